@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "GacetaChat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gacetachat", targets: ["gacetachat"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // System libraries: each is imported by exactly one Swift target.
+        .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "GacetaConfig"),
+        .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "GacetaCore", dependencies: ["GacetaConfig", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "GacetaAPI", dependencies: ["GacetaCore"]),
+        .target(name: "GacetaFastCGI", dependencies: ["GacetaCore", "CFastCGI", "CLinux",
+                                                      .product(name: "Logging", package: "swift-log")]),
+        .target(name: "GacetaSupervisor", dependencies: ["GacetaConfig",
+                                                         .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "gacetachat",
+            dependencies: [
+                "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
+        .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
+        .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
+        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI"]),
+        .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+#ifndef GACETACHAT_COPENSSL_SHIM_H
+#define GACETACHAT_COPENSSL_SHIM_H
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/rand.h>
+#include <openssl/crypto.h>
+#endif

@@ -1,0 +1,47 @@
+/// A path pattern such as `/api/v1/documents/{id}`: literal segments and named parameters.
+struct RoutePattern: Sendable {
+    private enum Segment: Sendable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    private let segments: [Segment]
+
+    init(_ pattern: String) {
+        segments = pattern.split(separator: "/").map { part in
+            if part.hasPrefix("{") && part.hasSuffix("}") {
+                return .parameter(String(part.dropFirst().dropLast()))
+            }
+            return .literal(String(part))
+        }
+    }
+
+    /// The decoded segments of a request path; malformed escapes are a 400.
+    static func segments(of path: String) throws(HTTPError) -> [String] {
+        var decoded: [String] = []
+        for part in path.split(separator: "/") {
+            decoded.append(try QueryString.decode(part, plusIsSpace: false))
+        }
+        return decoded
+    }
+
+    func match(_ path: [String]) -> RouteParameters? {
+        guard path.count == segments.count else { return nil }
+        var values: [String: String] = [:]
+        for (segment, actual) in zip(segments, path) {
+            switch segment {
+            case .literal(let literal) where literal == actual: continue
+            case .literal: return nil
+            case .parameter(let name): values[name] = actual
+            }
+        }
+        return RouteParameters(values: values)
+    }
+}
+
+/// The values of a route's `{name}` segments, decoded.
+public struct RouteParameters: Sendable {
+    public let values: [String: String]
+
+    public subscript(name: String) -> String? { values[name] }
+}

@@ -1,0 +1,55 @@
+import Logging
+
+/// Maps method + path to a handler; answers 404, 405 and every error as JSON.
+public struct Router: Sendable {
+    public typealias Handler = @Sendable (Request, RouteParameters) throws -> Response
+
+    private struct Route: Sendable {
+        let method: String
+        let pattern: RoutePattern
+        let handler: Handler
+    }
+
+    private var routes: [Route] = []
+
+    public init() {}
+
+    /// Registers `handler` for `method` on `pattern` (`/api/v1/documents/{id}`).
+    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
+        routes.append(Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler))
+    }
+
+    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
+
+    /// Routes `request`; never throws: errors become JSON responses, unexpected ones a logged 500.
+    public func respond(to request: Request, logger: Logger) -> Response {
+        do {
+            return try route(request)
+        } catch let error as HTTPError {
+            return Response.error(error)
+        } catch {
+            logger.error(
+                "unhandled error: \(error)",
+                metadata: ["method": "\(request.method)", "path": "\(request.path)", "request_id": "\(request.requestID ?? "-")"])
+            return Response.error(.internalError)
+        }
+    }
+
+    private func route(_ request: Request) throws -> Response {
+        let segments = try RoutePattern.segments(of: request.path)
+        var allowed: [String] = []
+        for route in routes {
+            guard let parameters = route.pattern.match(segments) else { continue }
+            if route.method == request.method || (route.method == "GET" && request.method == "HEAD") {
+                return try route.handler(request, parameters)
+            }
+            allowed.append(route.method)
+        }
+        if allowed.isEmpty {
+            throw HTTPError.notFound("no such resource: \(request.path)")
+        }
+        if allowed.contains("GET") { allowed.append("HEAD") }
+        throw HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed)
+    }
+}

@@ -1,0 +1,19 @@
+import GacetaCore
+
+/// Serialises a `Response` as a CGI response (`Status:` header, headers, blank line, body).
+public enum CGIResponse {
+    public static func head(of response: Response) -> String {
+        var text = "Status: \(response.status) \(HTTPStatus.reason(response.status))\r\n"
+        var hasLength = false
+        for (name, value) in response.headers {
+            // A header value must never end the header block early.
+            var clean = value
+            clean.unicodeScalars.removeAll { $0 == "\r" || $0 == "\n" }
+            text += "\(name): \(clean)\r\n"
+            if name.lowercased() == "content-length" { hasLength = true }
+        }
+        if !hasLength { text += "Content-Length: \(response.body.count)\r\n" }
+        text += "\r\n"
+        return text
+    }
+}

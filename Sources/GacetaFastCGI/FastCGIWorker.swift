@@ -1,0 +1,169 @@
+@preconcurrency import CFastCGI
+import CLinux
+import GacetaCore
+import Glibc
+import Logging
+
+/// The accept loop of one worker process: FastCGI in, `Request` → handler → `Response` out, one at a time.
+///
+/// The listening socket is on fd 0 (the FastCGI convention that spawn-fcgi also uses). It is made
+/// non-blocking and watched with `epoll` (`EPOLLEXCLUSIVE`, so one connection wakes one idle worker);
+/// a worker that loses the race to `accept` simply waits again.
+public struct FastCGIWorker {
+    public static let listenDescriptor: Int32 = 0
+
+    private let maxBodySize: Int
+    private let logger: Logger
+    private let handler: (Request) -> Response
+
+    public init(maxBodySize: Int, logger: Logger, handler: @escaping (Request) -> Response) {
+        self.maxBodySize = maxBodySize
+        self.logger = logger
+        self.handler = handler
+    }
+
+    /// Checks that fd 0 is a listening socket, with an error that says how to run a worker.
+    public static func checkListenDescriptor() throws(FastCGIError) {
+        var type: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        var listening: Int32 = 0
+        var listeningLength = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(listenDescriptor, SOL_SOCKET, SO_TYPE, &type, &length) == 0,
+            getsockopt(listenDescriptor, SOL_SOCKET, SO_ACCEPTCONN, &listening, &listeningLength) == 0,
+            listening != 0
+        else {
+            throw FastCGIError(
+                "fd 0 is not a listening socket: a worker is started by 'gacetachat serve' or by spawn-fcgi, "
+                    + "which pass the FastCGI socket on fd 0")
+        }
+    }
+
+    /// Serves requests until a graceful stop (QUIT) is requested.
+    public func run() throws(FastCGIError) {
+        WorkerSignals.install()
+        guard FCGX_Init() == 0 else { throw FastCGIError("FCGX_Init failed") }
+        let flags = fcntl(Self.listenDescriptor, F_GETFL)
+        guard flags >= 0, fcntl(Self.listenDescriptor, F_SETFL, flags | O_NONBLOCK) == 0 else {
+            throw FastCGIError("fcntl(O_NONBLOCK) on fd 0 failed: \(String(cString: strerror(errno)))")
+        }
+        let poller = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard poller >= 0 else { throw FastCGIError("epoll_create1 failed: \(String(cString: strerror(errno)))") }
+        defer { close(poller) }
+        var interest = epoll_event()
+        interest.events = EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue
+        interest.data.fd = Self.listenDescriptor
+        guard epoll_ctl(poller, EPOLL_CTL_ADD, Self.listenDescriptor, &interest) == 0 else {
+            throw FastCGIError("epoll_ctl on fd 0 failed: \(String(cString: strerror(errno)))")
+        }
+
+        var request = FCGX_Request()
+        FCGX_InitRequest(&request, Self.listenDescriptor, 0)
+        while !WorkerSignals.stopRequested {
+            var event = epoll_event()
+            let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                throw FastCGIError("epoll_pwait failed: \(String(cString: strerror(errno)))")
+            }
+            let accepted = FCGX_Accept_r(&request)
+            if accepted < 0 {
+                let code = -accepted
+                if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED { continue }
+                throw FastCGIError("FCGX_Accept_r failed: \(String(cString: strerror(code)))")
+            }
+            serve(&request)
+            FCGX_Finish_r(&request)
+        }
+    }
+
+    private func serve(_ request: inout FCGX_Request) {
+        let parameters = Self.parameters(of: request)
+        let response: Response
+        var isHead = false
+        do {
+            var head = try CGIRequest.parse(parameters)
+            isHead = head.request.method == "HEAD"
+            let length = head.contentLength ?? 0
+            if length > maxBodySize {
+                Self.discardBody(of: &request)
+                throw HTTPError.payloadTooLarge(length: length, limit: maxBodySize)
+            }
+            if length > 0 {
+                head.request.body = Self.readBody(of: &request, length: length)
+                guard head.request.body.count == length else {
+                    throw HTTPError.badRequest(
+                        "the body ended after \(head.request.body.count) of the \(length) bytes announced")
+                }
+            }
+            response = handler(head.request)
+        } catch let error as HTTPError {
+            response = Response.error(error)
+        } catch {
+            logger.error("unexpected error while reading a request: \(error)")
+            response = Response.error(.internalError)
+        }
+        write(response, omitBody: isHead, to: request.out)
+    }
+
+    private func write(_ response: Response, omitBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
+        var head = CGIResponse.head(of: response)
+        head.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
+            }
+        }
+        guard !omitBody, !response.body.isEmpty else { return }
+        response.body.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
+            }
+        }
+    }
+
+    private static func parameters(of request: FCGX_Request) -> [String: String] {
+        var result: [String: String] = [:]
+        guard var cursor = request.envp else { return result }
+        while let entry = cursor.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") {
+                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            }
+            cursor += 1
+        }
+        return result
+    }
+
+    private static func readBody(of request: inout FCGX_Request, length: Int) -> [UInt8] {
+        var body = [UInt8](repeating: 0, count: length)
+        var filled = 0
+        body.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                guard let base = chars.baseAddress else { return }
+                while filled < length {
+                    let count = FCGX_GetStr(base + filled, Int32(min(length - filled, 1 << 20)), request.in)
+                    if count <= 0 { break }
+                    filled += Int(count)
+                }
+            }
+        }
+        body.removeLast(length - filled)
+        return body
+    }
+
+    /// Reads and drops a body we refuse, so nginx is not cut off mid-send (which it would report as a 502).
+    private static func discardBody(of request: inout FCGX_Request) {
+        var scratch = [CChar](repeating: 0, count: 64 * 1024)
+        var total = 0
+        while total < 64 << 20 {
+            let count = FCGX_GetStr(&scratch, Int32(scratch.count), request.in)
+            if count <= 0 { return }
+            total += Int(count)
+        }
+    }
+}
+
+/// A worker that cannot serve: fd 0 is wrong, libfcgi failed.
+public struct FastCGIError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

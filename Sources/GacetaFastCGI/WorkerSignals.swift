@@ -1,0 +1,35 @@
+import Glibc
+
+/// Set by the QUIT handler; read by the accept loop. Touched before the handler is installed.
+nonisolated(unsafe) private var gracefulStopRequested: sig_atomic_t = 0
+
+/// Signal handling of a worker process.
+///
+/// QUIT asks for a graceful stop: it stays blocked while a request is served and is only delivered inside
+/// `epoll_pwait`, so an idle worker leaves at once and a busy one finishes its response first.
+/// TERM and INT keep their default action (immediate exit); PIPE is ignored (the client went away).
+enum WorkerSignals {
+    /// The mask to wait with: everything we block, minus QUIT.
+    nonisolated(unsafe) static var waitMask = sigset_t()
+
+    static var stopRequested: Bool { gracefulStopRequested != 0 }
+
+    static func install() {
+        gracefulStopRequested = 0
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in gracefulStopRequested = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the wait returns EINTR
+        sigaction(SIGQUIT, &action, nil)
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGHUP, SIG_IGN)
+
+        var blocked = sigset_t()
+        sigemptyset(&blocked)
+        sigaddset(&blocked, SIGQUIT)
+        var previous = sigset_t()
+        sigprocmask(SIG_BLOCK, &blocked, &previous)
+        waitMask = previous
+        sigdelset(&waitMask, SIGQUIT)
+    }
+}

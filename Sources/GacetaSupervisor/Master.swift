@@ -1,0 +1,189 @@
+import GacetaConfig
+import Glibc
+import Logging
+
+/// `gacetachat serve`: opens the socket, runs the pool policy, performs its actions.
+///
+/// The loop waits in `poll` (readiness pipe + signals, 200 ms tick), then feeds the policy with
+/// what happened — signals, reaped children, workers that reported ready, the passage of time.
+public final class Master {
+    public typealias ConfigurationReader = () throws -> Configuration
+
+    private let socket: ListeningSocket
+    private let launcher: WorkerLauncher
+    private let readConfiguration: ConfigurationReader
+    private var logger: Logger
+    private var policy: PoolPolicy
+    private let clock = ContinuousClock()
+    private let origin: ContinuousClock.Instant
+    private var readyPipe: (read: Int32, write: Int32) = (-1, -1)
+    private var readyBuffer: [UInt8] = []
+    private var listenAddress: ListenAddress
+
+    public init(
+        configuration: Configuration, socket: ListeningSocket, launcher: WorkerLauncher, logger: Logger,
+        readConfiguration: @escaping ConfigurationReader
+    ) {
+        self.socket = socket
+        self.launcher = launcher
+        self.logger = logger
+        self.readConfiguration = readConfiguration
+        let pool = configuration.settings.pool
+        policy = PoolPolicy(
+            workers: pool.workers,
+            timing: .init(bootTimeout: pool.bootTimeout, gracefulTimeout: pool.gracefulTimeout))
+        origin = clock.now
+        listenAddress = configuration.settings.server.listen
+    }
+
+    /// Runs until the pool stops; returns the process exit code.
+    public func run() throws -> Int32 {
+        MasterSignals.install()
+        var fds: [Int32] = [0, 0]
+        try systemCall("pipe") { pipe(&fds) }
+        readyPipe = (fds[0], fds[1])
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        _ = fcntl(readyPipe.read, F_SETFL, O_NONBLOCK)
+        defer {
+            close(readyPipe.read)
+            close(readyPipe.write)
+            socket.close()
+        }
+        logger.notice("master \(getpid()) listening on \(socket.address)")
+        if let code = perform(policy.handle(.start, now: elapsed)) { return code }
+        while true {
+            wait()
+            var events: [PoolEvent] = MasterSignals.take().compactMap(Self.event(for:))
+            events += reap()
+            events += readReady()
+            events.append(.tick)
+            for event in events {
+                if let code = perform(policy.handle(event, now: elapsed)) { return code }
+            }
+        }
+    }
+
+    private var elapsed: Duration { clock.now - origin }
+
+    private func wait() {
+        // Signals are delivered only inside this window; one that lands just before `poll`
+        // is handled when the 200 ms tick ends it.
+        var poll = pollfd(fd: readyPipe.read, events: Int16(POLLIN), revents: 0)
+        MasterSignals.unblock()
+        _ = Glibc.poll(&poll, 1, 200)
+        MasterSignals.block()
+    }
+
+    private static func event(for signal: Int32) -> PoolEvent? {
+        switch signal {
+        case SIGTERM, SIGINT: .signal(.fastStop)
+        case SIGQUIT: .signal(.gracefulStop)
+        case SIGHUP: .signal(.reload)
+        case SIGTTIN: .signal(.grow)
+        case SIGTTOU: .signal(.shrink)
+        case SIGUSR1: .signal(.reopenLogs)
+        default: nil  // SIGCHLD only wakes the loop; `reap` does the work
+        }
+    }
+
+    private func reap() -> [PoolEvent] {
+        var events: [PoolEvent] = []
+        while true {
+            var status: Int32 = 0
+            let pid = waitpid(-1, &status, WNOHANG)
+            guard pid > 0 else { break }
+            let low = status & 0x7f
+            let exit: ExitStatus = low == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: low)
+            events.append(.exited(pid: pid, status: exit))
+        }
+        return events
+    }
+
+    /// Workers write `ready PID\n` on the shared pipe once they can serve.
+    private func readReady() -> [PoolEvent] {
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(readyPipe.read, &chunk, chunk.count)
+            guard count > 0 else { break }
+            readyBuffer += chunk[0..<count]
+        }
+        var events: [PoolEvent] = []
+        while let newline = readyBuffer.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = String(decoding: readyBuffer[..<newline], as: UTF8.self)
+            readyBuffer.removeSubrange(...newline)
+            let parts = line.split(separator: " ")
+            if parts.count == 2, parts[0] == "ready", let pid = Int32(parts[1]) {
+                events.append(.ready(pid: pid))
+            }
+        }
+        return events
+    }
+
+    /// Performs the actions; returns an exit code when the pool is done.
+    private func perform(_ actions: [PoolAction]) -> Int32? {
+        var pending = actions[...]
+        while let action = pending.popFirst() {
+            switch action {
+            case .spawn(let generation):
+                let event: PoolEvent
+                do {
+                    let pid = try launcher.spawn(listenDescriptor: socket.descriptor, readyDescriptor: readyPipe.write)
+                    event = .spawned(pid: pid, generation: generation)
+                } catch {
+                    event = .spawnFailed(generation: generation, message: "could not start a worker: \(error)")
+                }
+                pending += policy.handle(event, now: elapsed)
+            case .signal(let pid, let signal):
+                kill(pid, signal == .quit ? SIGQUIT : signal == .term ? SIGTERM : SIGKILL)
+            case .reloadConfiguration:
+                pending += policy.handle(reloadEvent(), now: elapsed)
+            case .reopenLogs:
+                logger.notice("USR1: log files are reopened by the workers' next start (logging goes to stderr)")
+            case .log(let level, let message):
+                log(level, message)
+            case .exit(let code):
+                return code
+            }
+        }
+        return nil
+    }
+
+    private func reloadEvent() -> PoolEvent {
+        do {
+            let configuration = try readConfiguration()
+            let settings = configuration.settings
+            if settings.server.listen != listenAddress {
+                logger.warning(
+                    "server.listen changed to \(settings.server.listen); the socket \(listenAddress) stays until a restart")
+            }
+            logger.logLevel = Logger.Level(settings.log.level)
+            return .configurationReloaded(workers: settings.pool.workers)
+        } catch {
+            return .configurationRejected(message: "\(error)")
+        }
+    }
+
+    private func log(_ level: PoolLogLevel, _ message: String) {
+        switch level {
+        case .debug: logger.debug("\(message)")
+        case .info: logger.info("\(message)")
+        case .notice: logger.notice("\(message)")
+        case .warning: logger.warning("\(message)")
+        case .error: logger.error("\(message)")
+        }
+    }
+}
+
+extension Logger.Level {
+    public init(_ level: LogLevel) {
+        switch level {
+        case .trace: self = .trace
+        case .debug: self = .debug
+        case .info: self = .info
+        case .notice: self = .notice
+        case .warning: self = .warning
+        case .error: self = .error
+        case .critical: self = .critical
+        }
+    }
+}

@@ -1,0 +1,78 @@
+/// The signals the master answers, by meaning.
+public enum PoolSignal: Sendable, Equatable {
+    /// TERM or INT: stop now.
+    case fastStop
+    /// QUIT: stop after the requests in flight.
+    case gracefulStop
+    /// HUP: re-read the configuration and replace every worker, new ones first.
+    case reload
+    /// TTIN / TTOU: one worker more or fewer.
+    case grow, shrink
+    /// USR1: reopen log files.
+    case reopenLogs
+}
+
+/// How a worker process ended, as `waitpid` reports it.
+public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
+    case exited(code: Int32)
+    case signaled(signal: Int32)
+
+    public var description: String {
+        switch self {
+        case .exited(let code): "exited with code \(code)"
+        case .signaled(let signal): "exited on signal \(signal) (\(SignalName.of(signal)))"
+        }
+    }
+}
+
+/// What happened, fed to `PoolPolicy` by the master's loop (or by a test).
+public enum PoolEvent: Sendable, Equatable {
+    case start
+    case spawned(pid: Int32, generation: Int)
+    case spawnFailed(generation: Int, message: String)
+    case ready(pid: Int32)
+    case exited(pid: Int32, status: ExitStatus)
+    case signal(PoolSignal)
+    /// The result of a `.reloadConfiguration` action: the new worker count, or why the file was refused.
+    case configurationReloaded(workers: Int)
+    case configurationRejected(message: String)
+    case tick
+}
+
+/// What the policy wants done; the master's thin system layer performs it.
+public enum PoolAction: Sendable, Equatable {
+    case spawn(generation: Int)
+    case signal(pid: Int32, WorkerSignal)
+    case reloadConfiguration
+    case reopenLogs
+    case log(PoolLogLevel, String)
+    /// Stop the master: remove the socket and exit with this code.
+    case exit(code: Int32)
+}
+
+public enum WorkerSignal: Sendable, Equatable {
+    case quit, term, kill
+}
+
+public enum PoolLogLevel: Sendable, Equatable {
+    case debug, info, notice, warning, error
+}
+
+enum SignalName {
+    static func of(_ signal: Int32) -> String {
+        switch signal {
+        case 1: "SIGHUP"
+        case 2: "SIGINT"
+        case 3: "SIGQUIT"
+        case 6: "SIGABRT"
+        case 9: "SIGKILL"
+        case 11: "SIGSEGV"
+        case 15: "SIGTERM"
+        case 4: "SIGILL"
+        case 5: "SIGTRAP"
+        case 7: "SIGBUS"
+        case 8: "SIGFPE"
+        default: "signal \(signal)"
+        }
+    }
+}

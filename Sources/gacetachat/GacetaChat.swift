@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct GacetaChat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gacetachat",
+        abstract: "Search and ask La Gaceta: a FastCGI worker pool behind nginx.",
+        version: "0.1.0",
+        subcommands: [Serve.self, Worker.self, ConfigCommand.self]
+    )
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import GacetaConfig
+import GacetaSupervisor
+import Logging
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the master: open the FastCGI socket and keep a pool of worker processes.",
+        discussion: """
+            Signals: TERM/INT stop now; QUIT stops after the requests in flight; HUP re-reads the
+            configuration and replaces every worker, new ones first; TTIN/TTOU add/remove a worker.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Number of worker processes (pool.workers).")
+    var workers: Int?
+
+    @Option(help: "FastCGI socket: unix:/path.sock or host:port (server.listen).")
+    var listen: String?
+
+    func validate() throws {
+        if let workers, !(1...PoolPolicy.maximumWorkers).contains(workers) {
+            throw ValidationError("--workers must be between 1 and \(PoolPolicy.maximumWorkers), not \(workers)")
+        }
+    }
+
+    private var extraOverrides: [CommandLineOverride] {
+        var extra: [CommandLineOverride] = []
+        if let workers { extra.append(CommandLineOverride(key: "pool.workers", value: String(workers), flag: "--workers")) }
+        if let listen { extra.append(CommandLineOverride(key: "server.listen", value: listen, flag: "--listen")) }
+        return extra
+    }
+
+    func run() throws {
+        let configuration: Configuration
+        do {
+            configuration = try options.load(extra: extraOverrides)
+        } catch {
+            printError("configuration error:\n\(error)")
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        let settings = configuration.settings
+        var logger = Logger(label: "gacetachat.master")
+        logger.logLevel = Logger.Level(settings.log.level)
+        logger.info("profile \(settings.profile.rawValue), configuration \(configuration.file ?? "(built-in defaults)")")
+
+        let environment = ProcessInfo.processInfo.environment
+        let socket: ListeningSocket
+        do {
+            if let inherited = ListeningSocket.fromSystemd(environment: environment, address: settings.server.listen) {
+                socket = inherited
+                logger.info("using the socket passed by systemd (fd 3)")
+            } else {
+                socket = try ListeningSocket.open(
+                    settings.server.listen, owner: settings.server.socketOwner, group: settings.server.socketGroup,
+                    mode: settings.server.socketMode, backlog: settings.pool.listenBacklog)
+            }
+        } catch {
+            printError("cannot listen on \(settings.server.listen): \(error)")
+            throw ExitCode.failure
+        }
+
+        var workerArguments = ["worker"] + options.forwardedArguments
+        for override in extraOverrides { workerArguments += ["--set", "\(override.key)=\(override.value)"] }
+        let launcher = WorkerLauncher(
+            executable: WorkerLauncher.currentExecutable(), arguments: workerArguments, environment: environment)
+        let master = Master(
+            configuration: configuration, socket: socket, launcher: launcher, logger: logger,
+            readConfiguration: { try options.load(extra: extraOverrides) })
+        let code = try master.run()
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import GacetaAPI
+import GacetaConfig
+import GacetaCore
+import GacetaFastCGI
+import Glibc
+import Logging
+
+struct Worker: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve FastCGI requests from the listening socket on fd 0 (started by 'serve', or by spawn-fcgi).")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() throws {
+        let configuration: Configuration
+        do {
+            configuration = try options.load()
+        } catch {
+            printError("worker \(getpid()): configuration error:\n\(error)")
+            throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
+        }
+        let settings = configuration.settings
+        var logger = Logger(label: "gacetachat.worker")
+        logger.logLevel = Logger.Level(settings.log.level)
+        logger[metadataKey: "pid"] = "\(getpid())"
+        do {
+            try FastCGIWorker.checkListenDescriptor()
+        } catch {
+            printError("worker: \(error)")
+            throw ExitCode(78)
+        }
+
+        let router = API.router(context: ServiceContext(profile: settings.profile.rawValue, pid: getpid()))
+        let worker = FastCGIWorker(maxBodySize: settings.server.maxBodySize, logger: logger) { request in
+            router.respond(to: request, logger: logger)
+        }
+        Self.reportReady()
+        do {
+            try worker.run()
+        } catch {
+            logger.error("\(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// Tells the master this worker can serve (`ready PID` on the fd it announced), then closes it.
+    private static func reportReady() {
+        guard let value = getenv("GACETACHAT_READY_FD"), let fd = Int32(String(cString: value)) else { return }
+        let message = "ready \(getpid())\n"
+        _ = message.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+    }
+}
