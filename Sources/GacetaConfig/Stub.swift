@@ -96,6 +96,7 @@ public struct ConfigurationLoader: Sendable {
             s.server.listen = l.hasPrefix("unix:") ? .unix(path: String(l.dropFirst(5))) : .tcp(host: "127.0.0.1", port: UInt16(l.split(separator: ":").last!)!)
         }
         if let g = environment["GACETACHAT_SERVER_SOCKET_GROUP"] { s.server.socketGroup = g }
+        if let d = environment["GACETACHAT_DATABASE_URL"] { s.database.url = d }
         if let w = environment["GACETACHAT_POOL_WORKERS"] { s.pool.workers = Int(w)! }
         for o in overrides where o.key == "pool.workers" { s.pool.workers = Int(o.value)! }
         for o in overrides where o.key == "server.max_body_size" { s.server.maxBodySize = Int(o.value)! }

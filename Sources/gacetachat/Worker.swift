@@ -26,9 +26,10 @@ struct Worker: ParsableCommand {
         logger[metadataKey: "pid"] = "\(getpid())"
         do {
             try FastCGIWorker.checkListenDescriptor()
+            try DatabaseCheck.verify(settings.database.url)
         } catch {
-            printError("worker: \(error)")
-            throw ExitCode(78)
+            printError("worker \(getpid()) failed to boot: \(error)")
+            throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
         }
 
         let router = API.router(context: ServiceContext(profile: settings.profile.rawValue, pid: getpid()))
