@@ -72,6 +72,7 @@ public final class Stack {
         env["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
         env["GACETACHAT_SERVER_LISTEN"] = "unix:\(socketPath)"
         env["GACETACHAT_POOL_WORKERS"] = "\(workers)"
+        env["GACETACHAT_LOG_LEVEL"] = "info"  // the tests read the master's notices
         env["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
         if getuid() == 0 { env["GACETACHAT_SERVER_SOCKET_GROUP"] = "www-data" }
         for (key, value) in environment { env[key] = value }

@@ -1,0 +1,23 @@
+/// The result of a successful load: typed settings, and for every key its effective value and origin.
+public struct Configuration: Sendable {
+    public let settings: Settings
+    /// Where the profile was chosen: `flag --profile`, `env GACETACHAT_PROFILE` or built-in.
+    public let profileSource: ValueSource
+    /// The configuration file read, as it was named (relative paths are relative to the loader's directory);
+    /// `nil` when no file was found and only defaults and the environment apply.
+    public let file: String?
+    /// Every schema key, in schema order.
+    public let values: [EffectiveValue]
+
+    public init(settings: Settings, profileSource: ValueSource, file: String?, values: [EffectiveValue]) {
+        self.settings = settings
+        self.profileSource = profileSource
+        self.file = file
+        self.values = values
+    }
+
+    /// The effective value of a dotted key such as `pool.workers`.
+    public func value(for key: String) -> EffectiveValue? {
+        values.first { $0.key == key }
+    }
+}

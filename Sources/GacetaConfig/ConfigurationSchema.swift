@@ -1,0 +1,97 @@
+/// The table of every configuration key. Add a key here (and a field in ``Settings``) and it is parsed from the
+/// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
+enum ConfigurationSchema {
+    /// The base sections, in the order reports show them.
+    static let sections = ["server", "pool", "log", "database", "llm"]
+
+    static let keys: [ConfigKey] = [
+        ConfigKey(
+            "server", "listen", .listenAddress, default: "unix:var/run/gacetachat.sock",
+            doc: "Socket nginx's fastcgi_pass connects to: unix:PATH, /PATH.sock, HOST:PORT or [IPV6]:PORT."
+        ) { $0.server.listen = $1 },
+        ConfigKey(
+            "server", "socket_owner", .optionalString(example: "gacetachat"), default: "",
+            doc: "User to chown the unix socket to; empty leaves it as created."
+        ) { $0.server.socketOwner = $1 },
+        ConfigKey(
+            "server", "socket_group", .optionalString(example: "www-data"), default: "",
+            doc: "Group to chown the unix socket to (nginx's group, e.g. www-data); empty leaves it."
+        ) { $0.server.socketGroup = $1 },
+        ConfigKey(
+            "server", "socket_mode", .octalMode, default: "0660",
+            doc: "Permissions of the unix socket, octal, like PHP-FPM's listen.mode."
+        ) { $0.server.socketMode = $1 },
+        ConfigKey(
+            "server", "max_body_size", .byteSize, default: "1m",
+            doc: "Largest request body accepted, like nginx's client_max_body_size (512, 64k, 1m, 1g)."
+        ) { $0.server.maxBodySize = $1 },
+        ConfigKey(
+            "server", "debug", .bool, default: "false",
+            doc: "Show error details in responses; never in production."
+        ) { $0.server.debug = $1 },
+        ConfigKey(
+            "server", "secret_key", .secret, default: "", secret: true, environment: "SECRET_KEY",
+            doc: "Key for signing sessions; at least 32 characters in production. Set SECRET_KEY in the environment."
+        ) { $0.server.secretKey = $1 },
+        ConfigKey(
+            "pool", "workers", .integer(1...256), default: "3",
+            doc: "Number of worker processes, like pm.max_children with pm = static."
+        ) { $0.pool.workers = $1 },
+        ConfigKey(
+            "pool", "boot_timeout", .duration, default: "10s",
+            doc: "How long a new worker may take to become ready before the pool gives up."
+        ) { $0.pool.bootTimeout = $1 },
+        ConfigKey(
+            "pool", "graceful_timeout", .duration, default: "30s",
+            doc: "How long workers may finish requests on stop or reload before they are killed."
+        ) { $0.pool.gracefulTimeout = $1 },
+        ConfigKey(
+            "pool", "listen_backlog", .integer(1...65535), default: "511",
+            doc: "Queue of pending connections, like PHP-FPM's listen.backlog."
+        ) { $0.pool.listenBacklog = Int32(clamping: $1) },
+        ConfigKey(
+            "log", "level", .logLevel, default: "info", environment: "LOG_LEVEL",
+            doc: "Least severe level logged: trace, debug, info, notice, warning, error or critical."
+        ) { $0.log.level = $1 },
+        ConfigKey(
+            "log", "file", .optionalString(example: "/var/log/gacetachat/gacetachat.log"), default: "",
+            doc: "Log file; empty logs to standard error (the journal under systemd)."
+        ) { $0.log.file = $1 },
+        ConfigKey(
+            "database", "url", .string(example: "sqlite:var/gacetachat.db"), default: "sqlite:var/gacetachat.db",
+            environment: "DATABASE_URL",
+            doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
+        ) { $0.database.url = $1 },
+        ConfigKey(
+            "llm", "base_url", .optionalString(example: "https://api.openai.com/v1"), default: "",
+            doc: "OpenAI-compatible API endpoint; empty disables chat answers."
+        ) { $0.llm.baseURL = $1 },
+        ConfigKey(
+            "llm", "model", .optionalString(example: "gpt-4o-mini"), default: "",
+            doc: "Model name sent to the endpoint."
+        ) { $0.llm.model = $1 },
+        ConfigKey(
+            "llm", "api_key", .secret, default: "", secret: true, environment: "OPENAI_API_KEY",
+            doc: "API key for the endpoint. Set OPENAI_API_KEY in the environment."
+        ) { $0.llm.apiKey = $1 },
+        ConfigKey(
+            "llm", "timeout", .duration, default: "30s",
+            doc: "How long to wait for the model's answer."
+        ) { $0.llm.timeout = $1 },
+    ]
+
+    /// Names of the environment variables that are not keys but are still understood.
+    static let controlVariables = ["GACETACHAT_PROFILE", "GACETACHAT_CONFIG", "GACETACHAT_READY_FD"]
+
+    private static let keysByPath: [String: ConfigKey] = Dictionary(
+        keys.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The key named `section.key`, if any.
+    static func key(_ path: String) -> ConfigKey? {
+        keysByPath[path]
+    }
+
+    static func keys(in section: String) -> [ConfigKey] {
+        keys.filter { $0.section == section }
+    }
+}

@@ -1,0 +1,78 @@
+/// The fully typed effective configuration of a GacetaChat server.
+///
+/// Obtain one from ``ConfigurationLoader/load(configPath:profile:overrides:)``; ``Settings/defaults`` holds the
+/// built-in values (useful as a starting point in tests of other modules).
+public struct Settings: Sendable, Equatable {
+    public var profile: Profile
+    public var server: ServerSettings
+    public var pool: PoolSettings
+    public var log: LogSettings
+    public var database: DatabaseSettings
+    public var llm: LLMSettings
+
+    /// The built-in defaults of every key, with the development profile.
+    public static var defaults: Settings {
+        var settings = Settings.unset
+        for key in ConfigurationSchema.keys {
+            key.parse(key.defaultValue)?.apply(&settings)
+        }
+        return settings
+    }
+
+    /// Placeholder values, each overwritten by the schema's defaults.
+    static var unset: Settings {
+        Settings(
+            profile: .development,
+            server: ServerSettings(
+                listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
+                debug: false, secretKey: nil),
+            pool: PoolSettings(workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0),
+            log: LogSettings(level: .info, file: nil),
+            database: DatabaseSettings(url: ""),
+            llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero))
+    }
+}
+
+/// `[server]`: the socket nginx connects to and request handling.
+public struct ServerSettings: Sendable, Equatable {
+    public var listen: ListenAddress
+    /// Owner to give the unix socket; `nil` leaves it as created.
+    public var socketOwner: String?
+    /// Group to give the unix socket; `nil` leaves it as created.
+    public var socketGroup: String?
+    /// Permission bits of the unix socket, e.g. `0o660`.
+    public var socketMode: UInt32
+    /// Largest accepted request body, in bytes.
+    public var maxBodySize: Int
+    public var debug: Bool
+    public var secretKey: String?
+}
+
+/// `[pool]`: the FastCGI worker processes.
+public struct PoolSettings: Sendable, Equatable {
+    public var workers: Int
+    public var bootTimeout: Duration
+    public var gracefulTimeout: Duration
+    public var listenBacklog: Int32
+}
+
+/// `[log]`: where and how much to log.
+public struct LogSettings: Sendable, Equatable {
+    public var level: LogLevel
+    /// Log file path; `nil` means standard error.
+    public var file: String?
+}
+
+/// `[database]`: the store behind search and chat.
+public struct DatabaseSettings: Sendable, Equatable {
+    /// `sqlite:PATH`, `sqlite:///ABSOLUTE/PATH` or a `postgresql://` URL.
+    public var url: String
+}
+
+/// `[llm]`: the OpenAI-compatible model endpoint used by chat.
+public struct LLMSettings: Sendable, Equatable {
+    public var baseURL: String?
+    public var model: String?
+    public var apiKey: String?
+    public var timeout: Duration
+}

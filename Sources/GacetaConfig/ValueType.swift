@@ -1,0 +1,90 @@
+/// How one kind of value is parsed, described in errors and shown in reports.
+struct ValueType<Value: Sendable>: Sendable {
+    /// Completes "expected …", e.g. "an integer from 1 to 256".
+    let expected: String
+    /// A valid value to show in errors when the key has no default worth showing.
+    let example: String
+    /// Whether an empty value is meaningful (it means "unset"); otherwise it is a missing value.
+    let allowsEmpty: Bool
+    let parse: @Sendable (String) -> Value?
+    let format: @Sendable (Value) -> String
+}
+
+extension ValueType where Value == String {
+    /// A non-empty string.
+    static func string(example: String) -> ValueType {
+        ValueType(expected: "a non-empty string", example: example, allowsEmpty: false, parse: { $0 }, format: { $0 })
+    }
+}
+
+extension ValueType where Value == String? {
+    /// A string where empty means unset.
+    static func optionalString(example: String) -> ValueType {
+        ValueType(
+            expected: "a string, or nothing to leave it unset", example: example, allowsEmpty: true,
+            parse: { $0.isEmpty ? nil : $0 }, format: { $0 ?? "(unset)" })
+    }
+
+    /// A string never shown in reports; empty means unset.
+    static var secret: ValueType {
+        ValueType(
+            expected: "a secret string", example: "…", allowsEmpty: true,
+            parse: { $0.isEmpty ? nil : $0 },
+            format: { $0.map { "<redacted, \($0.count) characters>" } ?? "(unset)" })
+    }
+}
+
+extension ValueType where Value == Int {
+    static func integer(_ range: ClosedRange<Int>) -> ValueType {
+        ValueType(
+            expected: "an integer from \(range.lowerBound) to \(range.upperBound)", example: "\(range.lowerBound)",
+            allowsEmpty: false, parse: { ValueParsers.integer($0, in: range) }, format: { "\($0)" })
+    }
+
+    static var byteSize: ValueType {
+        ValueType(
+            expected: "a size in bytes with an optional k, m or g suffix, like 512, 64k, 1m or 1g", example: "1m",
+            allowsEmpty: false, parse: ValueParsers.byteSize, format: ValueParsers.formatByteSize)
+    }
+}
+
+extension ValueType where Value == Bool {
+    static var bool: ValueType {
+        ValueType(
+            expected: "true or false (also yes/no, on/off, 1/0)", example: "false", allowsEmpty: false,
+            parse: ValueParsers.bool, format: { $0 ? "true" : "false" })
+    }
+}
+
+extension ValueType where Value == Duration {
+    static var duration: ValueType {
+        ValueType(
+            expected: "a duration like 250ms, 10s, 5m or 1h (a bare number means seconds)", example: "30s",
+            allowsEmpty: false, parse: ValueParsers.duration, format: ValueParsers.formatDuration)
+    }
+}
+
+extension ValueType where Value == UInt32 {
+    static var octalMode: ValueType {
+        ValueType(
+            expected: "an octal file mode from 0000 to 0777", example: "0660", allowsEmpty: false,
+            parse: ValueParsers.octalMode, format: ValueParsers.formatMode)
+    }
+}
+
+extension ValueType where Value == ListenAddress {
+    static var listenAddress: ValueType {
+        ValueType(
+            expected: "unix:PATH, /absolute/path.sock, HOST:PORT or [IPV6]:PORT with a port from 1 to 65535",
+            example: "127.0.0.1:9000", allowsEmpty: false, parse: { ListenAddress(parsing: $0) },
+            format: { $0.description })
+    }
+}
+
+extension ValueType where Value == LogLevel {
+    static var logLevel: ValueType {
+        ValueType(
+            expected: "one of " + LogLevel.allCases.map(\.rawValue).joined(separator: ", "), example: "info",
+            allowsEmpty: false, parse: { LogLevel(name: $0) }, format: { $0.rawValue })
+    }
+}
