@@ -15,17 +15,26 @@ let package = Package(
         // System libraries: each is imported by exactly one Swift target.
         .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
-                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]),
 
         .target(name: "GacetaConfig"),
         .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
         .target(name: "GacetaCore", dependencies: ["GacetaConfig", .product(name: "Logging", package: "swift-log")]),
         .target(name: "GacetaAPI", dependencies: ["GacetaCore"]),
-        .target(name: "GacetaFastCGI", dependencies: ["GacetaCore", "CFastCGI", "CLinux",
-                                                      .product(name: "Logging", package: "swift-log")]),
-        .target(name: "GacetaSupervisor", dependencies: ["GacetaConfig",
-                                                         .product(name: "Logging", package: "swift-log")]),
+        .target(
+            name: "GacetaFastCGI",
+            dependencies: [
+                "GacetaCore", "CFastCGI", "CLinux",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .target(
+            name: "GacetaSupervisor",
+            dependencies: [
+                "GacetaConfig",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "gacetachat",
             dependencies: [

@@ -154,7 +154,8 @@ public final class Master {
             let settings = configuration.settings
             if settings.server.listen != listenAddress {
                 logger.warning(
-                    "server.listen changed to \(settings.server.listen); the socket \(listenAddress) stays until a restart")
+                    "server.listen changed to \(settings.server.listen); the socket \(listenAddress) stays until a restart"
+                )
             }
             logger.logLevel = Logger.Level(settings.log.level)
             return .configurationReloaded(workers: settings.pool.workers)

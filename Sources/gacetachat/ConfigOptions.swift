@@ -2,20 +2,24 @@ import ArgumentParser
 import GacetaConfig
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Where the configuration comes from; shared by every command that loads it.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "INI file (default: $GACETACHAT_CONFIG, ./conf/gacetachat.ini, /etc/gacetachat/gacetachat.ini).")
+    @Option(
+        name: .long,
+        help: "INI file (default: $GACETACHAT_CONFIG, ./conf/gacetachat.ini, /etc/gacetachat/gacetachat.ini).")
     var config: String?
 
     @Option(name: .long, help: "development, production or testing (default: $GACETACHAT_PROFILE, else development).")
     var profile: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override one key, e.g. --set pool.workers=5.", valueName: "section.key=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp("Override one key, e.g. --set pool.workers=5.", valueName: "section.key=value"))
     var settings: [String] = []
 
     func validate() throws {
@@ -27,7 +31,8 @@ struct ConfigOptions: ParsableArguments {
     var overrides: [CommandLineOverride] {
         settings.map { setting in
             let parts = setting.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return CommandLineOverride(key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "", flag: "--set \(setting)")
+            return CommandLineOverride(
+                key: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "", flag: "--set \(setting)")
         }
     }
 

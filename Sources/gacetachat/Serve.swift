@@ -4,9 +4,9 @@ import GacetaSupervisor
 import Logging
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 struct Serve: ParsableCommand {
@@ -33,7 +33,9 @@ struct Serve: ParsableCommand {
 
     private var extraOverrides: [CommandLineOverride] {
         var extra: [CommandLineOverride] = []
-        if let workers { extra.append(CommandLineOverride(key: "pool.workers", value: String(workers), flag: "--workers")) }
+        if let workers {
+            extra.append(CommandLineOverride(key: "pool.workers", value: String(workers), flag: "--workers"))
+        }
         if let listen { extra.append(CommandLineOverride(key: "server.listen", value: listen, flag: "--listen")) }
         return extra
     }
@@ -49,7 +51,8 @@ struct Serve: ParsableCommand {
         let settings = configuration.settings
         var logger = Logger(label: "gacetachat.master")
         logger.logLevel = Logger.Level(settings.log.level)
-        logger.info("profile \(settings.profile.rawValue), configuration \(configuration.file ?? "(built-in defaults)")")
+        logger.info(
+            "profile \(settings.profile.rawValue), configuration \(configuration.file ?? "(built-in defaults)")")
 
         let environment = ProcessInfo.processInfo.environment
         let socket: ListeningSocket

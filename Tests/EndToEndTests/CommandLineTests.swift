@@ -6,7 +6,8 @@ import TestSupport
 @Suite struct CommandLineTests {
     private func environment(_ extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment.filter {
-            !$0.key.hasPrefix("GACETACHAT_") && !["SECRET_KEY", "DATABASE_URL", "LOG_LEVEL", "OPENAI_API_KEY"].contains($0.key)
+            !$0.key.hasPrefix("GACETACHAT_")
+                && !["SECRET_KEY", "DATABASE_URL", "LOG_LEVEL", "OPENAI_API_KEY"].contains($0.key)
         }
         env["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
         for (key, value) in extra { env[key] = value }
@@ -43,7 +44,8 @@ import TestSupport
         #expect(result.status == 78)
         #expect(result.stderr.contains("\(file):3"), "\(result.stderr)")
         #expect(result.stderr.contains("workers"))
-        let check = try Shell.run(try Paths.binary(), ["config", "check", "--config", file], environment: environment([:]))
+        let check = try Shell.run(
+            try Paths.binary(), ["config", "check", "--config", file], environment: environment([:]))
         #expect(check.status != 0)
         #expect(check.stderr.contains("\(file):3"))
     }

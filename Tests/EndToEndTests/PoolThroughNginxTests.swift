@@ -79,7 +79,8 @@ import TestSupport
                 while !done.value {
                     // New connections each time, HTTP/1.1: every request is a fresh FastCGI request.
                     let result = try? Shell.run(
-                        "curl", ["-s", "--http1.1", "--cacert", caPath, "-o", "/dev/null", "-w", "%{http_code}\n"]
+                        "curl",
+                        ["-s", "--http1.1", "--cacert", caPath, "-o", "/dev/null", "-w", "%{http_code}\n"]
                             + Array(repeating: url, count: 5))
                     let codes = (result?.stdout ?? "").split(separator: "\n").compactMap { Int($0) }
                     statuses.value += codes.isEmpty ? [0] : codes
@@ -147,7 +148,8 @@ import TestSupport
 
         // Over the app's limit (1 MiB), under nginx's: the worker answers 413 itself.
         _ = FileManager.default.createFile(atPath: file, contents: Data(count: 1_500_000))
-        let appLimit = try stack.get("/health", ["-X", "POST", "--data-binary", "@\(file)", "-H", "Content-Type: application/octet-stream"])
+        let appLimit = try stack.get(
+            "/health", ["-X", "POST", "--data-binary", "@\(file)", "-H", "Content-Type: application/octet-stream"])
         #expect(appLimit.status == 413)
         #expect(appLimit.errorCode == "payload_too_large")
         #expect((try? appLimit.json()["error"] as? [String: Any])?["message"] as? String != nil)

@@ -9,7 +9,8 @@ import TestSupport
 
     private func handshake(port: UInt16, ca: String, _ flags: [String]) throws -> CommandResult {
         try Shell.run(
-            "openssl", ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-CAfile", ca] + flags,
+            "openssl",
+            ["s_client", "-connect", "127.0.0.1:\(port)", "-servername", "localhost", "-CAfile", ca] + flags,
             input: Data("Q\n".utf8))
     }
 
@@ -23,7 +24,9 @@ import TestSupport
             #expect(result.status == 0, "\(version): \(result.output)")
             #expect(result.stdout.contains("Verify return code: 0 (ok)"), "\(version): \(result.stdout)")
         }
-        let negotiated = try stack.curl(["--tlsv1.2", "--tls-max", "1.2", "https://127.0.0.1:\(stack.httpsPort)/health"])
+        let negotiated = try stack.curl([
+            "--tlsv1.2", "--tls-max", "1.2", "https://127.0.0.1:\(stack.httpsPort)/health",
+        ])
         #expect(negotiated.status == 200)
 
         // Control: this client can speak TLS 1.0 and 1.1 when a server allows it.
@@ -40,13 +43,15 @@ import TestSupport
         defer { control.terminate() }
         var controlHandshake: CommandResult?
         try waitUntil("control server accepts TLS 1.0", timeout: 10) {
-            controlHandshake = try? handshake(port: controlPort, ca: stack.caPath, ["-tls1", "-cipher", Self.legacyCipher])
+            controlHandshake = try? handshake(
+                port: controlPort, ca: stack.caPath, ["-tls1", "-cipher", Self.legacyCipher])
             return controlHandshake?.status == 0
         }
         #expect(controlHandshake?.stdout.contains("Protocol  : TLSv1") == true)
 
         for version in ["-tls1", "-tls1_1"] {
-            let result = try handshake(port: stack.httpsPort, ca: stack.caPath, [version, "-cipher", Self.legacyCipher])
+            let result = try handshake(
+                port: stack.httpsPort, ca: stack.caPath, [version, "-cipher", Self.legacyCipher])
             #expect(result.status != 0, "\(version) was accepted: \(result.stdout)")
         }
     }

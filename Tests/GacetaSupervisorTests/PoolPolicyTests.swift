@@ -13,7 +13,8 @@ struct PoolHarness {
     var reloadRequested = 0
 
     init(workers: Int = 3, boot: Duration = .seconds(10), graceful: Duration = .seconds(30)) {
-        policy = PoolPolicy(workers: workers, timing: .init(bootTimeout: boot, gracefulTimeout: graceful, killTimeout: .seconds(2)))
+        policy = PoolPolicy(
+            workers: workers, timing: .init(bootTimeout: boot, gracefulTimeout: graceful, killTimeout: .seconds(2)))
     }
 
     /// Feeds an event and performs spawns synchronously, as the master does.

@@ -85,12 +85,16 @@ public final class FastCGIClient {
     private func length(_ count: Int) -> [UInt8] {
         count < 128
             ? [UInt8(count)]
-            : [UInt8((count >> 24) & 0x7f | 0x80), UInt8((count >> 16) & 0xff), UInt8((count >> 8) & 0xff), UInt8(count & 0xff)]
+            : [
+                UInt8((count >> 24) & 0x7f | 0x80), UInt8((count >> 16) & 0xff), UInt8((count >> 8) & 0xff),
+                UInt8(count & 0xff),
+            ]
     }
 
     private func record(type: UInt8, _ content: [UInt8]) throws {
         let header: [UInt8] = [
-            1, type, UInt8(requestID >> 8), UInt8(requestID & 0xff), UInt8(content.count >> 8), UInt8(content.count & 0xff), 0, 0,
+            1, type, UInt8(requestID >> 8), UInt8(requestID & 0xff), UInt8(content.count >> 8),
+            UInt8(content.count & 0xff), 0, 0,
         ]
         let bytes = header + content
         var sent = 0

@@ -12,8 +12,9 @@ public enum Paths {
     /// The `gacetachat` binary built beside the test bundle (or `$GACETACHAT_BIN`).
     public static func binary() throws -> String {
         if let explicit = ProcessInfo.processInfo.environment["GACETACHAT_BIN"] { return explicit }
-        let bundle = URL(fileURLWithPath: try String(contentsOfFile: "/proc/self/cmdline", encoding: .utf8)
-            .split(separator: "\0").first.map(String.init) ?? "")
+        let bundle = URL(
+            fileURLWithPath: try String(contentsOfFile: "/proc/self/cmdline", encoding: .utf8)
+                .split(separator: "\0").first.map(String.init) ?? "")
         let candidates = [
             bundle.deletingLastPathComponent().appendingPathComponent("gacetachat").path,
             Bundle.main.bundleURL.appendingPathComponent("gacetachat").path,

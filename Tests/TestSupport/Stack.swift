@@ -57,7 +57,9 @@ public final class Stack {
         try rendered.expectSuccess("nginx-dev-conf")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Shell.resolve("nginx"))
-        process.arguments = ["-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e", "\(directory)/nginx/error.log"]
+        process.arguments = [
+            "-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e", "\(directory)/nginx/error.log",
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -118,7 +120,8 @@ public final class Stack {
         var headers: [String: String] = [:]
         for line in headerBlock.split(separator: "\r\n").dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return HTTPResult(status: status, headers: headers, body: String(remainder))
     }

@@ -23,7 +23,8 @@ public enum QueryString {
                 bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
                 guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
-                    throw .badRequest("malformed percent-encoding in '\(text.prefix(80))': '%' must be followed by two hex digits")
+                    throw .badRequest(
+                        "malformed percent-encoding in '\(text.prefix(80))': '%' must be followed by two hex digits")
                 }
                 bytes.append(high << 4 | low)
             default:

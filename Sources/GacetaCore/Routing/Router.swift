@@ -31,7 +31,10 @@ public struct Router: Sendable {
         } catch {
             logger.error(
                 "unhandled error: \(error)",
-                metadata: ["method": "\(request.method)", "path": "\(request.path)", "request_id": "\(request.requestID ?? "-")"])
+                metadata: [
+                    "method": "\(request.method)", "path": "\(request.path)",
+                    "request_id": "\(request.requestID ?? "-")",
+                ])
             return Response.error(.internalError)
         }
     }

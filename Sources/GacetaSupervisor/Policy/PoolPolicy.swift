@@ -109,7 +109,8 @@ public struct PoolPolicy: Sendable {
             return beginStop(graceful: true, code: 0, reason: "graceful stop requested", now: now)
         case .reload:
             switch phase {
-            case .running, .starting: return [.log(.notice, "reload requested: re-reading the configuration"), .reloadConfiguration]
+            case .running, .starting:
+                return [.log(.notice, "reload requested: re-reading the configuration"), .reloadConfiguration]
             case .reloading: return [.log(.warning, "reload already in progress; ignoring HUP")]
             default: return []
             }
@@ -132,7 +133,12 @@ public struct PoolPolicy: Sendable {
         switch phase {
         case .starting where readyCount(generation) >= desiredWorkers:
             phase = .running
-            return [.log(.notice, "pool ready: \(desiredWorkers) workers (pids \(pids(generation: generation).map(String.init).joined(separator: ", ")))")]
+            return [
+                .log(
+                    .notice,
+                    "pool ready: \(desiredWorkers) workers (pids \(pids(generation: generation).map(String.init).joined(separator: ", ")))"
+                )
+            ]
         case .reloading:
             guard let next = pendingGeneration, readyCount(next) >= desiredWorkers else { return [] }
             let old = workers.values.filter { $0.generation != next && $0.retiring == nil }.map(\.pid).sorted()
@@ -140,7 +146,10 @@ public struct PoolPolicy: Sendable {
             pendingGeneration = nil
             phase = .running
             var actions: [PoolAction] = [
-                .log(.notice, "reload complete: \(desiredWorkers) new workers serving; \(old.count) old workers finish their requests and exit")
+                .log(
+                    .notice,
+                    "reload complete: \(desiredWorkers) new workers serving; \(old.count) old workers finish their requests and exit"
+                )
             ]
             for pid in old { actions += retire(pid, with: .quit, now: now) }
             return actions
@@ -166,7 +175,8 @@ public struct PoolPolicy: Sendable {
             return [.log(.info, "worker \(pid) \(status) after it was asked to stop")]
         }
         if !worker.ready {
-            let reason = worker.bootTimedOut ? "did not report ready within \(timing.bootTimeout)" : "\(status) while booting"
+            let reason =
+                worker.bootTimedOut ? "did not report ready within \(timing.bootTimeout)" : "\(status) while booting"
             return bootFailed(generation: worker.generation, reason: "worker \(pid) \(reason)", now: now)
         }
         return [.log(.warning, "worker \(pid) \(status); starting a replacement")] + reconcile()
@@ -194,7 +204,10 @@ public struct PoolPolicy: Sendable {
         phase = .stopping
         pendingGeneration = nil
         var actions: [PoolAction] = [
-            .log(.notice, "\(reason): \(graceful ? "letting" : "stopping") \(workers.count) workers\(graceful ? " finish their requests" : "")")
+            .log(
+                .notice,
+                "\(reason): \(graceful ? "letting" : "stopping") \(workers.count) workers\(graceful ? " finish their requests" : "")"
+            )
         ]
         let signal: WorkerSignal = graceful ? .quit : .term
         for pid in pids {
@@ -226,16 +239,19 @@ public struct PoolPolicy: Sendable {
             if let (signal, since) = worker.retiring {
                 let waited = now - since
                 if signal == .quit && waited >= timing.gracefulTimeout {
-                    actions.append(.log(.warning, "worker \(pid) still busy \(timing.gracefulTimeout) after QUIT; sending TERM"))
+                    actions.append(
+                        .log(.warning, "worker \(pid) still busy \(timing.gracefulTimeout) after QUIT; sending TERM"))
                     actions += retire(pid, with: .term, now: now)
                 } else if signal == .term && waited >= timing.killTimeout {
-                    actions.append(.log(.warning, "worker \(pid) still alive \(timing.killTimeout) after TERM; sending KILL"))
+                    actions.append(
+                        .log(.warning, "worker \(pid) still alive \(timing.killTimeout) after TERM; sending KILL"))
                     actions += retire(pid, with: .kill, now: now)
                 }
             } else if !worker.ready && now - worker.spawnedAt >= timing.bootTimeout {
                 worker.bootTimedOut = true
                 workers[pid] = worker
-                actions.append(.log(.error, "worker \(pid) did not report ready within \(timing.bootTimeout); killing it"))
+                actions.append(
+                    .log(.error, "worker \(pid) did not report ready within \(timing.bootTimeout); killing it"))
                 actions += retire(pid, with: .kill, now: now)
             }
         }

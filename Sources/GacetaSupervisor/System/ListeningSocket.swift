@@ -44,7 +44,9 @@ public struct ListeningSocket: Sendable {
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
         guard path.utf8.count < capacity else {
-            throw SystemError(call: "bind", errno: ENAMETOOLONG, context: "unix socket path '\(path)' is \(path.utf8.count) bytes; the limit is \(capacity - 1)")
+            throw SystemError(
+                call: "bind", errno: ENAMETOOLONG,
+                context: "unix socket path '\(path)' is \(path.utf8.count) bytes; the limit is \(capacity - 1)")
         }
         withUnsafeMutableBytes(of: &address.sun_path) { buffer in
             for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
@@ -52,11 +54,15 @@ public struct ListeningSocket: Sendable {
         try makeParentDirectory(of: path)
         try removeStaleSocket(at: path, address: address)
 
-        let fd = try systemCall("socket") { socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        let fd = try systemCall("socket") {
+            socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        }
         // Created 0600, then widened to `mode`: never briefly reachable by others.
         let previousMask = umask(0o177)
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         let bindError = Glibc.errno
         umask(previousMask)
@@ -84,10 +90,14 @@ public struct ListeningSocket: Sendable {
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
-            throw SystemError(call: "getaddrinfo", errno: EINVAL, context: "\(host):\(port): \(String(cString: gai_strerror(status)))")
+            throw SystemError(
+                call: "getaddrinfo", errno: EINVAL, context: "\(host):\(port): \(String(cString: gai_strerror(status)))"
+            )
         }
         defer { freeaddrinfo(list) }
-        let fd = try systemCall("socket") { socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0) }
+        let fd = try systemCall("socket") {
+            socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         do {
@@ -115,16 +125,21 @@ public struct ListeningSocket: Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard (info.st_mode & S_IFMT) == S_IFSOCK else {
-            throw SystemError(call: "bind", errno: EEXIST, context: "'\(path)' exists and is not a socket; remove it or choose another server.listen")
+            throw SystemError(
+                call: "bind", errno: EEXIST,
+                context: "'\(path)' exists and is not a socket; remove it or choose another server.listen")
         }
         let probe = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         defer { Glibc.close(probe) }
         var target = address
         let connected = withUnsafePointer(to: &target) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         if connected == 0 {
-            throw SystemError(call: "bind", errno: EADDRINUSE, context: "another process is already listening on unix:\(path)")
+            throw SystemError(
+                call: "bind", errno: EADDRINUSE, context: "another process is already listening on unix:\(path)")
         }
         unlink(path)
     }
@@ -134,13 +149,17 @@ public struct ListeningSocket: Sendable {
         var gid = gid_t.max
         if let owner, !owner.isEmpty {
             guard let entry = getpwnam(owner) else {
-                throw SystemError(call: "getpwnam", errno: ENOENT, context: "server.socket_owner '\(owner)' is not a user on this system")
+                throw SystemError(
+                    call: "getpwnam", errno: ENOENT,
+                    context: "server.socket_owner '\(owner)' is not a user on this system")
             }
             uid = entry.pointee.pw_uid
         }
         if let group, !group.isEmpty {
             guard let entry = getgrnam(group) else {
-                throw SystemError(call: "getgrnam", errno: ENOENT, context: "server.socket_group '\(group)' is not a group on this system")
+                throw SystemError(
+                    call: "getgrnam", errno: ENOENT,
+                    context: "server.socket_group '\(group)' is not a group on this system")
             }
             gid = entry.pointee.gr_gid
         }

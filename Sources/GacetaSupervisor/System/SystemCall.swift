@@ -13,7 +13,9 @@ public struct SystemError: Error, CustomStringConvertible {
 
 /// The one wrapper for system calls: retries `EINTR`, throws errno with the call's name.
 @discardableResult
-func systemCall<T: BinaryInteger>(_ name: String, _ context: @autoclosure () -> String = "", _ body: () -> T) throws(SystemError) -> T {
+func systemCall<T: BinaryInteger>(_ name: String, _ context: @autoclosure () -> String = "", _ body: () -> T)
+    throws(SystemError) -> T
+{
     while true {
         let result = body()
         if result >= 0 { return result }

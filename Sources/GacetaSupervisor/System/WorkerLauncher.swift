@@ -63,7 +63,8 @@ public struct WorkerLauncher: Sendable {
         var pid: pid_t = 0
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
-            throw SystemError(call: "posix_spawn", errno: status, context: "\(executable) \(arguments.joined(separator: " "))")
+            throw SystemError(
+                call: "posix_spawn", errno: status, context: "\(executable) \(arguments.joined(separator: " "))")
         }
         return pid
     }
