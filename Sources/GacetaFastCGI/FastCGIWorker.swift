@@ -40,8 +40,8 @@ public struct FastCGIWorker {
 
     /// Serves requests until a graceful stop (QUIT) is requested.
     public func run() throws(FastCGIError) {
-        WorkerSignals.install()
         guard FCGX_Init() == 0 else { throw FastCGIError("FCGX_Init failed") }
+        WorkerSignals.install()
         let flags = fcntl(Self.listenDescriptor, F_GETFL)
         guard flags >= 0, fcntl(Self.listenDescriptor, F_SETFL, flags | O_NONBLOCK) == 0 else {
             throw FastCGIError("fcntl(O_NONBLOCK) on fd 0 failed: \(String(cString: strerror(errno)))")

@@ -7,7 +7,9 @@ nonisolated(unsafe) private var gracefulStopRequested: sig_atomic_t = 0
 ///
 /// QUIT asks for a graceful stop: it stays blocked while a request is served and is only delivered inside
 /// `epoll_pwait`, so an idle worker leaves at once and a busy one finishes its response first.
-/// TERM and INT keep their default action (immediate exit); PIPE is ignored (the client went away).
+/// TERM and INT keep their default action (immediate exit); PIPE is ignored (the client went away);
+/// HUP and USR1 belong to the master. Call after `FCGX_Init`, which installs its own TERM and USR1
+/// handlers that would otherwise leave a worker blocked in `epoll_pwait` on TERM.
 enum WorkerSignals {
     /// The mask to wait with: everything we block, minus QUIT.
     nonisolated(unsafe) static var waitMask = sigset_t()
@@ -21,8 +23,11 @@ enum WorkerSignals {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: the wait returns EINTR
         sigaction(SIGQUIT, &action, nil)
+        signal(SIGTERM, SIG_DFL)
+        signal(SIGINT, SIG_DFL)
         signal(SIGPIPE, SIG_IGN)
         signal(SIGHUP, SIG_IGN)
+        signal(SIGUSR1, SIG_IGN)
 
         var blocked = sigset_t()
         sigemptyset(&blocked)

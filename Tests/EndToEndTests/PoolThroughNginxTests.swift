@@ -136,6 +136,8 @@ import TestSupport
         for pid in workers {
             #expect(kill(pid, 0) != 0, "worker \(pid) survived")
         }
+        // TERM itself ended them: no escalation to KILL was needed.
+        #expect(!stack.masterLog().contains("sending KILL"), "\(stack.masterLog())")
         #expect(!FileManager.default.fileExists(atPath: stack.socketPath))
     }
 
