@@ -15,6 +15,7 @@ let package = Package(
         // System libraries: each is imported by exactly one Swift target.
         .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
@@ -22,7 +23,10 @@ let package = Package(
         .target(name: "GacetaConfig"),
         .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
         .target(name: "GacetaCore", dependencies: ["GacetaConfig", .product(name: "Logging", package: "swift-log")]),
-        .target(name: "GacetaAPI", dependencies: ["GacetaCore"]),
+        .target(name: "GacetaText"),
+        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
+        .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
+        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
@@ -39,6 +43,7 @@ let package = Package(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
+                "GacetaStore", "GacetaSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
         .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI"]),
         .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor"]),
+        .testTarget(name: "GacetaStoreTests", dependencies: ["GacetaStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,15 +1,18 @@
 import GacetaCore
 
 /// What handlers need to know about the process they run in.
-public struct ServiceContext: Sendable {
+public struct ServiceContext {
     public let profile: String
     public let pid: Int32
     public let startedAt: ContinuousClock.Instant
+    /// The worker's database connection, opened at start.
+    public let store: (any Store)?
 
-    public init(profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now) {
+    public init(profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil) {
         self.profile = profile
         self.pid = pid
         self.startedAt = startedAt
+        self.store = store
     }
 }
 
@@ -18,6 +21,9 @@ public enum API {
     public static func router(context: ServiceContext) -> Router {
         var router = Router()
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
+        if let store = context.store {
+            GazetteHandlers(store: store).register(on: &router)
+        }
         return router
     }
 }

@@ -1,6 +1,7 @@
 import GacetaCore
 
-/// `GET /health`: is this worker alive, what is it running.
+/// `GET /health`: is this worker alive, what is it running, does its database answer.
+/// 503 when the database does not, so a load balancer can route around this host.
 enum HealthHandler {
     struct Body: Encodable {
         let status: String
@@ -8,15 +9,27 @@ enum HealthHandler {
         let profile: String
         let pid: Int32
         let uptimeSeconds: Double
+        let database: String?
     }
 
     static func respond(context: ServiceContext) -> Response {
         let uptime = ContinuousClock.now - context.startedAt
         let seconds = Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18
+        var database: String?
+        if let store = context.store {
+            do {
+                try store.ping()
+                database = "ok"
+            } catch {
+                database = "unavailable"
+            }
+        }
+        let healthy = database != "unavailable"
         var response = Response.json(
             Body(
-                status: "ok", version: GacetaVersion.string, profile: context.profile, pid: context.pid,
-                uptimeSeconds: (seconds * 1000).rounded() / 1000))
+                status: healthy ? "ok" : "degraded", version: GacetaVersion.string, profile: context.profile,
+                pid: context.pid, uptimeSeconds: (seconds * 1000).rounded() / 1000, database: database),
+            status: healthy ? 200 : 503)
         response.headers.add("Cache-Control", "no-store")
         return response
     }

@@ -52,3 +52,15 @@ struct ConfigOptions: ParsableArguments {
         return try loader.load(configPath: config, profile: profile, overrides: overrides + extra)
     }
 }
+
+extension ConfigOptions {
+    /// The settings, or the configuration errors printed and exit code 78 (EX_CONFIG).
+    func loadOrExit() throws -> Settings {
+        do {
+            return try load().settings
+        } catch {
+            printError("configuration error:\n\(error)")
+            throw ExitCode(78)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GacetaConfig
+import GacetaStore
 import GacetaSupervisor
 import Logging
 
@@ -53,6 +54,17 @@ struct Serve: ParsableCommand {
         logger.logLevel = Logger.Level(settings.log.level)
         logger.info(
             "profile \(settings.profile.rawValue), configuration \(configuration.file ?? "(built-in defaults)")")
+
+        if settings.profile != .production {
+            // Development and testing keep the schema current by themselves; production runs `migrate`.
+            do {
+                let applied = try StoreFactory.open(url: settings.database.url).migrate()
+                if !applied.isEmpty { logger.notice("database migrated to version \(applied.last ?? 0)") }
+            } catch {
+                printError("cannot prepare the database: \(error)")
+                throw ExitCode.failure
+            }
+        }
 
         let environment = ProcessInfo.processInfo.environment
         let socket: ListeningSocket

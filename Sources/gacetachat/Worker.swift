@@ -3,6 +3,7 @@ import GacetaAPI
 import GacetaConfig
 import GacetaCore
 import GacetaFastCGI
+import GacetaStore
 import Glibc
 import Logging
 
@@ -24,15 +25,24 @@ struct Worker: ParsableCommand {
         var logger = Logger(label: "gacetachat.worker")
         logger.logLevel = Logger.Level(settings.log.level)
         logger[metadataKey: "pid"] = "\(getpid())"
+        let store: any Store
         do {
             try FastCGIWorker.checkListenDescriptor()
-            try DatabaseCheck.verify(settings.database.url)
+            store = try StoreFactory.open(url: settings.database.url)
+            let version = try store.schemaVersion()
+            guard version.current == version.required else {
+                throw StoreError(
+                    .schemaOutdated,
+                    "the database schema is at version \(version.current); this build needs \(version.required): "
+                        + "run 'gacetachat migrate'")
+            }
         } catch {
             printError("worker \(getpid()) failed to boot: \(error)")
             throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
         }
 
-        let router = API.router(context: ServiceContext(profile: settings.profile.rawValue, pid: getpid()))
+        let router = API.router(
+            context: ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store))
         let worker = FastCGIWorker(maxBodySize: settings.server.maxBodySize, logger: logger) { request in
             router.respond(to: request, logger: logger)
         }

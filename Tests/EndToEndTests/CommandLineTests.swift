@@ -52,31 +52,48 @@ extension EndToEnd {
         }
 
         @Test func aWorkerThatCannotBootStopsThePoolWithAClearError() throws {
+            // Production does not migrate by itself: a database nobody migrated fails the workers' boot.
             let directory = try Paths.temporaryDirectory("boot")
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let result = try Shell.run(
-                try Paths.binary(), ["serve", "--workers", "2", "--listen", "unix:\(directory)/pool.sock"],
+                try Paths.binary(),
+                [
+                    "serve", "--profile", "production", "--workers", "2", "--listen", "unix:\(directory)/pool.sock",
+                    "--set", "server.socket_owner=", "--set", "server.socket_group=",
+                ],
                 environment: environment([
-                    "GACETACHAT_PROFILE": "testing", "DATABASE_URL": "sqlite:/nonexistent-dir/x.db",
+                    "SECRET_KEY": String(repeating: "k", count: 40), "DATABASE_URL": "sqlite:\(directory)/new.db",
                 ]))
-            #expect(result.status == 1)
-            #expect(result.stderr.contains("directory '/nonexistent-dir' does not exist"))
+            #expect(result.status == 1, "\(result.output)")
+            #expect(result.stderr.contains("run 'gacetachat migrate'"))
             #expect(result.stderr.contains("stopping the pool instead of respawning it"))
-            // It stopped instead of looping: exactly the first workers were started.
+            // It stopped instead of looping: no more boot failures than the first workers.
             #expect(result.stderr.components(separatedBy: "failed to boot").count - 1 <= 2)
             #expect(!FileManager.default.fileExists(atPath: "\(directory)/pool.sock"))
+        }
+
+        @Test func anUnreachableDatabaseIsAClearErrorAtStart() throws {
+            let result = try Shell.run(
+                try Paths.binary(), ["serve", "--profile", "testing"],
+                environment: environment(["DATABASE_URL": "sqlite:/nonexistent-dir/x.db"]))
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("directory '/nonexistent-dir' does not exist"))
         }
 
         @Test func aWorkerRunsAloneUnderSpawnFcgi() throws {
             let directory = try Paths.temporaryDirectory("spawn")
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let socket = "\(directory)/worker.sock"
+            let workerEnvironment = environment([
+                "GACETACHAT_PROFILE": "testing", "GACETACHAT_DATABASE_URL": "sqlite:\(directory)/test.db",
+            ])
+            let migrated = try Shell.run(try Paths.binary(), ["migrate"], environment: workerEnvironment)
+            #expect(migrated.status == 0, "\(migrated.output)")
+            #expect(migrated.stdout.contains("schema version"))
             let spawner = Process()
             spawner.executableURL = URL(fileURLWithPath: try Shell.resolve("spawn-fcgi"))
             spawner.arguments = ["-n", "-s", socket, "-M", "0600", "--", try Paths.binary(), "worker"]
-            spawner.environment = environment([
-                "GACETACHAT_PROFILE": "testing", "GACETACHAT_DATABASE_URL": "sqlite:\(directory)/test.db",
-            ])
+            spawner.environment = workerEnvironment
             spawner.standardOutput = FileHandle.nullDevice
             try spawner.run()
             defer {

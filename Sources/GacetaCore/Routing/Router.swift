@@ -1,10 +1,11 @@
 import Logging
 
 /// Maps method + path to a handler; answers 404, 405 and every error as JSON.
-public struct Router: Sendable {
-    public typealias Handler = @Sendable (Request, RouteParameters) throws -> Response
+/// Not `Sendable`: a worker is single-threaded and handlers hold its database connection.
+public struct Router {
+    public typealias Handler = (Request, RouteParameters) throws -> Response
 
-    private struct Route: Sendable {
+    private struct Route {
         let method: String
         let pattern: RoutePattern
         let handler: Handler

@@ -1,0 +1,129 @@
+import GacetaCore
+
+/// The JSON shapes of the gazette routes (keys are snake_case on the wire).
+struct SearchBody: Encodable {
+    struct Query: Encodable {
+        let droppedStopwords: [String]
+        let from: String?
+        let to: String?
+        let section: String?
+        let edition: String?
+    }
+
+    struct Hit: Encodable {
+        let documentID: Int64
+        let documentTitle: String
+        let section: String?
+        let type: String?
+        let editionDate: String
+        let editionNumber: String?
+        let page: Int
+        let printedPage: String?
+        let snippet: String
+        let url: String
+
+        enum CodingKeys: String, CodingKey {
+            case documentID = "documentId"
+            case documentTitle, section, type, editionDate, editionNumber, page, printedPage, snippet, url
+        }
+    }
+
+    let query: Query
+    let total: Int
+    let page: Int
+    let perPage: Int
+    let hits: [Hit]
+
+    init(request: SearchRequest, results: SearchResults) {
+        query = Query(
+            droppedStopwords: request.expression.droppedStopwords, from: request.from, to: request.to,
+            section: request.section, edition: request.edition)
+        total = results.total
+        page = results.page
+        perPage = results.perPage
+        hits = results.hits.map {
+            Hit(
+                documentID: $0.documentID, documentTitle: $0.documentTitle, section: $0.section, type: $0.type,
+                editionDate: $0.editionDate, editionNumber: $0.editionNumber, page: $0.page,
+                printedPage: $0.printedPage, snippet: $0.snippet,
+                url: "/api/v1/documents/\($0.documentID)/pages/\($0.page)")
+        }
+    }
+}
+
+struct EditionBody: Encodable {
+    let date: String
+    let number: String?
+    let sourceUrl: String?
+    let sha256: String?
+    let documentCount: Int
+    let documents: [DocumentBody]?
+
+    init(_ edition: Edition, documents: [DocumentBody]? = nil) {
+        date = edition.date
+        number = edition.number
+        sourceUrl = edition.sourceURL
+        sha256 = edition.sha256
+        documentCount = edition.documentCount
+        self.documents = documents
+    }
+}
+
+struct EditionsBody: Encodable {
+    let editions: [EditionBody]
+    let page: Int
+    let perPage: Int
+}
+
+struct EditionsOfDayBody: Encodable {
+    let date: String
+    let editions: [EditionBody]
+}
+
+struct DocumentBody: Encodable {
+    let id: Int64
+    let title: String
+    let section: String?
+    let type: String?
+    let identifier: String?
+    let editionDate: String
+    let editionNumber: String?
+    let sourceUrl: String?
+    let pageCount: Int
+    let url: String
+
+    init(_ document: Document) {
+        id = document.id
+        title = document.title
+        section = document.section
+        type = document.type
+        identifier = document.identifier
+        editionDate = document.editionDate
+        editionNumber = document.editionNumber
+        sourceUrl = document.sourceURL
+        pageCount = document.pageCount
+        url = "/api/v1/documents/\(document.id)"
+    }
+}
+
+struct PageBody: Encodable {
+    let documentId: Int64
+    let documentTitle: String
+    let editionDate: String
+    let editionNumber: String?
+    let page: Int
+    let printedPage: String?
+    let pageCount: Int
+    let text: String
+
+    init(page: Page, document: Document) {
+        documentId = document.id
+        documentTitle = document.title
+        editionDate = document.editionDate
+        editionNumber = document.editionNumber
+        self.page = page.index
+        printedPage = page.printedNumber
+        pageCount = document.pageCount
+        text = page.text
+    }
+}

@@ -1,0 +1,50 @@
+/// Everything the service keeps, behind one protocol: SQLite (embedded default) and, later,
+/// PostgreSQL implement it and pass the same conformance tests. One instance per worker process,
+/// opened at start; not shared between threads.
+public protocol Store: AnyObject {
+    /// Schema versions applied by this call (empty when already current).
+    @discardableResult func migrate() throws(StoreError) -> [Int]
+    /// The schema version in the database, and the one this build needs.
+    func schemaVersion() throws(StoreError) -> (current: Int, required: Int)
+
+    /// Stores one document in one transaction; a source path already stored with the same SHA-256 is a no-op,
+    /// with another SHA-256 its old document is replaced.
+    @discardableResult func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome
+    /// The SHA-256 stored for `path`, to skip unchanged files before parsing them.
+    func sourceDigest(path: String) throws(StoreError) -> String?
+
+    func search(_ request: SearchRequest) throws(StoreError) -> SearchResults
+
+    /// Editions, newest first.
+    func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition]
+    func edition(date: String) throws(StoreError) -> [Edition]
+    func documents(editionID: Int64) throws(StoreError) -> [Document]
+    func document(id: Int64) throws(StoreError) -> Document?
+    func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
+
+    /// Cheap check that the database answers (for `/health`).
+    func ping() throws(StoreError)
+}
+
+/// A store failure, classified so HTTP can answer 503 for an unavailable database.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// Cannot reach or open the database (or it is busy past the timeout).
+        case unavailable
+        /// The schema is older than this build needs.
+        case schemaOutdated
+        /// The query could not be run as written (a bug or unsupported input).
+        case invalidQuery
+        case failed
+    }
+
+    public let kind: Kind
+    public let message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,83 @@
+/// A parsed search with its filters and the page of results wanted.
+public struct SearchRequest: Sendable, Equatable {
+    public var expression: SearchExpression
+    /// Inclusive edition-date bounds, `YYYY-MM-DD`.
+    public var from: String?
+    public var to: String?
+    /// Matches a document's section or its type, case-insensitively.
+    public var section: String?
+    /// An edition number ("129").
+    public var edition: String?
+    /// From 1.
+    public var page: Int
+    public var perPage: Int
+
+    public static let maximumPerPage = 100
+
+    public init(
+        expression: SearchExpression, from: String? = nil, to: String? = nil, section: String? = nil,
+        edition: String? = nil, page: Int = 1, perPage: Int = 10
+    ) {
+        self.expression = expression
+        self.from = from
+        self.to = to
+        self.section = section
+        self.edition = edition
+        self.page = page
+        self.perPage = perPage
+    }
+}
+
+/// One ranked passage: where it is (edition, document, page) and a snippet with `<mark>`ed terms.
+public struct SearchHit: Sendable, Equatable, Codable {
+    public var documentID: Int64
+    public var documentTitle: String
+    public var section: String?
+    public var type: String?
+    public var editionDate: String
+    public var editionNumber: String?
+    /// The PDF page index (from 1) the passage is on.
+    public var page: Int
+    /// The page number printed on that page, when one was found.
+    public var printedPage: String?
+    public var chunkID: Int64
+    /// HTML: the passage's text escaped, matched terms in `<mark>`.
+    public var snippet: String
+    /// The passage's full text (plain), for answer composition.
+    public var text: String
+    /// Lower is better (BM25 as SQLite reports it); comparable within one result set only.
+    public var score: Double
+
+    public init(
+        documentID: Int64, documentTitle: String, section: String?, type: String?, editionDate: String,
+        editionNumber: String?, page: Int, printedPage: String?, chunkID: Int64, snippet: String, text: String,
+        score: Double
+    ) {
+        self.documentID = documentID
+        self.documentTitle = documentTitle
+        self.section = section
+        self.type = type
+        self.editionDate = editionDate
+        self.editionNumber = editionNumber
+        self.page = page
+        self.printedPage = printedPage
+        self.chunkID = chunkID
+        self.snippet = snippet
+        self.text = text
+        self.score = score
+    }
+}
+
+public struct SearchResults: Sendable, Equatable {
+    public var total: Int
+    public var page: Int
+    public var perPage: Int
+    public var hits: [SearchHit]
+
+    public init(total: Int, page: Int, perPage: Int, hits: [SearchHit]) {
+        self.total = total
+        self.page = page
+        self.perPage = perPage
+        self.hits = hits
+    }
+}

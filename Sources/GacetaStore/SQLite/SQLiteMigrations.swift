@@ -1,0 +1,59 @@
+/// The schema, as numbered steps. A version, once released, never changes: add a new one.
+enum SQLiteMigrations {
+    static let steps: [(version: Int, sql: String)] = [
+        (
+            1,
+            """
+            CREATE TABLE editions (
+                id INTEGER PRIMARY KEY,
+                date TEXT NOT NULL,
+                number TEXT,
+                source_url TEXT,
+                sha256 TEXT
+            );
+            CREATE UNIQUE INDEX editions_date_number ON editions(date, coalesce(number, ''));
+            CREATE TABLE documents (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                edition_id INTEGER NOT NULL REFERENCES editions(id),
+                title TEXT NOT NULL,
+                section TEXT,
+                type TEXT,
+                identifier TEXT,
+                source_path TEXT NOT NULL UNIQUE,
+                source_sha256 TEXT NOT NULL,
+                source_url TEXT,
+                page_count INTEGER NOT NULL,
+                ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            );
+            CREATE INDEX documents_edition ON documents(edition_id);
+            CREATE TABLE pages (
+                id INTEGER PRIMARY KEY,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                page_index INTEGER NOT NULL,
+                printed_number TEXT,
+                text TEXT NOT NULL,
+                UNIQUE (document_id, page_index)
+            );
+            CREATE TABLE chunks (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX chunks_document ON chunks(document_id);
+            CREATE INDEX chunks_page ON chunks(page_id);
+            -- The index reads its text from here (external content). The title is indexed with a
+            -- document's first chunk only: a title match is one hit, not one per chunk.
+            CREATE VIEW chunk_source AS
+                SELECT c.id AS id, CASE WHEN c.ordinal = 1 THEN d.title ELSE '' END AS title, c.text AS body
+                FROM chunks c JOIN documents d ON d.id = c.document_id;
+            CREATE VIRTUAL TABLE chunk_index USING fts5(
+                title, body, content = 'chunk_source', content_rowid = 'id', tokenize = 'gaceta'
+            );
+            """
+        )
+    ]
+
+    static var latest: Int { steps.last?.version ?? 0 }
+}

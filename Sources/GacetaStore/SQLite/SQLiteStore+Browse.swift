@@ -1,0 +1,72 @@
+import GacetaCore
+
+extension SQLiteStore {
+    private static let editionColumns = """
+        SELECT e.id, e.date, e.number, e.source_url, e.sha256,
+               (SELECT count(*) FROM documents d WHERE d.edition_id = e.id)
+        FROM editions e
+        """
+
+    private static let documentColumns = """
+        SELECT d.id, d.edition_id, e.date, e.number, d.title, d.section, d.type, d.identifier, d.source_url,
+               d.page_count
+        FROM documents d JOIN editions e ON e.id = d.edition_id
+        """
+
+    public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {
+        let statement = try connection.prepare(
+            Self.editionColumns + " ORDER BY e.date DESC, e.number DESC LIMIT ?1 OFFSET ?2")
+        statement.bind(1, limit)
+        statement.bind(2, offset)
+        return try readEditions(statement)
+    }
+
+    public func edition(date: String) throws(StoreError) -> [Edition] {
+        let statement = try connection.prepare(Self.editionColumns + " WHERE e.date = ?1 ORDER BY e.number")
+        statement.bind(1, date)
+        return try readEditions(statement)
+    }
+
+    public func documents(editionID: Int64) throws(StoreError) -> [Document] {
+        let statement = try connection.prepare(Self.documentColumns + " WHERE d.edition_id = ?1 ORDER BY d.id")
+        statement.bind(1, editionID)
+        var documents: [Document] = []
+        while try statement.step() { documents.append(readDocument(statement)) }
+        return documents
+    }
+
+    public func document(id: Int64) throws(StoreError) -> Document? {
+        let statement = try connection.prepare(Self.documentColumns + " WHERE d.id = ?1")
+        statement.bind(1, id)
+        return try statement.step() ? readDocument(statement) : nil
+    }
+
+    public func page(documentID: Int64, index: Int) throws(StoreError) -> Page? {
+        let statement = try connection.prepare(
+            "SELECT printed_number, text FROM pages WHERE document_id = ?1 AND page_index = ?2")
+        statement.bind(1, documentID)
+        statement.bind(2, index)
+        guard try statement.step() else { return nil }
+        return Page(
+            documentID: documentID, index: index, printedNumber: statement.string(0), text: statement.string(1) ?? "")
+    }
+
+    private func readEditions(_ statement: SQLiteStatement) throws(StoreError) -> [Edition] {
+        var editions: [Edition] = []
+        while try statement.step() {
+            editions.append(
+                Edition(
+                    id: statement.int64(0), date: statement.string(1) ?? "", number: statement.string(2),
+                    sourceURL: statement.string(3), sha256: statement.string(4), documentCount: statement.int(5)))
+        }
+        return editions
+    }
+
+    private func readDocument(_ statement: SQLiteStatement) -> Document {
+        Document(
+            id: statement.int64(0), editionID: statement.int64(1), editionDate: statement.string(2) ?? "",
+            editionNumber: statement.string(3), title: statement.string(4) ?? "", section: statement.string(5),
+            type: statement.string(6), identifier: statement.string(7), sourceURL: statement.string(8),
+            pageCount: statement.int(9))
+    }
+}

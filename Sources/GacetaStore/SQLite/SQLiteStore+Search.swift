@@ -1,0 +1,124 @@
+import GacetaCore
+import GacetaText
+
+extension SQLiteStore {
+    /// Title matches weigh this much more than body matches in BM25.
+    static let titleWeight = 4.0
+
+    /// Ranks every match (ids and BM25 only), then builds snippets for the page of hits it returns.
+    public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        let page = max(1, request.page)
+        let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
+        guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else {
+            return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
+        }
+        let filter = Filter(request)
+
+        let count = try connection.prepare(
+            "SELECT count(*) FROM chunk_index \(filter.joins) WHERE chunk_index MATCH ?1 \(filter.conditions)")
+        count.bind(1, match)
+        filter.bind(to: count)
+        _ = try count.step()
+        let total = count.int(0)
+
+        let rank = try connection.prepare(
+            """
+            SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
+            FROM chunk_index \(filter.joins)
+            WHERE chunk_index MATCH ?1 \(filter.conditions)
+            ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
+            """)
+        rank.bind(1, match)
+        rank.bind(2, perPage)
+        rank.bind(3, (page - 1) * perPage)
+        filter.bind(to: rank)
+        var ranked: [(id: Int64, score: Double)] = []
+        while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
+
+        var hits: [SearchHit] = []
+        for (id, score) in ranked {
+            if let hit = try hit(chunkID: id, match: match, score: score) { hits.append(hit) }
+        }
+        return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+    }
+
+    private func hit(chunkID: Int64, match: String, score: Double) throws(StoreError) -> SearchHit? {
+        let statement = try connection.prepare(
+            """
+            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
+                   snippet(chunk_index, 1, char(1), char(2), '…', 32)
+            FROM chunk_index
+            JOIN chunks c ON c.id = chunk_index.rowid
+            JOIN pages p ON p.id = c.page_id
+            JOIN documents d ON d.id = c.document_id
+            JOIN editions e ON e.id = d.edition_id
+            WHERE chunk_index MATCH ?1 AND chunk_index.rowid = ?2
+            """)
+        statement.bind(1, match)
+        statement.bind(2, chunkID)
+        guard try statement.step() else { return nil }
+        return SearchHit(
+            documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
+            type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
+            page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
+            snippet: Self.html(marked: statement.string(9) ?? ""), text: statement.string(8) ?? "", score: score)
+    }
+
+    /// Escapes the snippet's text, then turns the \u{1}/\u{2} markers FTS5 placed into `<mark>` tags.
+    static func html(marked: String) -> String {
+        var html = ""
+        for scalar in HTMLEscaping.escape(marked).unicodeScalars {
+            switch scalar {
+            case "\u{1}": html += "<mark>"
+            case "\u{2}": html += "</mark>"
+            default: html.unicodeScalars.append(scalar)
+            }
+        }
+        return html
+    }
+
+    /// The SQL for the request's filters; joins only when a filter needs them.
+    private struct Filter {
+        let joins: String
+        let conditions: String
+        let values: [String]
+
+        init(_ request: SearchRequest) {
+            var conditions: [String] = []
+            var values: [String] = []
+            func add(_ sql: String, _ value: String?) {
+                guard let value, !value.isEmpty else { return }
+                values.append(value)
+                conditions.append(sql.replacingParameter(values.count + 3))
+            }
+            add("e.date >= ?#", request.from)
+            add("e.date <= ?#", request.to)
+            add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
+            add("e.number = ?#", request.edition)
+            self.values = values
+            self.conditions = conditions.map { " AND " + $0 }.joined()
+            joins =
+                conditions.isEmpty
+                ? ""
+                : """
+                JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id \
+                JOIN editions e ON e.id = d.edition_id
+                """
+        }
+
+        func bind(to statement: SQLiteStatement) {
+            for (offset, value) in values.enumerated() { statement.bind(Int32(offset + 4), value) }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingParameter(_ number: Int) -> String {
+        var result = ""
+        var iterator = makeIterator()
+        while let character = iterator.next() {
+            if character == "#" { result += String(number) } else { result.append(character) }
+        }
+        return result
+    }
+}

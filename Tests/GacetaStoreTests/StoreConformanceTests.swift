@@ -1,0 +1,173 @@
+import Foundation
+import GacetaCore
+import GacetaStore
+import Testing
+import TestSupport
+
+/// Every store must pass these; the PostgreSQL store joins the `stores` list when it exists.
+enum StoreFixture {
+    static func document(
+        path: String, sha: String = "a", date: String = "2024-07-15", number: String? = "129", title: String,
+        section: String? = "Poder Ejecutivo", type: String? = "decreto", pages: [(String?, [String])]
+    ) -> IngestDocument {
+        IngestDocument(
+            sourcePath: path, sourceSHA256: sha,
+            edition: .init(date: date, number: number, sourceURL: nil, sha256: nil), title: title, section: section,
+            type: type, identifier: nil,
+            pages: pages.enumerated().map { offset, page in
+                .init(index: offset + 1, printedNumber: page.0, text: page.1.joined(separator: "\n\n"), chunks: page.1)
+            })
+    }
+
+    static let salary = document(
+        path: "/gaceta/129.pdf", title: "Decreto sobre el salario mínimo",
+        pages: [
+            ("12", ["Se publica la lista de precios del calzado escolar."]),
+            ("13", ["El salario mínimo para trabajadores domésticos aumenta un 3,5%."]),
+            ("14", ["Las canciones del festival serán publicadas por el Ministerio de Cultura."]),
+        ])
+    static let tender = document(
+        path: "/gaceta/130.pdf", date: "2024-07-16", number: "130", title: "Licitación de la CCSS",
+        section: "Licitaciones", type: "licitación",
+        pages: [(nil, ["La CCSS abre la licitación pública 2024LN-000012 para compra de medicamentos."])])
+}
+
+final class StoreHarness {
+    let store: any Store
+    let directory: String
+
+    init() throws {
+        directory = try Paths.temporaryDirectory("store")
+        store = try SQLiteStore(path: "\(directory)/test.db")
+        try store.migrate()
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
+
+    func search(_ words: [String], _ configure: (inout SearchRequest) -> Void = { _ in }) throws -> SearchResults {
+        var request = SearchRequest(expression: SearchExpression(required: words.map { [QueryAtom.word($0)] }))
+        configure(&request)
+        return try store.search(request)
+    }
+}
+
+@Suite struct StoreConformanceTests {
+    @Test func migrateIsIdempotentAndReportsTheVersion() throws {
+        let harness = try StoreHarness()
+        #expect(try harness.store.migrate().isEmpty)
+        let version = try harness.store.schemaVersion()
+        #expect(version.current == version.required)
+        #expect(version.current >= 1)
+    }
+
+    @Test func ingestIsIdempotentAndAChangedFileReplacesItsOldVersion() throws {
+        let harness = try StoreHarness()
+        let first = try harness.store.ingest(StoreFixture.salary)
+        guard case .inserted(let id) = first else { Issue.record("expected insert, got \(first)"); return }
+        #expect(try harness.store.ingest(StoreFixture.salary) == .unchanged(documentID: id))
+        #expect(try harness.store.sourceDigest(path: "/gaceta/129.pdf") == "a")
+
+        var changed = StoreFixture.salary
+        changed.sourceSHA256 = "b"
+        changed.pages[1].chunks = ["El salario de los jueces no cambia."]
+        let outcome = try harness.store.ingest(changed)
+        guard case .replaced(let newID) = outcome else { Issue.record("expected replace, got \(outcome)"); return }
+        #expect(newID != id, "document ids are never reused")
+        #expect(try harness.store.document(id: id) == nil)
+        #expect(try harness.store.document(id: newID)?.pageCount == 3)
+        #expect(try harness.search(["domésticos"]).total == 0)
+        #expect(try harness.search(["jueces"]).total == 1)
+    }
+
+    @Test func hitsCiteEditionDocumentAndTheRightPage() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        let results = try harness.search(["domésticos"])
+        #expect(results.total == 1)
+        let hit = try #require(results.hits.first)
+        #expect(hit.page == 2)
+        #expect(hit.printedPage == "13")
+        #expect(hit.editionDate == "2024-07-15")
+        #expect(hit.editionNumber == "129")
+        #expect(hit.documentTitle == "Decreto sobre el salario mínimo")
+        #expect(hit.snippet.contains("<mark>domésticos</mark>"))
+    }
+
+    @Test func snippetsAreHTMLEscaped() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(
+            StoreFixture.document(path: "/x.md", title: "Aviso", pages: [(nil, ["Tarifa <b>nueva</b> & vigente"])]))
+        let hit = try #require(try harness.search(["tarifa"]).hits.first)
+        #expect(hit.snippet.contains("&lt;b&gt;"))
+        #expect(hit.snippet.contains("&amp;"))
+        #expect(!hit.snippet.contains("<b>"))
+    }
+
+    @Test func titleMatchesRankAboveBodyMatches() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(
+            StoreFixture.document(path: "/a", title: "Aviso general", pages: [(nil, ["Habla de la vacuna una vez."])]))
+        try harness.store.ingest(
+            StoreFixture.document(
+                path: "/b", title: "Vacuna contra la influenza", pages: [(nil, ["Campaña nacional."])]))
+        let results = try harness.search(["vacuna"])
+        #expect(results.hits.map(\.documentTitle) == ["Vacuna contra la influenza", "Aviso general"])
+    }
+
+    @Test func filtersAndPagination() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        #expect(try harness.search(["la"]).total >= 2)
+        #expect(
+            try harness.search(["la"]) { $0.from = "2024-07-16" }.hits.allSatisfy { $0.editionDate == "2024-07-16" })
+        #expect(try harness.search(["la"]) { $0.to = "2024-07-15" }.hits.allSatisfy { $0.editionDate == "2024-07-15" })
+        #expect(
+            try harness.search(["la"]) { $0.section = "licitaciones" }.hits.allSatisfy { $0.editionNumber == "130" })
+        #expect(try harness.search(["la"]) { $0.edition = "129" }.hits.allSatisfy { $0.editionNumber == "129" })
+
+        let all = try harness.search(["la"]) { $0.perPage = 100 }
+        let first = try harness.search(["la"]) { $0.perPage = 1 }
+        let second = try harness.search(["la"]) {
+            $0.perPage = 1; $0.page = 2
+        }
+        #expect(first.total == all.total)
+        #expect(first.hits.map(\.chunkID) == [all.hits[0].chunkID])
+        #expect(second.hits.map(\.chunkID) == [all.hits[1].chunkID])
+    }
+
+    @Test func phrasesExclusionsAlternativesAndPrefixes() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        func total(_ expression: SearchExpression) throws -> Int {
+            try harness.store.search(SearchRequest(expression: expression)).total
+        }
+        // In the title (first chunk) and on page 2.
+        #expect(try total(SearchExpression(required: [[.phrase(["salario", "mínimo"])]])) == 2)
+        #expect(try total(SearchExpression(required: [[.phrase(["mínimo", "salario"])]])) == 0)
+        #expect(try total(SearchExpression(required: [[.word("ccss"), .word("calzado")]])) == 2)
+        #expect(try total(SearchExpression(required: [[.word("licitación")]], excluded: [.word("medicamentos")])) == 0)
+        #expect(try total(SearchExpression(required: [[.prefix("medicam")]])) == 1)
+        // Quotes and FTS5 syntax in a word are text, never syntax.
+        #expect(try total(SearchExpression(required: [[.word("\"ccss OR x\" NEAR(")]])) == 0)
+        #expect(try total(SearchExpression(required: [[.word("¿?")]])) == 0)
+    }
+
+    @Test func browsingEditionsDocumentsAndPages() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        let editions = try harness.store.editions(limit: 10, offset: 0)
+        #expect(editions.map(\.date) == ["2024-07-16", "2024-07-15"])
+        #expect(editions.map(\.documentCount) == [1, 1])
+        let edition = try #require(try harness.store.edition(date: "2024-07-15").first)
+        let documents = try harness.store.documents(editionID: edition.id)
+        #expect(documents.map(\.title) == ["Decreto sobre el salario mínimo"])
+        let page = try #require(try harness.store.page(documentID: documents[0].id, index: 3))
+        #expect(page.printedNumber == "14")
+        #expect(page.text.contains("canciones"))
+        #expect(try harness.store.page(documentID: documents[0].id, index: 4) == nil)
+    }
+}
