@@ -22,9 +22,15 @@ let package = Package(
 
         .target(name: "GacetaConfig"),
         .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
-        .target(name: "GacetaCore", dependencies: ["GacetaConfig", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "GacetaQuery"),
+        .target(
+            name: "GacetaCore",
+            dependencies: [
+                "GacetaQuery", "GacetaConfig", .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "GacetaText"),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
+        .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch"]),
         .target(
@@ -43,7 +49,7 @@ let package = Package(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaSearch",
+                "GacetaStore", "GacetaSearch", "GacetaIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,11 +57,13 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
+        .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaStore", "TestSupport"]),
         .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
         .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI"]),
         .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor"]),
-        .testTarget(name: "GacetaStoreTests", dependencies: ["GacetaStore", "TestSupport"]),
+        .testTarget(name: "GacetaStoreTests", dependencies: ["GacetaStore", "GacetaQuery", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]

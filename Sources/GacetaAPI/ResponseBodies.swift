@@ -1,3 +1,4 @@
+import GacetaQuery
 import GacetaCore
 
 /// The JSON shapes of the gazette routes (keys are snake_case on the wire).

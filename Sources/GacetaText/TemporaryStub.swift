@@ -52,3 +52,12 @@ public enum SpanishStopwords {
         ["de", "la", "el", "los", "las", "del", "y", "en"].contains(word)
     }
 }
+public struct Chunker {
+    public init(targetSize: Int = 1000, overlap: Int = 150) {}
+    public func chunks(of pageText: String) -> [String] {
+        let parts = pageText.split(separator: "\n\n").map {
+            $0.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }.filter { !$0.isEmpty }
+        return parts
+    }
+}

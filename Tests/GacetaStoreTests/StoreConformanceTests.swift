@@ -1,3 +1,4 @@
+import GacetaQuery
 import Foundation
 import GacetaCore
 import GacetaStore

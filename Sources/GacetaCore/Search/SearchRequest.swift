@@ -1,3 +1,4 @@
+import GacetaQuery
 /// A parsed search with its filters and the page of results wanted.
 public struct SearchRequest: Sendable, Equatable {
     public var expression: SearchExpression

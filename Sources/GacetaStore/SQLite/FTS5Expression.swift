@@ -1,3 +1,4 @@
+import GacetaQuery
 import GacetaCore
 import GacetaText
 

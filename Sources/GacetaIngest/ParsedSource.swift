@@ -1,0 +1,35 @@
+/// A file read into pages plus the metadata found in it, its name or the caller's fallbacks.
+public struct ParsedSource: Sendable {
+    public var path: String
+    public var kind: SourceKind
+    public var title: String
+    public var identifier: String?
+    /// Publication date, `YYYY-MM-DD`.
+    public var date: String?
+    /// The edition number, e.g. "129".
+    public var editionNumber: String?
+    /// A section or heading hint, e.g. "Poder Ejecutivo".
+    public var section: String?
+    /// The kind of norm, e.g. front matter `rank` (ley, decreto, resolución).
+    public var type: String?
+    public var sourceURL: String?
+    /// The pages in order; never empty.
+    public var pages: [ParsedPage]
+
+    public init(
+        path: String, kind: SourceKind, title: String, identifier: String? = nil, date: String? = nil,
+        editionNumber: String? = nil, section: String? = nil, type: String? = nil, sourceURL: String? = nil,
+        pages: [ParsedPage]
+    ) {
+        self.path = path
+        self.kind = kind
+        self.title = title
+        self.identifier = identifier
+        self.date = date
+        self.editionNumber = editionNumber
+        self.section = section
+        self.type = type
+        self.sourceURL = sourceURL
+        self.pages = pages
+    }
+}

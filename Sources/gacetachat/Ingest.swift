@@ -1,0 +1,69 @@
+import ArgumentParser
+import GacetaConfig
+import GacetaCore
+import GacetaCrypto
+import GacetaIngest
+import GacetaSearch
+import GacetaStore
+import Glibc
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add gazette files to the database: PDFs, Markdown/text files, folders of them.",
+        discussion: """
+            Each file becomes one document, written in one transaction; a file already stored with the
+            same SHA-256 is skipped, a changed one replaces its old version. A bad file is reported and
+            skipped; the exit code is 1 when any failed.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+
+    @Argument(help: "Files or folders.") var paths: [String]
+
+    @Option(help: "Edition date (YYYY-MM-DD) for files that show none.") var date: String?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
+        do {
+            _ = try SearchService.date(date, name: "--date")
+        } catch {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func run() throws {
+        let settings = try options.loadOrExit()
+        let files: [String]
+        do {
+            files = try SourceFinder.files(in: paths).map(Self.absolute)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let store: any Store
+        do {
+            store = try StoreFactory.open(url: settings.database.url)
+            if settings.profile != .production { try store.migrate() }
+        } catch {
+            printError("ingest: \(error)")
+            throw ExitCode.failure
+        }
+        let pipeline = IngestPipeline(store: store, fallbackDate: date) { path in
+            Digest.hex(try Digest.sha256(fileAt: path))
+        }
+        var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
+        var summary = IngestPipeline.Summary()
+        for file in files {
+            let outcome = pipeline.ingest(path: file)
+            IngestPipeline.tally(outcome, into: &summary)
+            progress.advance(file: file, outcome: outcome, summary: summary)
+        }
+        progress.finish(summary)
+        if summary.failed > 0 { throw ExitCode.failure }
+    }
+
+    private static func absolute(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

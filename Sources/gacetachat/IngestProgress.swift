@@ -1,0 +1,59 @@
+import GacetaIngest
+import Glibc
+
+/// A progress bar on a terminal (files, pages, rate, ETA); one plain line per file otherwise.
+struct IngestProgress {
+    let total: Int
+    let interactive: Bool
+    private var done = 0
+    private let started = ContinuousClock.now
+
+    init(total: Int, interactive: Bool) {
+        self.total = total
+        self.interactive = interactive
+    }
+
+    private var elapsed: Double {
+        let duration = ContinuousClock.now - started
+        return Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    mutating func advance(file: String, outcome: IngestPipeline.FileOutcome, summary: IngestPipeline.Summary) {
+        done += 1
+        let rate = Double(summary.pages) / max(elapsed, 0.001)
+        if case .failed(let message) = outcome {
+            printError("\(interactive ? "\r\u{1B}[K" : "")failed: \(file): \(message)")
+        } else if !interactive {
+            printError("[\(done)/\(total)] \(Self.describe(outcome)) \(file)")
+        }
+        guard interactive else { return }
+        let width = 30
+        let filled = total == 0 ? width : width * done / total
+        let remaining = done == 0 ? 0 : elapsed / Double(done) * Double(total - done)
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line =
+            "\r[\(bar)] \(done)/\(total) files, \(summary.pages) pages, \(Int(rate)) pages/s, ETA \(Self.clock(remaining))"
+        _ = line.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+    }
+
+    func finish(_ summary: IngestPipeline.Summary) {
+        if interactive { printError("") }
+        printError(
+            "ingested \(summary.inserted) new, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
+                + "\(summary.failed) failed; \(summary.pages) pages in \(Self.clock(elapsed))")
+    }
+
+    private static func describe(_ outcome: IngestPipeline.FileOutcome) -> String {
+        switch outcome {
+        case .stored(.inserted, let pages): "stored (\(pages) pages)"
+        case .stored(.replaced, let pages): "replaced (\(pages) pages)"
+        case .stored(.unchanged, _), .unchanged: "unchanged"
+        case .failed: "failed"
+        }
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        return "\(whole / 60):" + (whole % 60 < 10 ? "0" : "") + "\(whole % 60)"
+    }
+}
