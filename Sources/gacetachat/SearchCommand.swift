@@ -20,6 +20,11 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Results page (from 1).") var page: Int = 1
     @Option(name: .customLong("per-page"), help: "Results per page (1-100).") var perPage: Int = 10
     @Flag(help: "Print JSON.") var json = false
+    @Option(
+        help: ArgumentHelp(
+            "Benchmark: run the search N times in this process and print timings instead of results.",
+            visibility: .hidden))
+    var repeatCount: Int?
 
     func run() throws {
         let settings = try options.loadOrExit()
@@ -34,7 +39,12 @@ struct SearchCommand: ParsableCommand {
         }
         let results: SearchResults
         do {
-            results = try StoreFactory.open(url: settings.database.url).search(request)
+            let store = try StoreFactory.open(url: settings.database.url)
+            if let repeatCount {
+                try Self.time(store: store, request: request, count: repeatCount)
+                return
+            }
+            results = try store.search(request)
         } catch {
             printError("search: \(error)")
             throw ExitCode.failure
@@ -52,6 +62,22 @@ struct SearchCommand: ParsableCommand {
                 "   La Gaceta\(number), \(hit.editionDate), página \(hit.page)\(printed) — documento \(hit.documentID)")
             print("   " + Self.plain(hit.snippet))
         }
+    }
+
+    /// The in-process floor for `bench/search`: no HTTP, no FastCGI, the store alone.
+    private static func time(store: any Store, request: SearchRequest, count: Int) throws {
+        var samples: [Double] = []
+        var total = 0
+        for _ in 0..<max(1, count) {
+            let start = ContinuousClock.now
+            total = try store.search(request).total
+            let elapsed = ContinuousClock.now - start
+            samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        samples.sort()
+        let p50 = samples[samples.count / 2]
+        let p99 = samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))]
+        print("total=\(total) runs=\(samples.count) p50_ms=\(p50) p99_ms=\(p99)")
     }
 
     /// The snippet for a terminal: `<mark>` as brackets, entities decoded.

@@ -5,6 +5,8 @@ public struct CommandResult: Sendable {
     public let status: Int32
     public let stdout: String
     public let stderr: String
+    /// Standard output as bytes, for binary output.
+    public let stdoutData: Data
     public var output: String { stdout + stderr }
 }
 
@@ -40,7 +42,7 @@ public enum Shell {
         while !reader.isFinished { usleep(1000) }
         return CommandResult(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.value, as: UTF8.self))
+            stderr: String(decoding: errData.value, as: UTF8.self), stdoutData: outData)
     }
 
     /// `name` on PATH (plus the sbin directories nginx lives in), or the path itself.
