@@ -15,6 +15,7 @@ let package = Package(
         // System libraries: each is imported by exactly one Swift target.
         .systemLibrary(name: "CFastCGI", path: "Sources/CFastCGI"),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
@@ -28,7 +29,7 @@ let package = Package(
             dependencies: [
                 "GacetaQuery", "GacetaConfig", .product(name: "Logging", package: "swift-log"),
             ]),
-        .target(name: "GacetaText"),
+        .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
@@ -58,6 +59,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
+        .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
         .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaStore", "TestSupport"]),
         .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),

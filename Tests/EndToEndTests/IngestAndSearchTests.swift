@@ -9,7 +9,7 @@ extension EndToEnd {
         static let pages = [
             "El Poder Ejecutivo fija el precio del calzado escolar para el curso lectivo.",
             "Se aumenta el salario mínimo de las personas trabajadoras domésticas en un cuatro por ciento.",
-            "La Caja Costarricense de Seguro Social abre la licitación pública para comprar medicamentos.",
+            "La Caja Costarricense de Seguro Social (CCSS) abre la licitación pública para comprar medicamentos.",
         ]
 
         private func environment(_ directory: String) -> [String: String] {
@@ -28,7 +28,8 @@ extension EndToEnd {
             let directory = try Paths.temporaryDirectory("ingest")
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let pdf = "\(directory)/gaceta-129.pdf"
-            try GazettePDF.write(to: pdf, number: 129, date: "15 de julio del 2024", firstPrinted: 12, pages: Self.pages)
+            try GazettePDF.write(
+                to: pdf, number: 129, date: "15 de julio del 2024", firstPrinted: 12, pages: Self.pages)
 
             let first = try gacetachat(["ingest", pdf], directory)
             #expect(first.status == 0, "\(first.output)")
@@ -58,7 +59,8 @@ extension EndToEnd {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let pdf = "\(folder)/gaceta-130.pdf"
             try GazettePDF.write(to: pdf, number: 130, date: "16 de julio del 2024", firstPrinted: 1, pages: Self.pages)
-            try "%PDF-1.4 this is not really a PDF".write(toFile: "\(folder)/roto.pdf", atomically: true, encoding: .utf8)
+            try "%PDF-1.4 this is not really a PDF".write(
+                toFile: "\(folder)/roto.pdf", atomically: true, encoding: .utf8)
 
             let first = try gacetachat(["ingest", folder], directory)
             #expect(first.status == 1, "a failed file makes the exit code say so")
@@ -81,7 +83,8 @@ extension EndToEnd {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             let body = String(repeating: "Texto del acuerdo municipal sobre patentes comerciales. ", count: 400)
             for index in 0..<60 {
-                let page = (1...4).map { "Página \($0) del documento \(index). \(body)" }.joined(separator: "\n\n## Página 9\n\n")
+                let page = (1...4).map { "Página \($0) del documento \(index). \(body)" }.joined(
+                    separator: "\n\n## Página 9\n\n")
                 try """
                 ---
                 title: Acuerdo \(index)
@@ -127,7 +130,8 @@ extension EndToEnd {
             let stack = try Stack(workers: 2)
             defer { stack.stop() }
             let pdf = "\(stack.directory)/gaceta-131.pdf"
-            try GazettePDF.write(to: pdf, number: 131, date: "17 de julio del 2024", firstPrinted: 40, pages: Self.pages)
+            try GazettePDF.write(
+                to: pdf, number: 131, date: "17 de julio del 2024", firstPrinted: 40, pages: Self.pages)
             let ingest = try Shell.run(try Paths.binary(), ["ingest", pdf], environment: stack.poolEnvironment)
             #expect(ingest.status == 0, "\(ingest.output)")
             try stack.start()

@@ -1,4 +1,5 @@
 @preconcurrency import CSQLite
+import Glibc
 import GacetaCore
 import GacetaText
 
@@ -14,9 +15,9 @@ public final class SQLiteStore: Store {
     public init(path: String) throws(StoreError) {
         self.path = path
         connection = try SQLiteConnection(path: path)
+        try SQLiteStore.enableWAL(connection)
         try connection.execute(
             """
-            PRAGMA journal_mode = WAL;
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA temp_store = MEMORY;
@@ -24,11 +25,29 @@ public final class SQLiteStore: Store {
         try SQLiteTokenizer.register(on: connection)
     }
 
+    /// WAL lets readers (workers) and one writer (ingest) work at once. The mode is stored in the file;
+    /// switching a new file needs a moment alone, which the busy timeout does not cover: retry.
+    static func enableWAL(_ connection: SQLiteConnection) throws(StoreError) {
+        var attempts = 0
+        while true {
+            do {
+                try connection.execute("PRAGMA journal_mode = WAL")
+                return
+            } catch  where error.kind == .unavailable && attempts < 500 {
+                attempts += 1
+                usleep(10_000)
+            }
+        }
+    }
+
     // MARK: - Schema
 
+    /// Read-only: a worker checks the schema at boot without writing.
     public func schemaVersion() throws(StoreError) -> (current: Int, required: Int) {
-        try connection.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+        let exists = try connection.prepare(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+        _ = try exists.step()
+        guard exists.int(0) > 0 else { return (0, SQLiteMigrations.latest) }
         let statement = try connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations")
         _ = try statement.step()
         return (statement.int(0), SQLiteMigrations.latest)
@@ -36,8 +55,9 @@ public final class SQLiteStore: Store {
 
     @discardableResult
     public func migrate() throws(StoreError) -> [Int] {
-        _ = try schemaVersion()
-        return try connection.transaction { () throws(StoreError) -> [Int] in
+        try connection.transaction { () throws(StoreError) -> [Int] in
+            try connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             // Read again inside the write lock: several processes may migrate at once.
             let current = try schemaVersion().current
             var applied: [Int] = []

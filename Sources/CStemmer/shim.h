@@ -1,0 +1,6 @@
+#ifndef GACETA_CSTEMMER_SHIM_H
+#define GACETA_CSTEMMER_SHIM_H
+
+#include <libstemmer.h>
+
+#endif

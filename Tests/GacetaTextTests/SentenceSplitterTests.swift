@@ -1,0 +1,49 @@
+import GacetaText
+import Testing
+
+@Suite struct SentenceSplitterTests {
+    @Test func splitsAtTerminators() {
+        let text = "Primera oración. ¿Segunda pregunta? ¡Tercera! Cuarta parte; quinta."
+        #expect(
+            SentenceSplitter.sentences(text) == [
+                "Primera oración.", "¿Segunda pregunta?", "¡Tercera!", "Cuarta parte;", "quinta.",
+            ])
+    }
+
+    @Test func keepsAbbreviations() {
+        let text = "El Sr. Pérez y la Dra. Mora, según el Art. 5 y la pág. 3, firmaron. Lic. Ana Soto, Ing. Rojas."
+        #expect(
+            SentenceSplitter.sentences(text) == [
+                "El Sr. Pérez y la Dra. Mora, según el Art. 5 y la pág. 3, firmaron.", "Lic. Ana Soto, Ing. Rojas.",
+            ])
+        #expect(
+            SentenceSplitter.sentences("Empresa Tal S.A. presentó oferta. Fin.") == [
+                "Empresa Tal S.A. presentó oferta.", "Fin.",
+            ])
+        #expect(SentenceSplitter.sentences("Documentos, planos, etc. deben entregarse. Gracias.").count == 2)
+        #expect(SentenceSplitter.sentences("Firmado por J. Pérez hoy.").count == 1)
+    }
+
+    @Test func numberAbbreviationsNeedADigit() {
+        #expect(
+            SentenceSplitter.sentences("Ver la Ley No. 525 y el Decreto N. 12. Nada más.") == [
+                "Ver la Ley No. 525 y el Decreto N. 12.", "Nada más.",
+            ])
+        #expect(SentenceSplitter.sentences("Se decide si procede o no. Luego se archiva.").count == 2)
+    }
+
+    @Test func doesNotSplitNumbers() {
+        #expect(
+            SentenceSplitter.sentences("Pagó 44.123 colones al 3.5 por ciento. Listo.") == [
+                "Pagó 44.123 colones al 3.5 por ciento.", "Listo.",
+            ])
+    }
+
+    @Test func handlesQuotesAndWhitespace() {
+        #expect(SentenceSplitter.sentences("  Dijo «basta.» Luego\nsalió.  ") == ["Dijo «basta.»", "Luego\nsalió."])
+        #expect(SentenceSplitter.sentences("Sin punto final") == ["Sin punto final"])
+        #expect(SentenceSplitter.sentences("").isEmpty)
+        #expect(SentenceSplitter.sentences("  \n ").isEmpty)
+        #expect(SentenceSplitter.sentences("...").count == 1)
+    }
+}
