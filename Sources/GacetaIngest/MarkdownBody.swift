@@ -1,3 +1,4 @@
+import GacetaText
 /// The body of a Markdown file (after front matter), split into pages at `## Page N` / `## Página N` markers.
 struct MarkdownBody {
     struct Page: Equatable {
@@ -50,7 +51,7 @@ struct MarkdownBody {
     static func pageMarker(_ line: Substring) -> String? {
         guard line.hasPrefix("## ") else { return nil }
         let words = line.dropFirst(3).split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard words.count == 2, ["page", "pagina"].contains(TextFolding.fold(words[0])),
+        guard words.count == 2, ["page", "pagina"].contains(TextFolding.fold(String(words[0]))),
             words[1].allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(words[1])
         else { return nil }
         return String(number)

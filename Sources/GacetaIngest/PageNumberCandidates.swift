@@ -1,3 +1,4 @@
+import GacetaText
 /// The numbers in one header or footer line that could be a printed page number.
 enum PageNumberCandidates {
     struct Candidate: Equatable {
@@ -81,7 +82,7 @@ enum PageNumberCandidates {
             }
             var word = ""
             while position >= 0, chars[position].isLetter, !ordinalMarks.contains(chars[position]) {
-                word.insert(TextFolding.fold(chars[position]), at: word.startIndex)
+                word.insert(contentsOf: TextFolding.fold(String(chars[position])), at: word.startIndex)
                 position -= 1
             }
             if word.isEmpty { break }
@@ -98,7 +99,7 @@ enum PageNumberCandidates {
             while position < chars.count, chars[position].isWhitespace { position += 1 }
             var word = ""
             while position < chars.count, chars[position].isLetter {
-                word.append(TextFolding.fold(chars[position]))
+                word += TextFolding.fold(String(chars[position]))
                 position += 1
             }
             if word.isEmpty { break }

@@ -1,21 +1,4 @@
-/// Case- and accent-insensitive matching for Spanish text.
-enum TextFolding {
-    private static let plain: [Character: Character] = [
-        "á": "a", "à": "a", "â": "a", "ä": "a", "ã": "a", "é": "e", "è": "e", "ê": "e", "ë": "e",
-        "í": "i", "ì": "i", "î": "i", "ï": "i", "ó": "o", "ò": "o", "ô": "o", "ö": "o", "õ": "o",
-        "ú": "u", "ù": "u", "û": "u", "ü": "u", "ñ": "n", "ç": "c", "ý": "y",
-    ]
-
-    /// Lowercases and removes accents from Latin letters ("Página" → "pagina").
-    static func fold(_ character: Character) -> Character {
-        let lower = character.isUppercase ? Character(character.lowercased()) : character
-        return plain[lower] ?? lower
-    }
-
-    static func fold<S: StringProtocol>(_ text: S) -> String {
-        String(text.map(fold))
-    }
-}
+import GacetaText
 
 /// A word or a number in a line of text, with everything else treated as separators.
 struct TextToken: Equatable {
@@ -45,7 +28,7 @@ struct TextToken: Equatable {
             }
             if kind != currentKind { flush() }
             currentKind = kind
-            current.append(TextFolding.fold(character))
+            current += TextFolding.fold(String(character))
         }
         flush()
         return tokens
