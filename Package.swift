@@ -32,6 +32,8 @@ let package = Package(
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch"]),
         .target(
@@ -59,6 +61,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
+        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
         .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaStore", "TestSupport"]),
         .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
