@@ -2,7 +2,7 @@
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "llm"]
+    static let sections = ["server", "pool", "log", "database", "llm", "chat"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -78,6 +78,26 @@ enum ConfigurationSchema {
             "llm", "timeout", .duration, default: "30s",
             doc: "How long to wait for the model's answer."
         ) { $0.llm.timeout = $1 },
+        ConfigKey(
+            "llm", "max_tokens", .integer(1...32_768), default: "400",
+            doc: "Longest answer the model may write, in tokens."
+        ) { $0.llm.maxTokens = $1 },
+        ConfigKey(
+            "llm", "temperature", .decimal(0...2), default: "0.2",
+            doc: "Sampling temperature sent to the model (0 to 2); low keeps answers close to the passages."
+        ) { $0.llm.temperature = $1 },
+        ConfigKey(
+            "chat", "max_question_length", .integer(1...10_000), default: "1000",
+            doc: "Longest question accepted, in characters."
+        ) { $0.chat.maxQuestionLength = $1 },
+        ConfigKey(
+            "chat", "max_turns", .integer(1...500), default: "20",
+            doc: "Most questions one conversation may hold."
+        ) { $0.chat.maxTurns = $1 },
+        ConfigKey(
+            "chat", "retention", .duration, default: "720h",
+            doc: "Conversations untouched for this long are deleted (720h = 30 days)."
+        ) { $0.chat.retention = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

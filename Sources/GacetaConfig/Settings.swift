@@ -9,6 +9,7 @@ public struct Settings: Sendable, Equatable {
     public var log: LogSettings
     public var database: DatabaseSettings
     public var llm: LLMSettings
+    public var chat: ChatSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -29,7 +30,8 @@ public struct Settings: Sendable, Equatable {
             pool: PoolSettings(workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0),
             log: LogSettings(level: .info, file: nil),
             database: DatabaseSettings(url: ""),
-            llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero))
+            llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
+            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero))
     }
 }
 
@@ -75,4 +77,16 @@ public struct LLMSettings: Sendable, Equatable {
     public var model: String?
     public var apiKey: String?
     public var timeout: Duration
+    public var maxTokens: Int
+    public var temperature: Double
+}
+
+/// `[chat]`: limits on questions and how long conversations are kept.
+public struct ChatSettings: Sendable, Equatable {
+    /// Longest question accepted, in characters.
+    public var maxQuestionLength: Int
+    /// Most questions one conversation may hold.
+    public var maxTurns: Int
+    /// Conversations untouched for this long are deleted.
+    public var retention: Duration
 }

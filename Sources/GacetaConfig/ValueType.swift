@@ -48,6 +48,20 @@ extension ValueType where Value == Int {
     }
 }
 
+extension ValueType where Value == Double {
+    static func decimal(_ range: ClosedRange<Double>) -> ValueType {
+        ValueType(
+            expected: "a number from \(range.lowerBound) to \(range.upperBound)", example: "\(range.lowerBound)",
+            allowsEmpty: false,
+            parse: { text in
+                guard !text.isEmpty, text.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let value = Double(text),
+                    range.contains(value)
+                else { return nil }
+                return value
+            }, format: { "\($0)" })
+    }
+}
+
 extension ValueType where Value == Bool {
     static var bool: ValueType {
         ValueType(

@@ -49,8 +49,8 @@ public struct IngestPipeline {
                 title: source.title, section: source.section, type: source.type, identifier: source.identifier,
                 pages: source.pages.map { page in
                     .init(
-                        index: page.index, printedNumber: page.printedNumber, text: page.text,
-                        chunks: chunker.chunks(of: page.text))
+                        index: page.index, printedNumber: page.printedNumber,
+                        text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text))
                 })
             let outcome = try store.ingest(document)
             return .stored(outcome, pages: document.pages.count)

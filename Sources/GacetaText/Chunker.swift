@@ -19,6 +19,13 @@ public struct Chunker: Sendable {
         self.overlap = min(max(overlap, 0), self.targetSize / 2)
     }
 
+    /// The page's text normalised exactly as its chunks are (paragraphs separated by a blank line), so that any
+    /// sentence of a chunk is a verbatim substring of it: stored as the page text, it makes quotes checkable.
+    public func normalizedText(of pageText: String) -> String {
+        let page = NormalizedPage(pageText)
+        return page.paragraphs.map { String(decoding: page.bytes[$0], as: UTF8.self) }.joined(separator: "\n\n")
+    }
+
     /// The chunks of `pageText`, in order.
     public func chunks(of pageText: String) -> [String] {
         let page = NormalizedPage(pageText)

@@ -71,7 +71,7 @@ import Testing
     @Test func valuesListEverySchemaKeyInOrder() throws {
         let configuration = try load("")
         #expect(configuration.values.map(\.key) == ConfigurationSchema.keys.map(\.path))
-        #expect(configuration.values.count == 18)
+        #expect(configuration.values.count == 23)
     }
 
     @Test func defaultsMatchALoadWithoutFile() throws {
@@ -93,7 +93,11 @@ import Testing
                     workers: 3, bootTimeout: .seconds(10), gracefulTimeout: .seconds(30), listenBacklog: 511))
         #expect(defaults.log == LogSettings(level: .info, file: nil))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
-        #expect(defaults.llm == LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .seconds(30)))
+        #expect(
+            defaults.llm
+                == LLMSettings(
+                    baseURL: nil, model: nil, apiKey: nil, timeout: .seconds(30), maxTokens: 400, temperature: 0.2))
+        #expect(defaults.chat == ChatSettings(maxQuestionLength: 1000, maxTurns: 20, retention: .seconds(720 * 3600)))
     }
 
     @Test func emptyValueUnsetsAnOptionalKey() throws {

@@ -100,3 +100,25 @@ extension String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }
+
+@Suite struct NormalizedPageTextTests {
+    @Test func everySentenceOfEveryChunkIsVerbatimInTheNormalizedPage() {
+        let page = """
+            El Consejo   aprobó la admi-
+            nistración del fondo. Se publica hoy.
+
+            Segundo párrafo con una línea
+            partida y Costa-
+            Rica en medio. Otra oración aquí.
+            """
+        let chunker = Chunker(targetSize: 60, overlap: 20)
+        let normalized = chunker.normalizedText(of: page)
+        #expect(normalized.contains("administración"))
+        #expect(normalized.contains("\n\n"))
+        for chunk in chunker.chunks(of: page) {
+            for sentence in SentenceSplitter.sentences(chunk) {
+                #expect(normalized.contains(sentence), "\(sentence)")
+            }
+        }
+    }
+}

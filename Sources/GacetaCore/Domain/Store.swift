@@ -22,6 +22,14 @@ public protocol Store: AnyObject {
     func document(id: Int64) throws(StoreError) -> Document?
     func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
 
+    /// Starts a conversation under `id` (unguessable, chosen by the caller) at `now` (ISO 8601 UTC).
+    func createConversation(id: String, now: String) throws(StoreError)
+    /// The conversation with its turns in order, or nil.
+    func conversation(id: String) throws(StoreError) -> Conversation?
+    func appendTurn(_ turn: ConversationTurn, conversationID: String) throws(StoreError)
+    /// Deletes conversations not touched since `cutoff` (ISO 8601 UTC); returns how many.
+    @discardableResult func purgeConversations(before cutoff: String) throws(StoreError) -> Int
+
     /// Cheap check that the database answers (for `/health`).
     func ping() throws(StoreError)
 }

@@ -67,6 +67,9 @@ final class SQLiteConnection {
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows changed by the last statement.
+    var changes: Int { Int(sqlite3_changes(handle)) }
+
     var lastError: String { String(cString: sqlite3_errmsg(handle)) }
 
     static func error(_ status: Int32, _ message: String) -> StoreError {

@@ -52,7 +52,30 @@ enum SQLiteMigrations {
                 title, body, content = 'chunk_source', content_rowid = 'id', tokenize = 'gaceta'
             );
             """
-        )
+        ),
+        (
+            2,
+            """
+            CREATE TABLE conversations (
+                id TEXT PRIMARY KEY,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX conversations_updated ON conversations(updated_at);
+            CREATE TABLE conversation_turns (
+                id INTEGER PRIMARY KEY,
+                conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL,
+                question TEXT NOT NULL,
+                answer TEXT NOT NULL,
+                citations TEXT NOT NULL,
+                provider TEXT NOT NULL,
+                fallback_reason TEXT,
+                created_at TEXT NOT NULL,
+                UNIQUE (conversation_id, ordinal)
+            );
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }
