@@ -172,6 +172,42 @@ final class StoreHarness {
         #expect(try harness.store.page(documentID: documents[0].id, index: 4) == nil)
     }
 
+    @Test func prefixesMatchWhatWasWrittenWhileWordsMatchByStem() throws {
+        let harness = try StoreHarness()
+        try harness.store.ingest(
+            StoreFixture.document(
+                path: "/p", title: "Avisos",
+                pages: [
+                    (nil, ["La contratación directa de servicios."]), (nil, ["El contrato de alquiler vence."]),
+                    (nil, ["Tres licitaciones públicas abiertas."]),
+                ]))
+        func pages(_ atom: QueryAtom) throws -> [Int] {
+            try harness.store.search(SearchRequest(expression: SearchExpression(required: [[atom]]))).hits.map(\.page)
+                .sorted()
+        }
+        #expect(try pages(.prefix("contrata")) == [1])
+        #expect(try pages(.prefix("contrat")) == [1, 2])
+        #expect(try pages(.prefix("licitacio")) == [3])
+        #expect(try pages(.word("licitación")) == [3])
+        #expect(try pages(.word("contratos")) == [1, 2], "the stem \"contrat\" is shared")
+    }
+
+    @Test func aBroadQueryRanksItsNewestMatchesAndKeepsAnExactTotal() throws {
+        let harness = try StoreHarness()
+        let count = 2_100
+        try harness.store.ingest(
+            StoreFixture.document(
+                path: "/broad", title: "Ley general",
+                pages: (0..<count).map { (nil, ["La ley número \($0) regula el registro \($0)."]) }))
+        let results = try harness.search(["ley"]) { $0.perPage = 5 }
+        #expect(results.total == count)
+        #expect(results.hits.count == 5)
+        let deep = try harness.search(["ley"]) {
+            $0.perPage = 100; $0.page = 21
+        }
+        #expect(deep.hits.count == 100, "pages past the ranking window still fill")
+    }
+
     @Test func conversationsRoundTripAndOldOnesArePurged() throws {
         let harness = try StoreHarness()
         try harness.store.createConversation(id: "c1", now: "2024-07-15T10:00:00Z")
@@ -184,7 +220,8 @@ final class StoreHarness {
             createdAt: "2024-07-15T10:00:01Z")
         let second = ConversationTurn(
             question: "¿Y cuándo rige?",
-            answer: Answer(text: "No encontré información.", citations: [], provider: "extractive", fallbackReason: "HTTP 500"),
+            answer: Answer(
+                text: "No encontré información.", citations: [], provider: "extractive", fallbackReason: "HTTP 500"),
             createdAt: "2024-07-15T10:00:05Z")
         try harness.store.appendTurn(first, conversationID: "c1")
         try harness.store.appendTurn(second, conversationID: "c1")

@@ -2,14 +2,17 @@
 import GacetaCore
 import GacetaText
 
-/// Registers the `gaceta` FTS5 tokenizer on a connection: GacetaText's Spanish tokenizer (folded,
-/// stemmed; prefix query tokens are folded but not stemmed, so `canci*` matches what was indexed).
+/// Registers the `gaceta` FTS5 tokenizer on a connection: GacetaText's Spanish tokenizer. Documents are
+/// indexed twice at each position, stemmed and folded ("contrataciones" → "contrat" + "contrataciones"), so
+/// word queries match by stem ("canciones" finds "canción") and prefix queries, which are folded but not
+/// stemmed, match what people typed ("contrata*" finds "contratación" but not "contrato").
 enum SQLiteTokenizer {
     static let name = "gaceta"
 
     /// One tokenizer object per FTS5 table instance; FTS5 calls it from the connection's thread only.
     private final class Instance {
         let tokenizer = SpanishTokenizer()
+        let stemmer = SpanishStemmer()
     }
 
     static func register(on connection: SQLiteConnection) throws(StoreError) {
@@ -24,19 +27,35 @@ enum SQLiteTokenizer {
                 guard let tokenizer else { return }
                 Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).release()
             },
-            xTokenize: { tokenizer, context, flags, text, length, emit in
-                guard let tokenizer, let emit else { return SQLITE_ERROR }
+            xTokenize: { tokenizer, context, flags, text, length, xToken in
+                guard let tokenizer, let xToken else { return SQLITE_ERROR }
+                func emit(
+                    _ context: UnsafeMutableRawPointer?, _ flags: Int32, _ token: UnsafeBufferPointer<UInt8>,
+                    _ range: Range<Int>
+                ) -> Int32 {
+                    token.withMemoryRebound(to: CChar.self) { chars in
+                        xToken(
+                            context, flags, chars.baseAddress, Int32(chars.count), Int32(range.lowerBound),
+                            Int32(range.upperBound))
+                    }
+                }
                 guard let text, length > 0 else { return SQLITE_OK }
                 let instance = Unmanaged<Instance>.fromOpaque(UnsafeRawPointer(tokenizer)).takeUnretainedValue()
                 let isPrefix = flags & GACETA_FTS5_TOKENIZE_PREFIX != 0
                 var status = SQLITE_OK
                 let bytes = UnsafeRawPointer(text).bindMemory(to: UInt8.self, capacity: Int(length))
-                instance.tokenizer.tokenize(UnsafeBufferPointer(start: bytes, count: Int(length)), stem: !isPrefix) {
-                    token, range in
-                    token.withMemoryRebound(to: CChar.self) { chars in
-                        status = emit(
-                            context, 0, chars.baseAddress, Int32(chars.count), Int32(range.lowerBound),
-                            Int32(range.upperBound))
+                let isDocument = flags & FTS5_TOKENIZE_DOCUMENT != 0
+                let input = UnsafeBufferPointer(start: bytes, count: Int(length))
+                // Documents are tokenized folded and stemmed once, both forms at the same position; queries
+                // ask for the stem, prefix queries for the folded form.
+                instance.tokenizer.tokenize(input, stem: !isPrefix && !isDocument) { token, range in
+                    var form = token
+                    if isDocument && !token.contains(where: { (48...57).contains($0) }) {
+                        form = instance.stemmer.stem(bytes: token)
+                    }
+                    status = emit(context, 0, form, range)
+                    if status == SQLITE_OK && isDocument && !form.elementsEqual(token) {
+                        status = emit(context, FTS5_TOKEN_COLOCATED, token, range)
                     }
                     return status == SQLITE_OK
                 }
