@@ -23,7 +23,6 @@ public struct IngestPipeline {
     private let store: any Store
     private let digest: (String) throws -> String
     private let fallbackDate: String?
-    private let chunker = Chunker()
 
     /// `digest` returns a file's SHA-256 (hex); `fallbackDate` is `--date`.
     public init(store: any Store, fallbackDate: String?, digest: @escaping (String) throws -> String) {
@@ -34,14 +33,75 @@ public struct IngestPipeline {
 
     /// Ingests one file; never throws: a bad file is reported and the run goes on.
     public func ingest(path: String) -> FileOutcome {
+        switch check(path: path) {
+        case .parse(let sha): store(Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate))
+        case .done(let outcome): outcome
+        }
+    }
+
+    /// Ingests `paths` in order while the next `lookahead` files are parsed on other threads (pdftotext and
+    /// chunking overlap with each other and with the database writes, which stay on this thread, in order).
+    /// `report` sees each file's outcome.
+    public func ingest(paths: [String], lookahead: Int = 2, report: (String, FileOutcome) -> Void) {
+        let fallbackDate = fallbackDate
+        var queue: [(path: String, result: Prefetch)] = []
+        var index = 0
+        func fill() {
+            while queue.count < max(1, lookahead) && index < paths.count {
+                let path = paths[index]
+                index += 1
+                switch check(path: path) {
+                case .done(let outcome) where queue.isEmpty: report(path, outcome)
+                case .done(let outcome):
+                    // Keep the order of reports: queue an already-finished result.
+                    queue.append((path, Prefetch(finished: .failure(IngestError(path: path, message: "")), outcome)))
+                case .parse(let sha):
+                    let prefetch = Prefetch()
+                    prefetch.start { Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate) }
+                    queue.append((path, prefetch))
+                }
+            }
+        }
+        fill()
+        while !queue.isEmpty {
+            let current = queue.removeFirst()
+            let prepared = current.result.wait()
+            fill()
+            report(current.path, current.result.outcome ?? store(prepared))
+        }
+    }
+
+    private enum Check {
+        case parse(sha: String)
+        case done(FileOutcome)
+    }
+
+    /// On the store's thread: unchanged files are skipped before parsing.
+    private func check(path: String) -> Check {
         do {
             let sha = try digest(path)
-            if try store.sourceDigest(path: path) == sha { return .unchanged }
-            let source = try SourceParser.parse(path: path, fallbackDate: fallbackDate)
-            guard let date = source.date else {
-                return .failed("no edition date in the file or its name; pass --date YYYY-MM-DD")
-            }
-            let document = IngestDocument(
+            if try store.sourceDigest(path: path) == sha { return .done(.unchanged) }
+            return .parse(sha: sha)
+        } catch {
+            return .done(.failed("\(error)"))
+        }
+    }
+
+    /// Parsing and chunking: no store, safe on any thread.
+    static func prepare(path: String, sha: String, fallbackDate: String?) -> Result<IngestDocument, IngestError> {
+        let chunker = Chunker()
+        let source: ParsedSource
+        do {
+            source = try SourceParser.parse(path: path, fallbackDate: fallbackDate)
+        } catch {
+            return .failure(error)
+        }
+        guard let date = source.date else {
+            return .failure(
+                IngestError(path: path, message: "no edition date in the file or its name; pass --date YYYY-MM-DD"))
+        }
+        return .success(
+            IngestDocument(
                 sourcePath: path, sourceSHA256: sha,
                 edition: .init(
                     date: date, number: source.editionNumber, sourceURL: source.sourceURL,
@@ -51,11 +111,19 @@ public struct IngestPipeline {
                     .init(
                         index: page.index, printedNumber: page.printedNumber,
                         text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text))
-                })
-            let outcome = try store.ingest(document)
-            return .stored(outcome, pages: document.pages.count)
-        } catch {
-            return .failed("\(error)")
+                }))
+    }
+
+    private func store(_ prepared: Result<IngestDocument, IngestError>) -> FileOutcome {
+        switch prepared {
+        case .failure(let error):
+            return .failed(error.message)
+        case .success(let document):
+            do {
+                return .stored(try store.ingest(document), pages: document.pages.count)
+            } catch {
+                return .failed("\(error)")
+            }
         }
     }
 

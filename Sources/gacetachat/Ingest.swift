@@ -52,8 +52,7 @@ struct Ingest: ParsableCommand {
         }
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         var summary = IngestPipeline.Summary()
-        for file in files {
-            let outcome = pipeline.ingest(path: file)
+        pipeline.ingest(paths: files) { file, outcome in
             IngestPipeline.tally(outcome, into: &summary)
             progress.advance(file: file, outcome: outcome, summary: summary)
         }
