@@ -35,7 +35,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
-        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch"]),
+        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
@@ -52,7 +52,7 @@ let package = Package(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaSearch", "GacetaIngest",
+                "GacetaStore", "GacetaSearch", "GacetaIngest", "GacetaChat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -7,12 +7,17 @@ public struct ServiceContext {
     public let startedAt: ContinuousClock.Instant
     /// The worker's database connection, opened at start.
     public let store: (any Store)?
+    public let chat: ChatContext?
 
-    public init(profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil) {
+    public init(
+        profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil,
+        chat: ChatContext? = nil
+    ) {
         self.profile = profile
         self.pid = pid
         self.startedAt = startedAt
         self.store = store
+        self.chat = chat
     }
 }
 
@@ -23,6 +28,9 @@ public enum API {
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
         if let store = context.store {
             GazetteHandlers(store: store).register(on: &router)
+            if let chat = context.chat {
+                ChatHandler(store: store, context: chat).register(on: &router)
+            }
         }
         return router
     }

@@ -12,7 +12,7 @@ public enum CGIResponse {
             text += "\(name): \(clean)\r\n"
             if name.lowercased() == "content-length" { hasLength = true }
         }
-        if !hasLength { text += "Content-Length: \(response.body.count)\r\n" }
+        if !hasLength && response.stream == nil { text += "Content-Length: \(response.body.count)\r\n" }
         text += "\r\n"
         return text
     }

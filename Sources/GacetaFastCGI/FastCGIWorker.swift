@@ -112,6 +112,18 @@ public struct FastCGIWorker {
                 _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
             }
         }
+        if let produce = response.stream {
+            _ = FCGX_FFlush(stream)
+            guard !omitBody else { return }
+            produce { piece in
+                var piece = piece
+                let written = piece.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { FCGX_PutStr($0.baseAddress, Int32($0.count), stream) }
+                }
+                return written >= 0 && FCGX_FFlush(stream) >= 0
+            }
+            return
+        }
         guard !omitBody, !response.body.isEmpty else { return }
         response.body.withUnsafeBufferPointer { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in

@@ -6,6 +6,8 @@ struct GacetaChat: ParsableCommand {
         commandName: "gacetachat",
         abstract: "Search and ask La Gaceta: a FastCGI worker pool behind nginx.",
         version: "0.1.0",
-        subcommands: [Serve.self, Worker.self, Ingest.self, Migrate.self, SearchCommand.self, ConfigCommand.self]
+        subcommands: [
+            Serve.self, Worker.self, Ingest.self, Migrate.self, SearchCommand.self, Ask.self, ConfigCommand.self,
+        ]
     )
 }

@@ -41,8 +41,7 @@ struct Worker: ParsableCommand {
             throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
         }
 
-        let router = API.router(
-            context: ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store))
+        let router = API.router(context: ServiceFactory.context(settings: settings, store: store))
         let worker = FastCGIWorker(maxBodySize: settings.server.maxBodySize, logger: logger) { request in
             router.respond(to: request, logger: logger)
         }

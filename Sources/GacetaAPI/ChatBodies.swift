@@ -1,0 +1,67 @@
+import GacetaCore
+
+/// `{"answer", "citations", "conversation_id", "provider", "fallback_reason"}`.
+struct AnswerBody: Encodable {
+    let answer: String
+    let citations: [CitationBody]
+    let conversationId: String
+    let provider: String
+    let fallbackReason: String?
+
+    init(answer: Answer, conversationID: String) {
+        self.answer = answer.text
+        citations = answer.citations.map(CitationBody.init)
+        conversationId = conversationID
+        provider = answer.provider
+        fallbackReason = answer.fallbackReason
+    }
+}
+
+struct CitationBody: Encodable {
+    let n: Int
+    let editionDate: String
+    let editionNumber: String?
+    let documentId: Int64
+    let documentTitle: String
+    let page: Int
+    let printedPage: String?
+    let quote: String
+    let url: String
+
+    init(_ citation: Citation) {
+        n = citation.n
+        editionDate = citation.editionDate
+        editionNumber = citation.editionNumber
+        documentId = citation.documentID
+        documentTitle = citation.documentTitle
+        page = citation.page
+        printedPage = citation.printedPage
+        quote = citation.quote
+        url = citation.url
+    }
+}
+
+struct ConversationBody: Encodable {
+    struct Turn: Encodable {
+        let question: String
+        let answer: String
+        let citations: [CitationBody]
+        let provider: String
+        let fallbackReason: String?
+        let createdAt: String
+    }
+
+    let id: String
+    let createdAt: String
+    let turns: [Turn]
+
+    init(_ conversation: Conversation) {
+        id = conversation.id
+        createdAt = conversation.createdAt
+        turns = conversation.turns.map {
+            Turn(
+                question: $0.question, answer: $0.answer.text, citations: $0.answer.citations.map(CitationBody.init),
+                provider: $0.answer.provider, fallbackReason: $0.answer.fallbackReason, createdAt: $0.createdAt)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import Glibc
+
+/// UTC timestamps as ISO 8601 text (`2024-07-15T10:00:00Z`), which sort as they compare.
+public enum Timestamp {
+    public static func now() -> String { iso8601(secondsSinceEpoch: time(nil)) }
+
+    /// `seconds` before now.
+    public static func ago(_ duration: Duration) -> String {
+        iso8601(secondsSinceEpoch: time(nil) - time_t(duration.components.seconds))
+    }
+
+    public static func iso8601(secondsSinceEpoch seconds: time_t) -> String {
+        var value = seconds
+        var parts = tm()
+        gmtime_r(&value, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}

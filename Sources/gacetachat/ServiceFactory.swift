@@ -1,0 +1,26 @@
+import GacetaAPI
+import GacetaChat
+import GacetaConfig
+import GacetaCore
+import GacetaCrypto
+import Glibc
+
+/// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
+enum ServiceFactory {
+    static func context(settings: Settings, store: any Store) -> ServiceContext {
+        let retriever = Retriever(search: { request in try store.search(request) })
+        var provider: (any AnswerProvider)?
+        if let baseURL = settings.llm.baseURL {
+            provider = OpenAIProvider(
+                baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
+                timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
+                temperature: settings.llm.temperature)
+        }
+        let chat = ChatContext(
+            service: ChatService(retriever: retriever, provider: provider),
+            maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
+            retention: settings.chat.retention,
+            makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
+        return ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat)
+    }
+}
