@@ -1,0 +1,58 @@
+import GacetaCore
+
+/// The whole flow of one question: retrieve passages, ask the configured provider, and fall back to the offline
+/// provider when it fails.
+///
+/// Streaming: `onToken` receives the text as it is produced. When the provider fails after it has streamed
+/// some text, the fallback's answer follows through `onToken` too (after a blank line), so what a client has
+/// accumulated is then the model's partial text plus the offline answer: the returned `Answer` (its `text`,
+/// `citations`, `provider` and `fallbackReason`) is authoritative, and a client should replace the streamed text
+/// with `Answer.text` when the final event arrives (and may show `fallbackReason`).
+public struct ChatService {
+    private let retriever: Retriever
+    private let provider: (any AnswerProvider)?
+    private let fallback: ExtractiveProvider
+    /// Passages retrieved for each question.
+    public var passageLimit = 8
+
+    /// Creates the service; with no `provider` every answer is the offline one.
+    public init(
+        retriever: Retriever, provider: (any AnswerProvider)?, fallback: ExtractiveProvider = ExtractiveProvider()
+    ) {
+        self.retriever = retriever
+        self.provider = provider
+        self.fallback = fallback
+    }
+
+    /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) are
+    /// rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
+    /// `fallbackReason` set to the failure's reason. With no passages at all the answer is the fallback's
+    /// "No encontré…" and no provider is called.
+    public func answer(
+        question: String, history: [ConversationTurn], onToken: ((String) -> Void)?
+    ) throws -> Answer {
+        let passages = try retriever.passages(for: question, history: history, limit: passageLimit)
+        guard let provider, !passages.isEmpty else {
+            return try fallback.answer(question: question, history: history, passages: passages, onToken: onToken)
+        }
+        var streamed = false
+        let forward: ((String) -> Void)? = onToken.map { onToken in
+            { token in
+                streamed = true
+                onToken(token)
+            }
+        }
+        let reason: String
+        do {
+            return try provider.answer(question: question, history: history, passages: passages, onToken: forward)
+        } catch let failure as ProviderFailure {
+            reason = failure.reason
+        } catch {
+            reason = "provider error: \(error)"
+        }
+        if streamed { onToken?("\n\n") }
+        var answer = try fallback.answer(question: question, history: history, passages: passages, onToken: onToken)
+        answer.fallbackReason = reason
+        return answer
+    }
+}

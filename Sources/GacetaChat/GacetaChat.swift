@@ -1,1 +1,0 @@
-// The chat module: retrieval, answer providers.

@@ -1,0 +1,160 @@
+import CCurl
+
+/// A small blocking HTTP client over libcurl: POST a body with headers, get the status and the body, or the
+/// body in pieces as they arrive (for server-sent events).
+///
+/// One curl handle per request (no state is shared, so values can be used from any thread). Proxies follow
+/// curl's environment variables; redirects are not followed (a 3xx is returned as is), and only http and https
+/// are allowed. Headers are never logged or put in errors: they may hold an API key.
+struct HTTPClient: Sendable {
+    /// A finished exchange.
+    struct Response {
+        var status: Int
+        /// The body, unless it went to `onBody`.
+        var body: [UInt8]
+    }
+
+    /// The whole exchange, connecting and reading included.
+    var timeout: Duration
+    /// Connecting only (at most `timeout`).
+    var connectTimeout: Duration = .seconds(5)
+    /// Largest body kept in memory.
+    var maximumBodySize = 4 << 20
+
+    /// Sends `body` to `url` with `headers` ("Name: value"). When `onBody` is given it receives the status and
+    /// each piece of the body as it arrives (and returns false to stop the transfer); otherwise the body is
+    /// collected into the response.
+    func post(
+        url: String, headers: [String], body: [UInt8], onBody: ((Int, UnsafeRawBufferPointer) -> Bool)? = nil
+    ) throws(HTTPClientError) -> Response {
+        guard curlGlobalInit == CURLE_OK else { throw .setup("curl_global_init failed") }
+        guard let handle = curl_easy_init() else { throw .setup("curl_easy_init failed") }
+        defer { curl_easy_cleanup(handle) }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        for header in headers + ["Expect:"] {
+            headerList = curl_slist_append(headerList, header)
+        }
+        defer { curl_slist_free_all(headerList) }
+
+        let transfer = Transfer(handle: handle, maximumBodySize: maximumBodySize, onBody: onBody)
+        let context = Unmanaged.passRetained(transfer)
+        defer { context.release() }
+        let total = Self.milliseconds(timeout)
+        var ok = true
+        ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_URL, url) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK
+        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, total) == CURLE_OK
+        ok =
+            ok
+            && gaceta_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(total, Self.milliseconds(connectTimeout)))
+                == CURLE_OK
+        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POST, 1) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_USERAGENT, "gacetachat") == CURLE_OK
+        ok = ok && gaceta_curl_setopt_write_function(handle, receiveBody) == CURLE_OK
+        ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()) == CURLE_OK
+        guard ok else { throw .setup("curl option rejected") }
+
+        let code = body.withUnsafeBytes { bytes in
+            _ = gaceta_curl_setopt_pointer(
+                handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+            return curl_easy_perform(handle)
+        }
+        if let failure = transfer.failure { throw failure }
+        switch code {
+        case CURLE_OK: break
+        case CURLE_OPERATION_TIMEDOUT: throw .timedOut(timeout)
+        default: throw .connection(String(cString: curl_easy_strerror(code)))
+        }
+        return Response(status: transfer.responseStatus(), body: transfer.body)
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), 1)
+    }
+}
+
+/// Why a request got no HTTP response.
+enum HTTPClientError: Error, Equatable, CustomStringConvertible {
+    case setup(String)
+    case timedOut(Duration)
+    /// curl's message ("Couldn't connect to server").
+    case connection(String)
+    case bodyTooLarge(Int)
+    /// The body consumer stopped the transfer.
+    case stopped
+
+    var description: String {
+        switch self {
+        case .setup(let message): message
+        case .timedOut(let timeout): "timeout after \(Self.format(timeout))"
+        case .connection(let message): "connection failed: \(message)"
+        case .bodyTooLarge(let limit): "response larger than \(limit) bytes"
+        case .stopped: "transfer stopped"
+        }
+    }
+
+    /// "5s", "1.5s", "300 ms".
+    static func format(_ duration: Duration) -> String {
+        let milliseconds = HTTPClient.milliseconds(duration)
+        if milliseconds < 1000 { return "\(milliseconds) ms" }
+        if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
+        return "\(milliseconds / 1000).\(milliseconds % 1000 / 100)s"
+    }
+}
+
+/// `curl_global_init` runs once per process, on first use (globals are initialised lazily and thread-safely).
+private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+
+/// The state of one transfer that the C write callback reaches through `CURLOPT_WRITEDATA`.
+private final class Transfer {
+    let handle: UnsafeMutableRawPointer
+    let maximumBodySize: Int
+    let onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?
+    var body: [UInt8] = []
+    var failure: HTTPClientError?
+    private var status = 0
+
+    init(handle: UnsafeMutableRawPointer, maximumBodySize: Int, onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?) {
+        self.handle = handle
+        self.maximumBodySize = maximumBodySize
+        self.onBody = onBody
+    }
+
+    func responseStatus() -> Int {
+        if status == 0 {
+            var code = 0
+            if gaceta_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code) == CURLE_OK { status = code }
+        }
+        return status
+    }
+
+    /// Takes one piece of the body; false stops the transfer.
+    func receive(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if let onBody {
+            guard onBody(responseStatus(), bytes) else {
+                failure = .stopped
+                return false
+            }
+            return true
+        }
+        guard body.count + bytes.count <= maximumBodySize else {
+            failure = .bodyTooLarge(maximumBodySize)
+            return false
+        }
+        body.append(contentsOf: bytes)
+        return true
+    }
+}
+
+/// libcurl's write callback: hands the bytes to the `Transfer` in `context`; returning less than given aborts.
+private let receiveBody: gaceta_curl_write_callback = { data, size, count, context in
+    guard let context else { return 0 }
+    let length = size * count
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}

@@ -1,0 +1,60 @@
+import GacetaText
+
+/// Words and stems of Spanish text for matching questions with passages: folded like the index, stopwords left
+/// out, stemmed with the index's stemmer. Not thread-safe (it owns a tokenizer and a stemmer): make one per call.
+final class TermAnalyzer {
+    /// A content word of a question: as typed (lower-cased) for the search, folded for comparisons.
+    struct Word: Equatable {
+        var text: String
+        var folded: String
+    }
+
+    private let tokenizer = SpanishTokenizer()
+    private let stemmer = SpanishStemmer()
+
+    /// Words of a question that say what it is about: no stopwords, no question or request words ("qué", "cuándo",
+    /// "decidió", "información"), no single letters. Numbers keep only their digits ("44.123" → "44123").
+    func contentWords(ofQuestion question: String) -> [Word] {
+        var text = question
+        var words: [Word] = []
+        text.withUTF8 { bytes in
+            tokenizer.tokenize(bytes, stem: false) { token, range in
+                let folded = String(decoding: token, as: UTF8.self)
+                guard Self.isContentWord(folded), !QuestionWords.contains(folded) else { return true }
+                let typed: String
+                if folded.contains(where: \.isNumber) {
+                    typed = folded
+                } else {
+                    let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                    typed = String(original.lowercased().filter { $0.isLetter || $0.isNumber })
+                }
+                words.append(Word(text: typed.isEmpty ? folded : typed, folded: folded))
+                return true
+            }
+        }
+        return words
+    }
+
+    /// The stems of the content words of `text` (stopwords left out).
+    func stems(of text: String) -> Set<String> {
+        var text = text
+        var stems: Set<String> = []
+        text.withUTF8 { bytes in
+            tokenizer.tokenize(bytes, stem: false) { token, _ in
+                let folded = String(decoding: token, as: UTF8.self)
+                if Self.isContentWord(folded) { stems.insert(stem(folded: folded)) }
+                return true
+            }
+        }
+        return stems
+    }
+
+    /// The stem of one folded word; numbers are kept as they are.
+    func stem(folded word: String) -> String {
+        word.contains(where: \.isNumber) ? word : stemmer.stem(word)
+    }
+
+    private static func isContentWord(_ folded: String) -> Bool {
+        (folded.utf8.count > 1 || folded.contains(where: \.isNumber)) && !SpanishStopwords.contains(folded)
+    }
+}

@@ -1,0 +1,98 @@
+import GacetaChat
+import GacetaCore
+import Testing
+
+@Suite struct ExtractiveProviderTests {
+    let provider = ExtractiveProvider()
+
+    @Test func citesThePageHoldingTheFact() throws {
+        let answer = try provider.answer(
+            question: "¿Qué se decidió sobre el precio del calzado escolar?", history: [],
+            passages: Fixtures.passages, onToken: nil)
+        #expect(answer.provider == "extractive")
+        #expect(answer.fallbackReason == nil)
+        let first = try #require(answer.citations.first)
+        #expect(first.n == 1)
+        #expect(first.page == 3)
+        #expect(first.printedPage == "13")
+        #expect(first.editionNumber == "129")
+        #expect(first.documentTitle == "Decreto Ejecutivo N° 44123-MEIC")
+        #expect(first.quote.hasPrefix("Artículo 1°—Se fija un precio máximo de venta al consumidor de ₡18.500"))
+        #expect(answer.text.hasPrefix("Según La Gaceta Nº 129 del 15 de julio de 2024, «Artículo 1°—Se fija"))
+        #expect(!answer.citations.contains { $0.documentID == 11 }, "the fuel passage does not answer this")
+        Checks.wellCited(answer, passages: Fixtures.passages)
+    }
+
+    @Test func anotherQuestionCitesAnotherDocument() throws {
+        let answer = try provider.answer(
+            question: "¿Cuánto bajó el precio de la gasolina súper?", history: [], passages: Fixtures.passages,
+            onToken: nil)
+        let first = try #require(answer.citations.first)
+        #expect(first.documentID == 11)
+        #expect(first.page == 7)
+        #expect(first.quote == "El precio de la gasolina súper baja ₡12 por litro a partir de su publicación.")
+        #expect(answer.text.hasPrefix("Según La Gaceta Nº 130 del 16 de julio de 2024, «El precio de la gasolina"))
+        Checks.wellCited(answer, passages: Fixtures.passages)
+    }
+
+    @Test func everySentenceEndsWithItsMarker() throws {
+        let passages = Fixtures.passages + [Fixtures.fishing]
+        let answer = try provider.answer(
+            question: "¿Qué precio tiene el calzado escolar?", history: [], passages: passages, onToken: nil)
+        #expect(answer.citations.count >= 2, "both shoe passages mention the price of school shoes")
+        #expect(answer.citations.count <= 3)
+        let sentences = answer.text.split(separator: "]. ").map(String.init)
+        #expect(sentences.count == answer.citations.count)
+        for (index, sentence) in sentences.enumerated() {
+            #expect(sentence.hasSuffix("[\(index + 1)") || sentence.hasSuffix("[\(index + 1)]."), "\(sentence)")
+        }
+        Checks.wellCited(answer, passages: passages)
+    }
+
+    @Test func nothingRelevantSaysSoAndCitesNothing() throws {
+        let answer = try provider.answer(
+            question: "¿Cuál es el salario mínimo de las trabajadoras domésticas?", history: [],
+            passages: Fixtures.passages + [Fixtures.fishing], onToken: nil)
+        #expect(answer.text == "No encontré información sobre eso en las ediciones de La Gaceta disponibles.")
+        #expect(answer.citations.isEmpty)
+        #expect(Checks.markers(in: answer.text).isEmpty)
+    }
+
+    @Test func noPassagesSaysSo() throws {
+        let answer = try provider.answer(question: "¿Qué pasó con el calzado?", history: [], passages: [], onToken: nil)
+        #expect(answer.text.hasPrefix("No encontré"))
+        #expect(answer.citations.isEmpty)
+    }
+
+    @Test func followUpUsesThePreviousQuestion() throws {
+        let history = [Fixtures.turn("¿Qué se decidió sobre el precio del calzado escolar?")]
+        let unrelatedVigencia = Fixtures.hit(
+            "La reforma al reglamento de tránsito entra en vigencia en enero de 2025.", page: 20, document: 30,
+            title: "MOPT", date: "2024-07-17", edition: "131")
+        let passages = [unrelatedVigencia, Fixtures.shoesPrice, Fixtures.shoesEffect]
+        let answer = try provider.answer(
+            question: "¿Y cuándo entra en vigencia?", history: history, passages: passages, onToken: nil)
+        let first = try #require(answer.citations.first)
+        #expect(first.documentID == 10, "the decree on shoes, not the traffic rules: \(answer.text)")
+        #expect(first.page == 4)
+        #expect(first.quote.contains("entra en vigencia el 1 de agosto de 2024"))
+        Checks.wellCited(answer, passages: passages)
+    }
+
+    @Test func repeatedSentencesOfOverlappingChunksAreQuotedOnce() throws {
+        let overlap = Fixtures.hit(Fixtures.shoesPrice.text, page: 3, chunk: 301)
+        let passages = [Fixtures.shoesPrice, overlap]
+        let answer = try provider.answer(
+            question: "precio máximo del calzado escolar", history: [], passages: passages, onToken: nil)
+        #expect(Set(answer.citations.map(\.quote)).count == answer.citations.count)
+        Checks.wellCited(answer, passages: passages)
+    }
+
+    @Test func onTokenReceivesTheAnswerText() throws {
+        var tokens: [String] = []
+        let answer = try provider.answer(
+            question: "precio del calzado escolar", history: [], passages: Fixtures.passages,
+            onToken: { tokens.append($0) })
+        #expect(tokens.joined() == answer.text)
+    }
+}

@@ -1,0 +1,113 @@
+import GacetaChat
+import GacetaCore
+import GacetaQuery
+import Testing
+
+@Suite struct RetrieverTests {
+    /// An in-memory stand-in for the store's search: ranks the hits by how many of the searched words (folded,
+    /// crude prefix match) they contain, drops those matching none, and records the requests.
+    final class MemorySearch: @unchecked Sendable {
+        let hits: [SearchHit]
+        var requests: [SearchRequest] = []
+
+        init(_ hits: [SearchHit]) { self.hits = hits }
+
+        func search(_ request: SearchRequest) -> SearchResults {
+            requests.append(request)
+            let words = request.expression.required.flatMap { $0 }.compactMap { atom -> String? in
+                switch atom {
+                case .word(let word): String(fold(word).prefix(5))
+                case .number(let digits): digits
+                default: nil
+                }
+            }
+            let ranked = hits.map { hit in (hit, words.filter { fold(hit.text).contains($0) }.count) }
+                .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }.map(\.0)
+            return SearchResults(
+                total: ranked.count, page: 1, perPage: request.perPage, hits: Array(ranked.prefix(request.perPage)))
+        }
+
+        private func fold(_ text: String) -> String {
+            String(
+                text.lowercased().map { character -> Character in
+                    switch character {
+                    case "á": "a"
+                    case "é": "e"
+                    case "í": "i"
+                    case "ó": "o"
+                    case "ú": "u"
+                    default: character
+                    }
+                })
+        }
+    }
+
+    let memory = MemorySearch(Fixtures.passages + [Fixtures.fishing])
+    var retriever: Retriever { Retriever(search: memory.search) }
+
+    @Test func searchesTheContentWordsOnly() {
+        let terms = retriever.searchTerms(for: "¿Qué se decidió sobre el precio del calzado escolar?", history: [])
+        #expect(terms == ["precio", "calzado", "escolar"])
+        #expect(retriever.searchTerms(for: "¿Cuándo se publicó la veda de pesca?", history: []) == ["veda", "pesca"])
+        #expect(retriever.searchTerms(for: "¿Qué dice el Decreto N° 44.123?", history: []) == ["decreto", "44123"])
+        #expect(
+            retriever.searchTerms(for: "¿Qué Pasó con las Tarifas Eléctricas?", history: []) == [
+                "tarifas", "eléctricas",
+            ])
+    }
+
+    @Test func searchesOneOrGroupAndReturnsAtMostTheLimit() throws {
+        let hits = try retriever.passages(for: "¿Cuál es el precio del calzado escolar?", history: [], limit: 2)
+        let request = try #require(memory.requests.last)
+        #expect(request.expression.required == [[.word("precio"), .word("calzado"), .word("escolar")]])
+        #expect(request.perPage == 2)
+        #expect(hits.count == 2)
+        #expect(hits.first?.page == 3 || hits.first?.page == 4)
+        #expect(!hits.contains { $0.documentID == 12 })
+    }
+
+    @Test func numbersAreSearchedAsNumbers() throws {
+        _ = try retriever.passages(for: "¿Qué dice la Ley N° 7472?", history: [])
+        #expect(memory.requests.last?.expression.required == [[.word("ley"), .number("7472")]])
+    }
+
+    @Test func aQuestionWithoutContentWordsSearchesNothing() throws {
+        #expect(try retriever.passages(for: "¿Qué?", history: []).isEmpty)
+        #expect(memory.requests.isEmpty)
+    }
+
+    @Test func followUpAddsThePreviousQuestionsWords() throws {
+        let history = [Fixtures.turn("¿Qué se decidió sobre el precio del calzado escolar?")]
+        let terms = retriever.searchTerms(for: "¿Y cuándo entra en vigencia?", history: history)
+        #expect(terms == ["entra", "vigencia", "precio", "calzado", "escolar"])
+        // A follow-up of a follow-up still knows the subject.
+        let longer = history + [Fixtures.turn("¿Y cuándo entra en vigencia?")]
+        #expect(retriever.searchTerms(for: "¿Y las sanciones?", history: longer).contains("calzado"))
+        // Short questions lean on the conversation too.
+        #expect(
+            retriever.searchTerms(for: "¿Cuánto cuesta?", history: history) == [
+                "cuesta", "precio", "calzado", "escolar",
+            ])
+    }
+
+    @Test func aNewSubjectStandsAlone() {
+        let history = [Fixtures.turn("¿Qué se decidió sobre el precio del calzado escolar?")]
+        let terms = retriever.searchTerms(for: "¿Cuándo empieza la veda de camarón en el golfo?", history: history)
+        #expect(terms == ["empieza", "veda", "camarón", "golfo"])
+    }
+
+    @Test func followUpAnsweredFromThePageHoldingTheFact() throws {
+        let history = [Fixtures.turn("¿Qué se decidió sobre el precio del calzado escolar?")]
+        let traffic = Fixtures.hit(
+            "La reforma al reglamento de tránsito entra en vigencia en enero de 2025.", page: 20, document: 30,
+            title: "MOPT", date: "2024-07-17", edition: "131")
+        let memory = MemorySearch(Fixtures.passages + [Fixtures.fishing, traffic])
+        let service = ChatService(retriever: Retriever(search: memory.search), provider: nil)
+        let answer = try service.answer(question: "¿Y cuándo entra en vigencia?", history: history, onToken: nil)
+        let first = try #require(answer.citations.first)
+        #expect(first.documentID == 10)
+        #expect(first.page == 4)
+        #expect(first.quote.contains("1 de agosto de 2024"))
+        Checks.wellCited(answer, passages: memory.hits)
+    }
+}
