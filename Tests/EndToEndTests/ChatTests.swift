@@ -134,5 +134,38 @@ extension EndToEnd {
             #expect(token.lowerBound < citations.lowerBound && citations.lowerBound < done.lowerBound)
             #expect(result.stdout.contains("calzado"))
         }
+
+        @Test func aConfiguredModelAnswersThroughTheStackAndAFailingOneFallsBack() throws {
+            let model = try OpenAIStubServer(
+                mode: .stream(["El precio del calzado escolar ", "tiene un máximo [1]", " y [9]."]))
+            defer { model.stop() }
+            let stack = try startStack([
+                "GACETACHAT_LLM_BASE_URL": model.baseURL, "GACETACHAT_LLM_MODEL": "stub-model",
+                "GACETACHAT_LLM_TIMEOUT": "5s",
+            ])
+            defer { stack.stop() }
+            let json = #"{"question":"¿Qué se decidió sobre el precio del calzado escolar?"}"#
+            let streamed = try Shell.run(
+                "curl",
+                [
+                    "-sS", "-N", "--cacert", stack.caPath, "-X", "POST", "-H", "Content-Type: application/json",
+                    "-H", "Accept: text/event-stream", "--data-binary", json,
+                    "https://127.0.0.1:\(stack.httpsPort)/api/v1/chat",
+                ])
+            #expect(streamed.stdout.contains("\"provider\":\"openai\""), "\(streamed.output)")
+            #expect(streamed.stdout.contains("tiene un máximo [1]"))
+            #expect(!streamed.stdout.contains("[9]"), "a marker pointing to no passage is removed")
+            let request = try #require(model.requests.last?.json)
+            #expect(request["model"] as? String == "stub-model")
+
+            let broken = try OpenAIStubServer(mode: .status(500))
+            defer { broken.stop() }
+            let fallback = try startStack(["GACETACHAT_LLM_BASE_URL": broken.baseURL, "GACETACHAT_LLM_MODEL": "m"])
+            defer { fallback.stop() }
+            let body = try ask(fallback, ["question": "¿Qué se decidió sobre el precio del calzado escolar?"]).json()
+            #expect(body["provider"] as? String == "extractive")
+            #expect(body["fallback_reason"] as? String == "HTTP 500")
+            #expect((body["citations"] as? [Any])?.isEmpty == false)
+        }
     }
 }
