@@ -50,6 +50,14 @@ enum ConfigurationSchema {
             doc: "Queue of pending connections, like PHP-FPM's listen.backlog."
         ) { $0.pool.listenBacklog = Int32(clamping: $1) },
         ConfigKey(
+            "pool", "max_requests", .integer(0...1_000_000_000), default: "0",
+            doc: "Requests a worker serves before it is replaced (PHP-FPM pm.max_requests); 0 = never."
+        ) { $0.pool.maxRequests = $1 },
+        ConfigKey(
+            "pool", "max_requests_jitter", .integer(0...1_000_000_000), default: "0",
+            doc: "Up to this many more requests, chosen per worker, so workers are not all replaced at once."
+        ) { $0.pool.maxRequestsJitter = $1 },
+        ConfigKey(
             "log", "level", .logLevel, default: "info", environment: "LOG_LEVEL",
             doc: "Least severe level logged: trace, debug, info, notice, warning, error or critical."
         ) { $0.log.level = $1 },

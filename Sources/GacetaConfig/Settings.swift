@@ -27,7 +27,9 @@ public struct Settings: Sendable, Equatable {
             server: ServerSettings(
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
                 debug: false, secretKey: nil),
-            pool: PoolSettings(workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0),
+            pool: PoolSettings(
+                workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
+                maxRequestsJitter: 0),
             log: LogSettings(level: .info, file: nil),
             database: DatabaseSettings(url: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
@@ -56,6 +58,9 @@ public struct PoolSettings: Sendable, Equatable {
     public var bootTimeout: Duration
     public var gracefulTimeout: Duration
     public var listenBacklog: Int32
+    /// Requests before a worker is replaced; 0 = never.
+    public var maxRequests: Int
+    public var maxRequestsJitter: Int
 }
 
 /// `[log]`: where and how much to log.

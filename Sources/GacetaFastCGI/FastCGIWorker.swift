@@ -13,11 +13,14 @@ public struct FastCGIWorker {
     public static let listenDescriptor: Int32 = 0
 
     private let maxBodySize: Int
+    private let maxRequests: Int?
     private let logger: Logger
     private let handler: (Request) -> Response
 
-    public init(maxBodySize: Int, logger: Logger, handler: @escaping (Request) -> Response) {
+    /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
+    public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
         self.maxBodySize = maxBodySize
+        self.maxRequests = maxRequests
         self.logger = logger
         self.handler = handler
     }
@@ -38,7 +41,7 @@ public struct FastCGIWorker {
         }
     }
 
-    /// Serves requests until a graceful stop (QUIT) is requested.
+    /// Serves requests until a graceful stop (QUIT) is requested or `maxRequests` are served.
     public func run() throws(FastCGIError) {
         guard FCGX_Init() == 0 else { throw FastCGIError("FCGX_Init failed") }
         WorkerSignals.install()
@@ -58,7 +61,9 @@ public struct FastCGIWorker {
 
         var request = FCGX_Request()
         FCGX_InitRequest(&request, Self.listenDescriptor, 0)
+        var served = 0
         while !WorkerSignals.stopRequested {
+            if let maxRequests, served >= maxRequests { return }
             var event = epoll_event()
             let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
             if ready < 0 {
@@ -73,6 +78,7 @@ public struct FastCGIWorker {
             }
             serve(&request)
             FCGX_Finish_r(&request)
+            served += 1
         }
     }
 

@@ -18,6 +18,7 @@ public final class Master {
     private let origin: ContinuousClock.Instant
     private var readyPipe: (read: Int32, write: Int32) = (-1, -1)
     private var readyBuffer: [UInt8] = []
+    private let notifier: SystemdNotifier
     private var listenAddress: ListenAddress
 
     public init(
@@ -34,6 +35,7 @@ public final class Master {
             timing: .init(bootTimeout: pool.bootTimeout, gracefulTimeout: pool.gracefulTimeout))
         origin = clock.now
         listenAddress = configuration.settings.server.listen
+        notifier = SystemdNotifier(environment: launcher.masterEnvironment)
     }
 
     /// Runs until the pool stops; returns the process exit code.
@@ -57,6 +59,7 @@ public final class Master {
             events += reap()
             events += readReady()
             events.append(.tick)
+            notifier.tick()
             for event in events {
                 if let code = perform(policy.handle(event, now: elapsed)) { return code }
             }
@@ -64,6 +67,13 @@ public final class Master {
     }
 
     private var elapsed: Duration { clock.now - origin }
+
+    /// CLOCK_MONOTONIC in microseconds, as systemd wants it with `RELOADING=1`.
+    private var monotonicMicroseconds: Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+    }
 
     private func wait() {
         // Signals are delivered only inside this window; one that lands just before `poll`
@@ -141,6 +151,9 @@ public final class Master {
                 logger.notice("USR1: log files are reopened by the workers' next start (logging goes to stderr)")
             case .log(let level, let message):
                 log(level, message)
+            case .notify(let message):
+                notifier.send(
+                    message.hasPrefix("RELOADING=1") ? message + "\nMONOTONIC_USEC=\(monotonicMicroseconds)" : message)
             case .exit(let code):
                 return code
             }

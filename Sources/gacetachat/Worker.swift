@@ -42,7 +42,13 @@ struct Worker: ParsableCommand {
         }
 
         let router = API.router(context: ServiceFactory.context(settings: settings, store: store))
-        let worker = FastCGIWorker(maxBodySize: settings.server.maxBodySize, logger: logger) { request in
+        var maxRequests: Int?
+        if settings.pool.maxRequests > 0 {
+            maxRequests = settings.pool.maxRequests + Int.random(in: 0...settings.pool.maxRequestsJitter)
+        }
+        let worker = FastCGIWorker(
+            maxBodySize: settings.server.maxBodySize, maxRequests: maxRequests, logger: logger
+        ) { request in
             router.respond(to: request, logger: logger)
         }
         Self.reportReady()

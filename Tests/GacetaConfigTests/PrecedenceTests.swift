@@ -71,7 +71,7 @@ import Testing
     @Test func valuesListEverySchemaKeyInOrder() throws {
         let configuration = try load("")
         #expect(configuration.values.map(\.key) == ConfigurationSchema.keys.map(\.path))
-        #expect(configuration.values.count == 23)
+        #expect(configuration.values.count == 25)
     }
 
     @Test func defaultsMatchALoadWithoutFile() throws {
@@ -90,7 +90,8 @@ import Testing
         #expect(
             defaults.pool
                 == PoolSettings(
-                    workers: 3, bootTimeout: .seconds(10), gracefulTimeout: .seconds(30), listenBacklog: 511))
+                    workers: 3, bootTimeout: .seconds(10), gracefulTimeout: .seconds(30), listenBacklog: 511,
+                    maxRequests: 0, maxRequestsJitter: 0))
         #expect(defaults.log == LogSettings(level: .info, file: nil))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(

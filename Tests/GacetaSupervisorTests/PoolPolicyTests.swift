@@ -11,6 +11,7 @@ struct PoolHarness {
     var signals: [(Int32, WorkerSignal)] = []
     var exitCode: Int32?
     var reloadRequested = 0
+    var notifications: [String] = []
 
     init(workers: Int = 3, boot: Duration = .seconds(10), graceful: Duration = .seconds(30)) {
         policy = PoolPolicy(
@@ -34,6 +35,7 @@ struct PoolHarness {
             case .exit(let code): exitCode = code
             case .reloadConfiguration: reloadRequested += 1
             case .reopenLogs: break
+            case .notify(let message): notifications.append(message)
             }
         }
         return all
@@ -237,5 +239,34 @@ struct PoolHarness {
         pool.send(.signal(.reload))
         #expect(pool.reloadRequested == 1)
         #expect(pool.log.contains { $0.contains("reload already in progress") })
+    }
+
+    @Test func systemdHearsReadyReloadingAndStopping() {
+        var pool = PoolHarness(workers: 2)
+        pool.send(.start)
+        #expect(pool.notifications.isEmpty, "not ready before every worker is")
+        pool.readyAll()
+        #expect(pool.notifications.last?.hasPrefix("READY=1\nSTATUS=Serving with 2 workers") == true)
+        pool.send(.signal(.reload))
+        #expect(pool.notifications.last == "RELOADING=1")
+        pool.send(.configurationReloaded(workers: 2))
+        pool.send(.ready(pid: 103))
+        #expect(pool.notifications.last == "RELOADING=1", "READY only once the new generation serves")
+        pool.send(.ready(pid: 104))
+        #expect(pool.notifications.last?.hasPrefix("READY=1") == true)
+        pool.send(.signal(.reload))
+        pool.send(.configurationRejected(message: "bad"))
+        #expect(pool.notifications.last?.hasPrefix("READY=1\nSTATUS=Reload refused") == true)
+        pool.send(.signal(.fastStop))
+        #expect(pool.notifications.last == "STOPPING=1")
+    }
+
+    @Test func aWorkerLeavingWithCodeZeroWasRecycledAndIsReplaced() {
+        var pool = PoolHarness(workers: 1)
+        pool.send(.start)
+        pool.readyAll()
+        let actions = pool.send(.exited(pid: 101, status: .exited(code: 0)))
+        #expect(pool.spawns(in: actions) == 1)
+        #expect(pool.log.contains { $0.contains("recycled after its max_requests") })
     }
 }

@@ -46,6 +46,8 @@ public enum PoolAction: Sendable, Equatable {
     case reloadConfiguration
     case reopenLogs
     case log(PoolLogLevel, String)
+    /// A systemd notification (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=…`); ignored without systemd.
+    case notify(String)
     /// Stop the master: remove the socket and exit with this code.
     case exit(code: Int32)
 }

@@ -91,6 +91,7 @@ public struct PoolPolicy: Sendable {
             actions += reconcile()
         case .configurationRejected(let message):
             actions.append(.log(.error, "reload refused, the running workers keep serving: \(message)"))
+            actions.append(.notify("READY=1\nSTATUS=Reload refused (configuration error); serving as before"))
         case .tick:
             actions += escalate(now: now)
         }
@@ -110,19 +111,22 @@ public struct PoolPolicy: Sendable {
         case .reload:
             switch phase {
             case .running, .starting:
-                return [.log(.notice, "reload requested: re-reading the configuration"), .reloadConfiguration]
+                return [
+                    .log(.notice, "reload requested: re-reading the configuration"), .notify("RELOADING=1"),
+                    .reloadConfiguration,
+                ]
             case .reloading: return [.log(.warning, "reload already in progress; ignoring HUP")]
             default: return []
             }
         case .grow:
             guard phase == .running, desiredWorkers < Self.maximumWorkers else { return [] }
             desiredWorkers += 1
-            return [.log(.notice, "TTIN: growing the pool to \(desiredWorkers) workers")] + reconcile()
+            return [.log(.notice, "TTIN: growing the pool to \(desiredWorkers) workers"), .notify(status)] + reconcile()
         case .shrink:
             guard phase == .running, desiredWorkers > 1 else { return [] }
             desiredWorkers -= 1
             guard let victim = serving(generation).max(by: { $0.pid < $1.pid }) else { return [] }
-            return [.log(.notice, "TTOU: shrinking the pool to \(desiredWorkers) workers")]
+            return [.log(.notice, "TTOU: shrinking the pool to \(desiredWorkers) workers"), .notify(status)]
                 + retire(victim.pid, with: .quit, now: now)
         case .reopenLogs:
             return [.reopenLogs]
@@ -133,11 +137,9 @@ public struct PoolPolicy: Sendable {
         switch phase {
         case .starting where readyCount(generation) >= desiredWorkers:
             phase = .running
+            let list = pids(generation: generation).map(String.init).joined(separator: ", ")
             return [
-                .log(
-                    .notice,
-                    "pool ready: \(desiredWorkers) workers (pids \(pids(generation: generation).map(String.init).joined(separator: ", ")))"
-                )
+                .log(.notice, "pool ready: \(desiredWorkers) workers (pids \(list))"), .notify("READY=1\n" + status),
             ]
         case .reloading:
             guard let next = pendingGeneration, readyCount(next) >= desiredWorkers else { return [] }
@@ -152,7 +154,7 @@ public struct PoolPolicy: Sendable {
                 )
             ]
             for pid in old { actions += retire(pid, with: .quit, now: now) }
-            return actions
+            return actions + [.notify("READY=1\n" + status)]
         default:
             return []
         }
@@ -179,6 +181,10 @@ public struct PoolPolicy: Sendable {
                 worker.bootTimedOut ? "did not report ready within \(timing.bootTimeout)" : "\(status) while booting"
             return bootFailed(generation: worker.generation, reason: "worker \(pid) \(reason)", now: now)
         }
+        if status == .exited(code: 0) {
+            return [.log(.info, "worker \(pid) was recycled after its max_requests; starting a replacement")]
+                + reconcile()
+        }
         return [.log(.warning, "worker \(pid) \(status); starting a replacement")] + reconcile()
     }
 
@@ -193,7 +199,7 @@ public struct PoolPolicy: Sendable {
                 actions += retire(worker.pid, with: .term, now: now)
             }
             spawning[failed] = nil
-            return actions + reconcile()
+            return actions + reconcile() + [.notify("READY=1\nSTATUS=Reload failed; serving as before")]
         }
         return [.log(.error, "\(reason); stopping the pool instead of respawning it (see the worker's error above)")]
             + beginStop(graceful: false, code: 1, reason: "a worker failed to boot", now: now)
@@ -203,12 +209,9 @@ public struct PoolPolicy: Sendable {
         exitCode = max(exitCode, code)
         phase = .stopping
         pendingGeneration = nil
-        var actions: [PoolAction] = [
-            .log(
-                .notice,
-                "\(reason): \(graceful ? "letting" : "stopping") \(workers.count) workers\(graceful ? " finish their requests" : "")"
-            )
-        ]
+        let what =
+            graceful ? "letting \(workers.count) workers finish their requests" : "stopping \(workers.count) workers"
+        var actions: [PoolAction] = [.log(.notice, "\(reason): \(what)"), .notify("STOPPING=1")]
         let signal: WorkerSignal = graceful ? .quit : .term
         for pid in pids {
             switch workers[pid]?.retiring?.signal {
@@ -267,6 +270,9 @@ public struct PoolPolicy: Sendable {
         spawning[target, default: 0] += missing
         return Array(repeating: .spawn(generation: target), count: missing)
     }
+
+    /// The `STATUS=` line systemctl shows.
+    private var status: String { "STATUS=Serving with \(desiredWorkers) workers (generation \(generation))" }
 
     private func serving(_ generation: Int) -> [Worker] {
         workers.values.filter { $0.generation == generation && $0.retiring == nil }

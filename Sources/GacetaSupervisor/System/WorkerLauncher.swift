@@ -10,14 +10,22 @@ public struct WorkerLauncher: Sendable {
     public let arguments: [String]
     public let environment: [String: String]
 
+    /// The master's own environment (for systemd's variables, which workers do not get).
+    public let masterEnvironment: [String: String]
+
     public init(executable: String, arguments: [String], environment: [String: String]) {
         self.executable = executable
         self.arguments = arguments
+        masterEnvironment = environment
         var environment = environment
         // The systemd socket belongs to the master; a worker finds its socket on fd 0.
         environment["LISTEN_FDS"] = nil
         environment["LISTEN_PID"] = nil
         environment["LISTEN_FDNAMES"] = nil
+        // Only the master talks to systemd.
+        environment["NOTIFY_SOCKET"] = nil
+        environment["WATCHDOG_USEC"] = nil
+        environment["WATCHDOG_PID"] = nil
         environment["GACETACHAT_READY_FD"] = String(Self.readyDescriptor)
         self.environment = environment
     }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension EndToEnd {
+    /// What systemd sees of the master, and workers replaced after `pool.max_requests`.
+    @Suite struct SystemdAndRecyclingTests {
+        @Test func notificationsArriveOnTheNotifySocket() throws {
+            let directory = try Paths.temporaryDirectory("notify")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let notify = try NotifySocket(directory: directory)
+            let stack = try Stack(workers: 2, environment: ["NOTIFY_SOCKET": notify.path, "WATCHDOG_USEC": "400000"])
+            defer { stack.stop() }
+            try stack.start()
+            var messages: [String] = []
+            try waitUntil("READY=1") {
+                messages += notify.drain()
+                return messages.contains { $0.hasPrefix("READY=1") }
+            }
+            try waitUntil("the watchdog keep-alive") {
+                messages += notify.drain()
+                return messages.contains("WATCHDOG=1")
+            }
+            stack.signalMaster(SIGHUP)
+            try stack.waitForLog("reload complete")
+            try waitUntil("RELOADING then READY again") {
+                messages += notify.drain()
+                guard let reloading = messages.firstIndex(where: { $0.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") })
+                else { return false }
+                return messages[reloading...].contains { $0.hasPrefix("READY=1") }
+            }
+            stack.signalMaster(SIGTERM)
+            _ = try stack.waitForMasterExit()
+            messages += notify.drain()
+            #expect(messages.contains("STOPPING=1"))
+            #expect(messages.contains { $0.contains("STATUS=Serving with 2 workers") })
+        }
+
+        @Test func workersAreRecycledAfterMaxRequestsWithoutAFailedRequest() throws {
+            let stack = try Stack(
+                workers: 2,
+                environment: ["GACETACHAT_POOL_MAX_REQUESTS": "5", "GACETACHAT_POOL_MAX_REQUESTS_JITTER": "5"])
+            defer { stack.stop() }
+            try stack.start()
+            let first = stack.workerPids()
+            var failures = 0
+            for _ in 0..<40 where try stack.get("/health").status != 200 { failures += 1 }
+            #expect(failures == 0)
+            try stack.waitForLog("recycled after its max_requests", count: 2)
+            try waitUntil("the pool is whole") { stack.workerPids().count == 2 }
+            #expect(stack.workerPids() != first)
+        }
+    }
+}
+
+extension EndToEnd.SystemdAndRecyclingTests {
+    /// systemd's own `systemd-socket-activate` holds the socket and passes it on fd 3 (LISTEN_FDS/LISTEN_PID),
+    /// as `gacetachat.socket` would; the first connection starts the pool, which serves it.
+    @Test func socketActivationServesOnTheSocketSystemdPasses() throws {
+        let directory = try Paths.temporaryDirectory("activate")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let socket = "\(directory)/activated.sock"
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
+        environment["GACETACHAT_PROFILE"] = "testing"
+        environment["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
+        environment["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        environment["GACETACHAT_POOL_WORKERS"] = "2"
+        environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(directory)/unused.sock"
+        let activator = Process()
+        activator.executableURL = URL(fileURLWithPath: try Shell.resolve("systemd-socket-activate"))
+        activator.arguments = ["-l", socket, try Paths.binary(), "serve"]
+        activator.environment = environment
+        activator.standardOutput = FileHandle.nullDevice
+        activator.standardError = FileHandle.nullDevice
+        try activator.run()
+        defer {
+            if activator.isRunning { kill(activator.processIdentifier, SIGTERM) }
+            activator.waitUntilExit()
+        }
+        try waitUntil("systemd-socket-activate listens") { FileManager.default.fileExists(atPath: socket) }
+        let response = try FastCGIClient.get("/health", socket: socket)
+        #expect(response.status == 200, "\(response.body)")
+        #expect(!FileManager.default.fileExists(atPath: "\(directory)/unused.sock"), "the passed socket is used")
+        kill(activator.processIdentifier, SIGTERM)
+        activator.waitUntilExit()
+        #expect(activator.terminationStatus == 0)
+    }
+}
