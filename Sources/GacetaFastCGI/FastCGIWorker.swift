@@ -16,6 +16,8 @@ public struct FastCGIWorker {
     private let maxRequests: Int?
     private let logger: Logger
     private let handler: (Request) -> Response
+    /// Called between requests after USR1.
+    public var onReopenLogs: () -> Void = {}
 
     /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
     public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
@@ -66,6 +68,7 @@ public struct FastCGIWorker {
             if let maxRequests, served >= maxRequests { return }
             var event = epoll_event()
             let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
+            if WorkerSignals.takeReopenRequest() { onReopenLogs() }
             if ready < 0 {
                 if errno == EINTR { continue }
                 throw FastCGIError("epoll_pwait failed: \(String(cString: strerror(errno)))")

@@ -20,6 +20,7 @@ public final class Master {
     private var readyBuffer: [UInt8] = []
     private let notifier: SystemdNotifier
     private var listenAddress: ListenAddress
+    private var logFile: String?
 
     public init(
         configuration: Configuration, socket: ListeningSocket, launcher: WorkerLauncher, logger: Logger,
@@ -35,6 +36,7 @@ public final class Master {
             timing: .init(bootTimeout: pool.bootTimeout, gracefulTimeout: pool.gracefulTimeout))
         origin = clock.now
         listenAddress = configuration.settings.server.listen
+        logFile = configuration.settings.log.file
         notifier = SystemdNotifier(environment: launcher.masterEnvironment)
     }
 
@@ -144,11 +146,16 @@ public final class Master {
                 }
                 pending += policy.handle(event, now: elapsed)
             case .signal(let pid, let signal):
-                kill(pid, signal == .quit ? SIGQUIT : signal == .term ? SIGTERM : SIGKILL)
+                switch signal {
+                case .quit: kill(pid, SIGQUIT)
+                case .term: kill(pid, SIGTERM)
+                case .kill: kill(pid, SIGKILL)
+                case .reopenLogs: kill(pid, SIGUSR1)
+                }
             case .reloadConfiguration:
                 pending += policy.handle(reloadEvent(), now: elapsed)
             case .reopenLogs:
-                logger.notice("USR1: log files are reopened by the workers' next start (logging goes to stderr)")
+                reopenLog()
             case .log(let level, let message):
                 log(level, message)
             case .notify(let message):
@@ -171,9 +178,27 @@ public final class Master {
                 )
             }
             logger.logLevel = Logger.Level(settings.log.level)
+            if settings.log.file != logFile {
+                logFile = settings.log.file
+                reopenLog()
+            }
             return .configurationReloaded(workers: settings.pool.workers)
         } catch {
             return .configurationRejected(message: "\(error)")
+        }
+    }
+
+    /// USR1 (and a reload that changes `log.file`): point standard error at the file again; workers get USR1.
+    private func reopenLog() {
+        guard let logFile else {
+            logger.notice("USR1: no log.file is set; logging goes to standard error")
+            return
+        }
+        do {
+            try LogFile.redirectStandardError(to: logFile)
+            logger.notice("USR1: reopened \(logFile)")
+        } catch {
+            logger.error("USR1: cannot reopen \(logFile): \(error)")
         }
     }
 

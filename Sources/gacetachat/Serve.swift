@@ -50,6 +50,14 @@ struct Serve: ParsableCommand {
             throw ExitCode(78)  // EX_CONFIG
         }
         let settings = configuration.settings
+        if let file = settings.log.file {
+            do {
+                try LogFile.redirectStandardError(to: file)
+            } catch {
+                printError("cannot open log.file: \(error)")
+                throw ExitCode.failure
+            }
+        }
         var logger = Logger(label: "gacetachat.master")
         logger.logLevel = Logger.Level(settings.log.level)
         logger.info(

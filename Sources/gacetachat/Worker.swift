@@ -4,6 +4,7 @@ import GacetaConfig
 import GacetaCore
 import GacetaFastCGI
 import GacetaStore
+import GacetaSupervisor
 import Glibc
 import Logging
 
@@ -46,10 +47,13 @@ struct Worker: ParsableCommand {
         if settings.pool.maxRequests > 0 {
             maxRequests = settings.pool.maxRequests + Int.random(in: 0...settings.pool.maxRequestsJitter)
         }
-        let worker = FastCGIWorker(
+        var worker = FastCGIWorker(
             maxBodySize: settings.server.maxBodySize, maxRequests: maxRequests, logger: logger
         ) { request in
             router.respond(to: request, logger: logger)
+        }
+        if let file = settings.log.file {
+            worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
         Self.reportReady()
         do {

@@ -86,3 +86,45 @@ extension EndToEnd.SystemdAndRecyclingTests {
         #expect(activator.terminationStatus == 0)
     }
 }
+
+extension EndToEnd.SystemdAndRecyclingTests {
+    /// logrotate's dance: move the file, send USR1, and master and workers write to a new file.
+    @Test func usr1ReopensTheLogFileInTheMasterAndTheWorkers() throws {
+        let directory = try Paths.temporaryDirectory("logs")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = "\(directory)/gacetachat.log"
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
+        environment["GACETACHAT_PROFILE"] = "testing"
+        environment["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
+        environment["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(directory)/pool.sock"
+        environment["GACETACHAT_LOG_LEVEL"] = "info"
+        environment["GACETACHAT_LOG_FILE"] = log
+        let master = Process()
+        master.executableURL = URL(fileURLWithPath: try Paths.binary())
+        master.arguments = ["serve", "--workers", "2"]
+        master.environment = environment
+        master.standardError = FileHandle.nullDevice
+        try master.run()
+        defer {
+            if master.isRunning { kill(master.processIdentifier, SIGTERM) }
+            master.waitUntilExit()
+        }
+        func contents(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        try waitUntil("pool ready in the log file") { contents(log).contains("pool ready") }
+
+        try FileManager.default.moveItem(atPath: log, toPath: log + ".1")
+        kill(master.processIdentifier, SIGUSR1)
+        try waitUntil("a new log file") { contents(log).contains("USR1: reopened") }
+        let workers = Stack.children(of: master.processIdentifier)
+        #expect(workers.count == 2)
+        try waitUntil("workers write to the new file too") {
+            workers.allSatisfy { pid in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/2")) == log
+            }
+        }
+        kill(try #require(workers.first), SIGKILL)
+        try waitUntil("the master logs into the new file") { contents(log).contains("exited on signal 9") }
+        #expect(!contents(log + ".1").contains("exited on signal 9"))
+    }
+}

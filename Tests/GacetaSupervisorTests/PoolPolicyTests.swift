@@ -269,4 +269,13 @@ struct PoolHarness {
         #expect(pool.spawns(in: actions) == 1)
         #expect(pool.log.contains { $0.contains("recycled after its max_requests") })
     }
+
+    @Test func usr1ReopensTheMastersLogAndSignalsEveryWorker() {
+        var pool = PoolHarness(workers: 2)
+        pool.send(.start)
+        pool.readyAll()
+        let actions = pool.send(.signal(.reopenLogs))
+        #expect(actions.first == .reopenLogs)
+        #expect(Set(pool.sent(.reopenLogs)) == [101, 102])
+    }
 }

@@ -54,6 +54,8 @@ public enum PoolAction: Sendable, Equatable {
 
 public enum WorkerSignal: Sendable, Equatable {
     case quit, term, kill
+    /// USR1: reopen the log file.
+    case reopenLogs
 }
 
 public enum PoolLogLevel: Sendable, Equatable {

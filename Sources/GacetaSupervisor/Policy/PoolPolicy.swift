@@ -129,7 +129,7 @@ public struct PoolPolicy: Sendable {
             return [.log(.notice, "TTOU: shrinking the pool to \(desiredWorkers) workers"), .notify(status)]
                 + retire(victim.pid, with: .quit, now: now)
         case .reopenLogs:
-            return [.reopenLogs]
+            return [.reopenLogs] + pids.map { .signal(pid: $0, .reopenLogs) }
         }
     }
 
