@@ -22,6 +22,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]),
 
         .target(name: "GacetaConfig"),
+        .target(name: "GacetaScoreboard"),
         .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
         .target(name: "GacetaQuery"),
         .target(
@@ -39,13 +40,13 @@ let package = Package(
         .target(
             name: "GacetaFastCGI",
             dependencies: [
-                "GacetaCore", "CFastCGI", "CLinux",
+                "GacetaCore", "CFastCGI", "CLinux", "GacetaScoreboard",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "GacetaSupervisor",
             dependencies: [
-                "GacetaConfig",
+                "GacetaConfig", "GacetaScoreboard",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(

@@ -1,4 +1,5 @@
 import GacetaCore
+import Glibc
 
 /// What handlers need to know about the process they run in.
 public struct ServiceContext {
@@ -26,6 +27,14 @@ public enum API {
     public static func router(context: ServiceContext) -> Router {
         var router = Router()
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
+        if context.profile == "testing" {
+            // Only in the testing profile: a request that takes as long as asked, to exercise timeouts.
+            router.get("/api/v1/testing/sleep") { request, _ in
+                let seconds = Double(try request.query("seconds") ?? "1") ?? 1
+                usleep(UInt32(min(max(seconds, 0), 60) * 1_000_000))
+                return Response.json(["slept": seconds])
+            }
+        }
         if let store = context.store {
             GazetteHandlers(store: store).register(on: &router)
             if let chat = context.chat {

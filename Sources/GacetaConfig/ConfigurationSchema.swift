@@ -58,6 +58,19 @@ enum ConfigurationSchema {
             doc: "Up to this many more requests, chosen per worker, so workers are not all replaced at once."
         ) { $0.pool.maxRequestsJitter = $1 },
         ConfigKey(
+            "pool", "request_terminate_timeout", .duration, default: "0s",
+            doc: "A request running longer has its worker ended and replaced (PHP-FPM's name); 0s = never."
+        ) { $0.pool.requestTerminateTimeout = $1 },
+        ConfigKey(
+            "pool", "request_slowlog_timeout", .duration, default: "0s",
+            doc: "A request running longer is logged as slow (pid, method, URI, elapsed); 0s = never."
+        ) { $0.pool.requestSlowlogTimeout = $1 },
+        ConfigKey(
+            "pool", "status_listen", .optionalString(example: "unix:/run/gacetachat/gacetachat-status.sock"),
+            default: "",
+            doc: "Socket where the master answers /status and /metrics; empty = server.listen's path + -status.sock."
+        ) { $0.pool.statusListen = $1 },
+        ConfigKey(
             "log", "level", .logLevel, default: "info", environment: "LOG_LEVEL",
             doc: "Least severe level logged: trace, debug, info, notice, warning, error or critical."
         ) { $0.log.level = $1 },
@@ -109,7 +122,10 @@ enum ConfigurationSchema {
     ]
 
     /// Names of the environment variables that are not keys but are still understood.
-    static let controlVariables = ["GACETACHAT_PROFILE", "GACETACHAT_CONFIG", "GACETACHAT_READY_FD"]
+    static let controlVariables = [
+        "GACETACHAT_PROFILE", "GACETACHAT_CONFIG", "GACETACHAT_READY_FD", "GACETACHAT_SCOREBOARD_FD",
+        "GACETACHAT_SCOREBOARD_SLOT",
+    ]
 
     private static let keysByPath: [String: ConfigKey] = Dictionary(
         keys.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

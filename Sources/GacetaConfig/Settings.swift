@@ -29,7 +29,8 @@ public struct Settings: Sendable, Equatable {
                 debug: false, secretKey: nil),
             pool: PoolSettings(
                 workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
-                maxRequestsJitter: 0),
+                maxRequestsJitter: 0, requestTerminateTimeout: .zero, requestSlowlogTimeout: .zero,
+                statusListen: nil),
             log: LogSettings(level: .info, file: nil),
             database: DatabaseSettings(url: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
@@ -61,6 +62,12 @@ public struct PoolSettings: Sendable, Equatable {
     /// Requests before a worker is replaced; 0 = never.
     public var maxRequests: Int
     public var maxRequestsJitter: Int
+    /// `.zero` = never.
+    public var requestTerminateTimeout: Duration
+    /// `.zero` = never.
+    public var requestSlowlogTimeout: Duration
+    /// Where the master answers `/status` and `/metrics`; `nil` = next to `server.listen` (see `statusAddress`).
+    public var statusListen: String?
 }
 
 /// `[log]`: where and how much to log.
@@ -94,4 +101,19 @@ public struct ChatSettings: Sendable, Equatable {
     public var maxTurns: Int
     /// Conversations untouched for this long are deleted.
     public var retention: Duration
+}
+
+extension Settings {
+    /// `pool.status_listen`, or, when empty, a unix socket beside `server.listen` (`x.sock` → `x-status.sock`;
+    /// for a TCP listen, the next port).
+    public var statusAddress: ListenAddress? {
+        if let text = pool.statusListen { return ListenAddress(parsing: text) }
+        switch server.listen {
+        case .unix(let path):
+            let stem = path.hasSuffix(".sock") ? String(path.dropLast(5)) : path
+            return .unix(path: stem + "-status.sock")
+        case .tcp(let host, let port):
+            return .tcp(host: host, port: port == UInt16.max ? port - 1 : port + 1)
+        }
+    }
 }

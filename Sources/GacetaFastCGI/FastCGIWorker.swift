@@ -1,6 +1,7 @@
 @preconcurrency import CFastCGI
 import CLinux
 import GacetaCore
+import GacetaScoreboard
 import Glibc
 import Logging
 
@@ -18,6 +19,8 @@ public struct FastCGIWorker {
     private let handler: (Request) -> Response
     /// Called between requests after USR1.
     public var onReopenLogs: () -> Void = {}
+    /// This worker's row in the master's scoreboard, when it has one.
+    public var slot: ScoreboardSlot?
 
     /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
     public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
@@ -64,6 +67,7 @@ public struct FastCGIWorker {
         var request = FCGX_Request()
         FCGX_InitRequest(&request, Self.listenDescriptor, 0)
         var served = 0
+        slot?.state = .idle
         while !WorkerSignals.stopRequested {
             if let maxRequests, served >= maxRequests { return }
             var event = epoll_event()
@@ -87,6 +91,8 @@ public struct FastCGIWorker {
 
     private func serve(_ request: inout FCGX_Request) {
         let parameters = Self.parameters(of: request)
+        slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
+        defer { slot?.end() }
         let response: Response
         var isHead = false
         do {

@@ -1,4 +1,5 @@
 import GacetaConfig
+import GacetaScoreboard
 import Glibc
 import Logging
 
@@ -21,12 +22,19 @@ public final class Master {
     private let notifier: SystemdNotifier
     private var listenAddress: ListenAddress
     private var logFile: String?
+    private var slots: WorkerSlots?
+    private var statusServer: StatusServer?
+    private let statusSocket: ListeningSocket?
+    private var slowlogTimeout: Duration
+    private var terminateTimeout: Duration
 
+    /// `statusSocket`: where the master answers `/status` and `/metrics` itself.
     public init(
-        configuration: Configuration, socket: ListeningSocket, launcher: WorkerLauncher, logger: Logger,
-        readConfiguration: @escaping ConfigurationReader
+        configuration: Configuration, socket: ListeningSocket, statusSocket: ListeningSocket? = nil,
+        launcher: WorkerLauncher, logger: Logger, readConfiguration: @escaping ConfigurationReader
     ) {
         self.socket = socket
+        self.statusSocket = statusSocket
         self.launcher = launcher
         self.logger = logger
         self.readConfiguration = readConfiguration
@@ -38,6 +46,8 @@ public final class Master {
         listenAddress = configuration.settings.server.listen
         logFile = configuration.settings.log.file
         notifier = SystemdNotifier(environment: launcher.masterEnvironment)
+        slowlogTimeout = pool.requestSlowlogTimeout
+        terminateTimeout = pool.requestTerminateTimeout
     }
 
     /// Runs until the pool stops; returns the process exit code.
@@ -52,6 +62,15 @@ public final class Master {
             close(readyPipe.read)
             close(readyPipe.write)
             socket.close()
+            statusSocket?.close()
+        }
+        do {
+            slots = try WorkerSlots()
+        } catch {
+            logger.warning("\(error); running without a scoreboard (no status page, no request timeouts)")
+        }
+        if let statusSocket {
+            statusServer = StatusServer(socket: statusSocket) { [unowned self] path, query in status(path, query) }
         }
         logger.notice("master \(getpid()) listening on \(socket.address)")
         if let code = perform(policy.handle(.start, now: elapsed)) { return code }
@@ -60,7 +79,9 @@ public final class Master {
             var events: [PoolEvent] = MasterSignals.take().compactMap(Self.event(for:))
             events += reap()
             events += readReady()
+            events += slots?.checkTimeouts(slowlog: slowlogTimeout, terminate: terminateTimeout) ?? []
             events.append(.tick)
+            statusServer?.servePending()
             notifier.tick()
             for event in events {
                 if let code = perform(policy.handle(event, now: elapsed)) { return code }
@@ -80,9 +101,10 @@ public final class Master {
     private func wait() {
         // Signals are delivered only inside this window; one that lands just before `poll`
         // is handled when the 200 ms tick ends it.
-        var poll = pollfd(fd: readyPipe.read, events: Int16(POLLIN), revents: 0)
+        var polls = [pollfd(fd: readyPipe.read, events: Int16(POLLIN), revents: 0)]
+        if let statusSocket { polls.append(pollfd(fd: statusSocket.descriptor, events: Int16(POLLIN), revents: 0)) }
         MasterSignals.unblock()
-        _ = Glibc.poll(&poll, 1, 200)
+        _ = Glibc.poll(&polls, nfds_t(polls.count), 200)
         MasterSignals.block()
     }
 
@@ -106,6 +128,7 @@ public final class Master {
             guard pid > 0 else { break }
             let low = status & 0x7f
             let exit: ExitStatus = low == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: low)
+            slots?.release(pid: pid)
             events.append(.exited(pid: pid, status: exit))
         }
         return events
@@ -139,8 +162,17 @@ public final class Master {
             case .spawn(let generation):
                 let event: PoolEvent
                 do {
-                    let pid = try launcher.spawn(listenDescriptor: socket.descriptor, readyDescriptor: readyPipe.write)
-                    event = .spawned(pid: pid, generation: generation)
+                    let slot = slots?.reserve()
+                    let board = slots.flatMap { slots in slot.map { (slots.board.descriptor, $0) } }
+                    do {
+                        let pid = try launcher.spawn(
+                            listenDescriptor: socket.descriptor, readyDescriptor: readyPipe.write, scoreboard: board)
+                        if let slot { slots?.assign(slot, to: pid) }
+                        event = .spawned(pid: pid, generation: generation)
+                    } catch {
+                        if let slot { slots?.unreserve(slot) }
+                        throw error
+                    }
                 } catch {
                     event = .spawnFailed(generation: generation, message: "could not start a worker: \(error)")
                 }
@@ -178,6 +210,8 @@ public final class Master {
                 )
             }
             logger.logLevel = Logger.Level(settings.log.level)
+            slowlogTimeout = settings.pool.requestSlowlogTimeout
+            terminateTimeout = settings.pool.requestTerminateTimeout
             if settings.log.file != logFile {
                 logFile = settings.log.file
                 reopenLog()
@@ -186,6 +220,19 @@ public final class Master {
         } catch {
             return .configurationRejected(message: "\(error)")
         }
+    }
+
+    /// `/status` (`?json`, `?full`) and `/metrics`, from the scoreboard.
+    private func status(_ path: String, _ query: String) -> (status: Int, type: String, body: String) {
+        guard let slots else { return (503, "text/plain", "no scoreboard\n") }
+        let snapshot = slots.snapshot(statistics: policy.statistics, processManager: "static")
+        let options = Set(query.split(separator: "&").map { String($0.split(separator: "=").first ?? "") })
+        let full = options.contains("full")
+        if path.hasSuffix("/metrics") {
+            return (200, "text/plain; version=0.0.4; charset=utf-8", StatusPage.metrics(snapshot))
+        }
+        if options.contains("json") { return (200, "application/json", StatusPage.json(snapshot, full: full)) }
+        return (200, "text/plain; charset=utf-8", StatusPage.text(snapshot, full: full))
     }
 
     /// USR1 (and a reload that changes `log.file`): point standard error at the file again; workers get USR1.

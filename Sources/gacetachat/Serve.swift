@@ -90,12 +90,29 @@ struct Serve: ParsableCommand {
             throw ExitCode.failure
         }
 
+        guard let statusAddress = settings.statusAddress else {
+            socket.close()
+            printError("pool.status_listen '\(settings.pool.statusListen ?? "")' is not unix:PATH or HOST:PORT")
+            throw ExitCode(78)
+        }
+        let statusSocket: ListeningSocket
+        do {
+            statusSocket = try ListeningSocket.open(
+                statusAddress, owner: settings.server.socketOwner, group: settings.server.socketGroup,
+                mode: settings.server.socketMode, backlog: 64)
+        } catch {
+            socket.close()
+            printError("cannot listen on pool.status_listen \(statusAddress): \(error)")
+            throw ExitCode.failure
+        }
+
         var workerArguments = ["worker"] + options.forwardedArguments
         for override in extraOverrides { workerArguments += ["--set", "\(override.key)=\(override.value)"] }
         let launcher = WorkerLauncher(
             executable: WorkerLauncher.currentExecutable(), arguments: workerArguments, environment: environment)
         let master = Master(
-            configuration: configuration, socket: socket, launcher: launcher, logger: logger,
+            configuration: configuration, socket: socket, statusSocket: statusSocket, launcher: launcher,
+            logger: logger,
             readConfiguration: { try options.load(extra: extraOverrides) })
         let code = try master.run()
         if code != 0 { throw ExitCode(code) }

@@ -3,6 +3,7 @@ import GacetaAPI
 import GacetaConfig
 import GacetaCore
 import GacetaFastCGI
+import GacetaScoreboard
 import GacetaStore
 import GacetaSupervisor
 import Glibc
@@ -55,6 +56,7 @@ struct Worker: ParsableCommand {
         if let file = settings.log.file {
             worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
+        worker.slot = Self.scoreboardSlot()
         Self.reportReady()
         do {
             try worker.run()
@@ -62,6 +64,16 @@ struct Worker: ParsableCommand {
             logger.error("\(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// The row the master gave this worker (`GACETACHAT_SCOREBOARD_FD` / `_SLOT`); none under spawn-fcgi.
+    private static func scoreboardSlot() -> ScoreboardSlot? {
+        guard let fdText = getenv("GACETACHAT_SCOREBOARD_FD"), let fd = Int32(String(cString: fdText)),
+            let slotText = getenv("GACETACHAT_SCOREBOARD_SLOT"), let index = Int(String(cString: slotText)),
+            (0..<Scoreboard.slotCount).contains(index), let board = try? Scoreboard(descriptor: fd)
+        else { return nil }
+        // The mapping lives as long as the process; the board object need not.
+        return board.retainedSlot(index)
     }
 
     /// Tells the master this worker can serve (`ready PID` on the fd it announced), then closes it.

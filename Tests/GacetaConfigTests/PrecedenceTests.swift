@@ -71,7 +71,7 @@ import Testing
     @Test func valuesListEverySchemaKeyInOrder() throws {
         let configuration = try load("")
         #expect(configuration.values.map(\.key) == ConfigurationSchema.keys.map(\.path))
-        #expect(configuration.values.count == 25)
+        #expect(configuration.values.count == 28)
     }
 
     @Test func defaultsMatchALoadWithoutFile() throws {
@@ -91,7 +91,8 @@ import Testing
             defaults.pool
                 == PoolSettings(
                     workers: 3, bootTimeout: .seconds(10), gracefulTimeout: .seconds(30), listenBacklog: 511,
-                    maxRequests: 0, maxRequestsJitter: 0))
+                    maxRequests: 0, maxRequestsJitter: 0, requestTerminateTimeout: .zero,
+                    requestSlowlogTimeout: .zero, statusListen: nil))
         #expect(defaults.log == LogSettings(level: .info, file: nil))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(

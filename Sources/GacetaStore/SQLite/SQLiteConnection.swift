@@ -52,8 +52,16 @@ final class SQLiteConnection {
         return prepared
     }
 
+    /// Resets every cached statement. A statement left mid-result holds its read snapshot open: later
+    /// writes then fail at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply), other workers'
+    /// commits stay invisible, and the WAL cannot be checkpointed. Every store call ends with this.
+    func releaseSnapshots() {
+        for statement in statements.values { sqlite3_reset(statement.handle) }
+    }
+
     /// Runs `body` in `BEGIN IMMEDIATE … COMMIT`; any error rolls back.
     func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        releaseSnapshots()
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()

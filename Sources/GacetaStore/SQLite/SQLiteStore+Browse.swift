@@ -14,6 +14,7 @@ extension SQLiteStore {
         """
 
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(
             Self.editionColumns + " ORDER BY e.date DESC, e.number DESC LIMIT ?1 OFFSET ?2")
         statement.bind(1, limit)
@@ -22,12 +23,14 @@ extension SQLiteStore {
     }
 
     public func edition(date: String) throws(StoreError) -> [Edition] {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(Self.editionColumns + " WHERE e.date = ?1 ORDER BY e.number")
         statement.bind(1, date)
         return try readEditions(statement)
     }
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(Self.documentColumns + " WHERE d.edition_id = ?1 ORDER BY d.id")
         statement.bind(1, editionID)
         var documents: [Document] = []
@@ -36,12 +39,14 @@ extension SQLiteStore {
     }
 
     public func document(id: Int64) throws(StoreError) -> Document? {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(Self.documentColumns + " WHERE d.id = ?1")
         statement.bind(1, id)
         return try statement.step() ? readDocument(statement) : nil
     }
 
     public func page(documentID: Int64, index: Int) throws(StoreError) -> Page? {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(
             "SELECT printed_number, text FROM pages WHERE document_id = ?1 AND page_index = ?2")
         statement.bind(1, documentID)

@@ -8,6 +8,7 @@ import GacetaCore
 
 extension SQLiteStore {
     public func createConversation(id: String, now: String) throws(StoreError) {
+        defer { connection.releaseSnapshots() }
         let insert = try connection.prepare(
             "INSERT INTO conversations (id, created_at, updated_at) VALUES (?1, ?2, ?2)")
         insert.bind(1, id)
@@ -16,6 +17,7 @@ extension SQLiteStore {
     }
 
     public func conversation(id: String) throws(StoreError) -> Conversation? {
+        defer { connection.releaseSnapshots() }
         let find = try connection.prepare("SELECT created_at FROM conversations WHERE id = ?1")
         find.bind(1, id)
         guard try find.step(), let createdAt = find.string(0) else { return nil }
@@ -38,6 +40,7 @@ extension SQLiteStore {
     }
 
     public func appendTurn(_ turn: ConversationTurn, conversationID: String) throws(StoreError) {
+        defer { connection.releaseSnapshots() }
         let citations = try Self.encodeCitations(turn.answer.citations)
         try connection.transaction { () throws(StoreError) in
             let insert = try connection.prepare(
@@ -64,6 +67,7 @@ extension SQLiteStore {
 
     @discardableResult
     public func purgeConversations(before cutoff: String) throws(StoreError) -> Int {
+        defer { connection.releaseSnapshots() }
         let delete = try connection.prepare("DELETE FROM conversations WHERE updated_at < ?1")
         delete.bind(1, cutoff)
         try delete.run()

@@ -12,6 +12,7 @@ extension SQLiteStore {
 
     /// Ranks every match (ids and BM25 only), then builds snippets for the page of hits it returns.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        defer { connection.releaseSnapshots() }
         let page = max(1, request.page)
         let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
         guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else {
@@ -86,17 +87,7 @@ extension SQLiteStore {
     }
 
     /// Escapes the snippet's text, then turns the \u{1}/\u{2} markers FTS5 placed into `<mark>` tags.
-    static func html(marked: String) -> String {
-        var html = ""
-        for scalar in HTMLEscaping.escape(marked).unicodeScalars {
-            switch scalar {
-            case "\u{1}": html += "<mark>"
-            case "\u{2}": html += "</mark>"
-            default: html.unicodeScalars.append(scalar)
-            }
-        }
-        return html
-    }
+    static func html(marked: String) -> String { SnippetHTML.render(marked) }
 
     /// The SQL for the request's filters; joins only when a filter needs them.
     private struct Filter {

@@ -44,6 +44,7 @@ public final class SQLiteStore: Store {
 
     /// Read-only: a worker checks the schema at boot without writing.
     public func schemaVersion() throws(StoreError) -> (current: Int, required: Int) {
+        defer { connection.releaseSnapshots() }
         let exists = try connection.prepare(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
         _ = try exists.step()
@@ -75,6 +76,7 @@ public final class SQLiteStore: Store {
     }
 
     public func ping() throws(StoreError) {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare("SELECT 1")
         _ = try statement.step()
     }
@@ -82,6 +84,7 @@ public final class SQLiteStore: Store {
     // MARK: - Ingest
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
+        defer { connection.releaseSnapshots() }
         let statement = try connection.prepare("SELECT source_sha256 FROM documents WHERE source_path = ?1")
         statement.bind(1, path)
         return try statement.step() ? statement.string(0) : nil
@@ -89,7 +92,8 @@ public final class SQLiteStore: Store {
 
     @discardableResult
     public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
-        try connection.transaction { () throws(StoreError) -> IngestOutcome in
+        defer { connection.releaseSnapshots() }
+        return try connection.transaction { () throws(StoreError) -> IngestOutcome in
             let existing = try connection.prepare("SELECT id, source_sha256 FROM documents WHERE source_path = ?1")
             existing.bind(1, document.sourcePath)
             var replaced = false

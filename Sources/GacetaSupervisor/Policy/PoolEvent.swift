@@ -36,6 +36,10 @@ public enum PoolEvent: Sendable, Equatable {
     /// The result of a `.reloadConfiguration` action: the new worker count, or why the file was refused.
     case configurationReloaded(workers: Int)
     case configurationRejected(message: String)
+    /// A request has run past `request_slowlog_timeout` (reported once per request).
+    case requestSlow(pid: Int32, request: String)
+    /// A request has run past `request_terminate_timeout`: its worker must go.
+    case requestTimedOut(pid: Int32, request: String)
     case tick
 }
 

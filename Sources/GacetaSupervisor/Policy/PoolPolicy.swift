@@ -43,6 +43,9 @@ public struct PoolPolicy: Sendable {
     public private(set) var pendingGeneration: Int?
     private(set) var workers: [Int32: Worker] = [:]
     private var spawning: [Int: Int] = [:]
+    /// Totals that outlive workers, for the status page and metrics.
+    public private(set) var statistics = PoolStatistics()
+    private var terminated: Set<Int32> = []
     private var exitCode: Int32 = 0
     private let timing: Timing
     public static let maximumWorkers = 256
@@ -92,6 +95,17 @@ public struct PoolPolicy: Sendable {
         case .configurationRejected(let message):
             actions.append(.log(.error, "reload refused, the running workers keep serving: \(message)"))
             actions.append(.notify("READY=1\nSTATUS=Reload refused (configuration error); serving as before"))
+        case .requestSlow(let pid, let request):
+            statistics.slowRequests += 1
+            actions.append(.log(.warning, "slow request: worker \(pid) has been running \(request)"))
+        case .requestTimedOut(let pid, let request):
+            guard let worker = workers[pid], worker.retiring == nil else { break }
+            statistics.terminatedRequests += 1
+            terminated.insert(pid)
+            actions.append(
+                .log(.error, "worker \(pid) passed request_terminate_timeout on \(request); ending it and starting another"))
+            actions += retire(pid, with: .term, now: now)
+            actions += reconcile()
         case .tick:
             actions += escalate(now: now)
         }
@@ -173,8 +187,12 @@ public struct PoolPolicy: Sendable {
             }
             return actions
         }
+        if terminated.remove(pid) != nil {
+            statistics.restarts["request_terminate_timeout", default: 0] += 1
+            return [.log(.info, "worker \(pid) \(status) after its request timed out")] + reconcile()
+        }
         if worker.retiring != nil && !worker.bootTimedOut {
-            return [.log(.info, "worker \(pid) \(status) after it was asked to stop")]
+            return [.log(.info, "worker \(pid) \(status) after it was asked to stop")] + reconcile()
         }
         if !worker.ready {
             let reason =
@@ -182,9 +200,11 @@ public struct PoolPolicy: Sendable {
             return bootFailed(generation: worker.generation, reason: "worker \(pid) \(reason)", now: now)
         }
         if status == .exited(code: 0) {
+            statistics.restarts["max_requests", default: 0] += 1
             return [.log(.info, "worker \(pid) was recycled after its max_requests; starting a replacement")]
                 + reconcile()
         }
+        statistics.restarts["crash", default: 0] += 1
         return [.log(.warning, "worker \(pid) \(status); starting a replacement")] + reconcile()
     }
 
@@ -270,6 +290,9 @@ public struct PoolPolicy: Sendable {
         spawning[target, default: 0] += missing
         return Array(repeating: .spawn(generation: target), count: missing)
     }
+
+    /// Workers of the serving generation that have reported ready, for the status page.
+    public var readyPids: [Int32] { workers.values.filter { $0.ready && $0.retiring == nil }.map(\.pid).sorted() }
 
     /// The `STATUS=` line systemctl shows.
     private var status: String { "STATUS=Serving with \(desiredWorkers) workers (generation \(generation))" }

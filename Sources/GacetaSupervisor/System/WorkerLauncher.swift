@@ -44,12 +44,23 @@ public struct WorkerLauncher: Sendable {
         return String(decoding: buffer[..<length], as: UTF8.self)
     }
 
-    public func spawn(listenDescriptor: Int32, readyDescriptor: Int32) throws(SystemError) -> Int32 {
+    /// The fd on which a worker finds the scoreboard, announced in `GACETACHAT_SCOREBOARD_FD`.
+    public static let scoreboardDescriptor: Int32 = 4
+
+    public func spawn(listenDescriptor: Int32, readyDescriptor: Int32, scoreboard: (descriptor: Int32, slot: Int)? = nil)
+        throws(SystemError) -> Int32
+    {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, listenDescriptor, 0)
         posix_spawn_file_actions_adddup2(&actions, readyDescriptor, Self.readyDescriptor)
+        var environment = environment
+        if let scoreboard {
+            posix_spawn_file_actions_adddup2(&actions, scoreboard.descriptor, Self.scoreboardDescriptor)
+            environment["GACETACHAT_SCOREBOARD_FD"] = String(Self.scoreboardDescriptor)
+            environment["GACETACHAT_SCOREBOARD_SLOT"] = String(scoreboard.slot)
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

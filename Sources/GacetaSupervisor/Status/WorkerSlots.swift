@@ -1,0 +1,105 @@
+import GacetaScoreboard
+import Glibc
+
+/// The master's side of the scoreboard: which slot each worker writes, totals that survive workers,
+/// and the slow/terminate checks on requests in progress.
+final class WorkerSlots {
+    let board: Scoreboard
+    private var slotOfPid: [Int32: Int] = [:]
+    private var free: [Int]
+    /// Requests served by workers that have exited.
+    private var retiredRequests: UInt64 = 0
+    private(set) var maxActive = 0
+    /// Request start times already reported, per pid, so each request is logged/ended once.
+    private var reportedSlow: [Int32: Int64] = [:]
+    private var reportedTimeout: [Int32: Int64] = [:]
+    private let startTime = Timestamp.now()
+    private let startedAt = Scoreboard.monotonicMicroseconds()
+
+    init() throws(ScoreboardError) {
+        board = try Scoreboard.create()
+        free = Array((0..<Scoreboard.slotCount).reversed())
+    }
+
+    /// A slot for the next worker, or nil when all are taken (the worker then runs without one).
+    func reserve() -> Int? { free.popLast() }
+
+    func assign(_ slot: Int, to pid: Int32) {
+        slotOfPid[pid] = slot
+        board.slot(slot).claim(pid: pid)
+    }
+
+    func unreserve(_ slot: Int) { free.append(slot) }
+
+    func release(pid: Int32) {
+        guard let index = slotOfPid.removeValue(forKey: pid) else { return }
+        let slot = board.slot(index)
+        retiredRequests &+= slot.requests
+        slot.release()
+        free.append(index)
+        reportedSlow[pid] = nil
+        reportedTimeout[pid] = nil
+    }
+
+    /// Events for requests past the slowlog or terminate timeouts (each request reported once).
+    func checkTimeouts(slowlog: Duration, terminate: Duration) -> [PoolEvent] {
+        let now = Scoreboard.monotonicMicroseconds()
+        var events: [PoolEvent] = []
+        var active = 0
+        for (pid, index) in slotOfPid {
+            let slot = board.slot(index)
+            guard slot.state == .busy else { continue }
+            active += 1
+            let start = slot.requestStart
+            guard start > 0 else { continue }
+            let elapsed = now - start
+            let description = "\(slot.method) \(slot.uri) for \(Double(elapsed / 1000) / 1000)s"
+            if terminate > .zero, elapsed >= Self.microseconds(terminate), reportedTimeout[pid] != start {
+                reportedTimeout[pid] = start
+                events.append(.requestTimedOut(pid: pid, request: description))
+            } else if slowlog > .zero, elapsed >= Self.microseconds(slowlog), reportedSlow[pid] != start {
+                reportedSlow[pid] = start
+                events.append(.requestSlow(pid: pid, request: description))
+            }
+        }
+        maxActive = max(maxActive, active)
+        return events
+    }
+
+    func snapshot(statistics: PoolStatistics, processManager: String) -> PoolSnapshot {
+        let now = Scoreboard.monotonicMicroseconds()
+        var accepted = retiredRequests
+        var rows: [PoolSnapshot.WorkerRow] = []
+        for (pid, index) in slotOfPid.sorted(by: { $0.key < $1.key }) {
+            let slot = board.slot(index)
+            accepted &+= slot.requests
+            let busy = slot.state == .busy && slot.requestStart > 0
+            rows.append(
+                PoolSnapshot.WorkerRow(
+                    pid: pid, state: slot.state, requests: slot.requests,
+                    requestDuration: Double(busy ? now - slot.requestStart : slot.lastDuration) / 1000,
+                    method: slot.method, uri: slot.uri))
+        }
+        var snapshot = PoolSnapshot(
+            startTime: startTime, startSince: (now - startedAt) / 1_000_000, acceptedRequests: accepted,
+            maxActive: maxActive, statistics: statistics, workers: rows)
+        snapshot.processManager = processManager
+        return snapshot
+    }
+
+    private static func microseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
+    }
+}
+
+/// UTC ISO 8601 text for the status page.
+enum Timestamp {
+    static func now() -> String {
+        var value = time(nil)
+        var parts = tm()
+        gmtime_r(&value, &parts)
+        var buffer = [CChar](repeating: 0, count: 32)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
+        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
