@@ -33,7 +33,8 @@ let package = Package(
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat"]),
