@@ -52,7 +52,8 @@ extension EndToEnd {
             let caPath = stack.caPath
             let url = "https://127.0.0.1:\(stack.httpsPort)/api/v1/testing/sleep?seconds=20"
             let thread = Thread {
-                let result = try? Shell.run("curl", ["-s", "--cacert", caPath, "-o", "/dev/null", "-w", "%{http_code}", url])
+                let result = try? Shell.run(
+                    "curl", ["-s", "--cacert", caPath, "-o", "/dev/null", "-w", "%{http_code}", url])
                 slow.value = Int(result?.stdout ?? "") ?? 0
             }
             thread.start()

@@ -103,7 +103,9 @@ public struct PoolPolicy: Sendable {
             statistics.terminatedRequests += 1
             terminated.insert(pid)
             actions.append(
-                .log(.error, "worker \(pid) passed request_terminate_timeout on \(request); ending it and starting another"))
+                .log(
+                    .error,
+                    "worker \(pid) passed request_terminate_timeout on \(request); ending it and starting another"))
             actions += retire(pid, with: .term, now: now)
             actions += reconcile()
         case .tick:

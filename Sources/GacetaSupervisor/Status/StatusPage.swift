@@ -1,7 +1,9 @@
 /// Renders a `PoolSnapshot` like PHP-FPM's `pm.status_path` (text, `?json`, `?full`) and as Prometheus metrics.
 public enum StatusPage {
     public static func text(_ snapshot: PoolSnapshot, full: Bool) -> String {
-        var lines = summary(snapshot).map { key, value in key + ":" + String(repeating: " ", count: max(1, 22 - key.count)) + value }
+        var lines = summary(snapshot).map { key, value in
+            key + ":" + String(repeating: " ", count: max(1, 22 - key.count)) + value
+        }
         if full {
             for worker in snapshot.workers {
                 lines.append("")
@@ -20,9 +22,11 @@ public enum StatusPage {
         }
         if full {
             let processes = snapshot.workers.map { worker in
-                "{" + row(worker).map { key, value in
-                    "\"\(key)\":" + (Double(value) != nil && key != "request method" ? value : "\"\(escape(value))\"")
-                }.joined(separator: ",") + "}"
+                "{"
+                    + row(worker).map { key, value in
+                        "\"\(key)\":"
+                            + (Double(value) != nil && key != "request method" ? value : "\"\(escape(value))\"")
+                    }.joined(separator: ",") + "}"
             }
             fields.append("\"processes\":[" + processes.joined(separator: ",") + "]")
         }
@@ -48,7 +52,8 @@ public enum StatusPage {
             "gacetachat_slow_requests_total", "counter", "Requests that ran past request_slowlog_timeout.",
             [("", String(snapshot.statistics.slowRequests))])
         metric(
-            "gacetachat_terminated_requests_total", "counter", "Requests whose worker was ended at request_terminate_timeout.",
+            "gacetachat_terminated_requests_total", "counter",
+            "Requests whose worker was ended at request_terminate_timeout.",
             [("", String(snapshot.statistics.terminatedRequests))])
         let causes = ["crash", "max_requests", "request_terminate_timeout"]
         metric(
@@ -94,7 +99,10 @@ public enum StatusPage {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case let c where c.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
+            case let c where c.value < 0x20:
+                result +=
+                    "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count)
+                    + String(c.value, radix: 16)
             default: result.unicodeScalars.append(scalar)
             }
         }

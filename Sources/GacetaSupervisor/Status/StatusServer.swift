@@ -43,7 +43,11 @@ public final class StatusServer {
             guard let content = read(fd, count: length + Int(header[6])) else { return }
             let type = header[1]
             if type == 4 {
-                if length == 0 { parameters = Self.decodeParameters(paramBytes) } else { paramBytes += content.prefix(length) }
+                if length == 0 {
+                    parameters = Self.decodeParameters(paramBytes)
+                } else {
+                    paramBytes += content.prefix(length)
+                }
             } else if type == 5 && length == 0 {
                 break
             }
@@ -52,7 +56,8 @@ public final class StatusServer {
         let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let answer = respond(String(parts[0]), parts.count > 1 ? String(parts[1]) : (parameters["QUERY_STRING"] ?? ""))
         let body = Array(answer.body.utf8)
-        let head = "Status: \(answer.status)\r\nContent-Type: \(answer.type)\r\nCache-Control: no-store\r\n"
+        let head =
+            "Status: \(answer.status)\r\nContent-Type: \(answer.type)\r\nCache-Control: no-store\r\n"
             + "Content-Length: \(body.count)\r\n\r\n"
         var output = Array(head.utf8) + body
         var records: [UInt8] = []

@@ -47,7 +47,9 @@ public struct WorkerLauncher: Sendable {
     /// The fd on which a worker finds the scoreboard, announced in `GACETACHAT_SCOREBOARD_FD`.
     public static let scoreboardDescriptor: Int32 = 4
 
-    public func spawn(listenDescriptor: Int32, readyDescriptor: Int32, scoreboard: (descriptor: Int32, slot: Int)? = nil)
+    public func spawn(
+        listenDescriptor: Int32, readyDescriptor: Int32, scoreboard: (descriptor: Int32, slot: Int)? = nil
+    )
         throws(SystemError) -> Int32
     {
         var actions = posix_spawn_file_actions_t()
