@@ -68,7 +68,12 @@ extension EndToEnd.SystemdAndRecyclingTests {
         environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(directory)/unused.sock"
         let activator = Process()
         activator.executableURL = URL(fileURLWithPath: try Shell.resolve("systemd-socket-activate"))
-        activator.arguments = ["-l", socket, try Paths.binary(), "serve"]
+        // systemd-socket-activate passes only the variables named with -E, like systemd's Environment=.
+        let passed = environment.filter { $0.key.hasPrefix("GACETACHAT_") }.sorted { $0.key < $1.key }
+        activator.arguments =
+            ["-l", socket] + passed.flatMap { ["-E", "\($0.key)=\($0.value)"] } + [
+                try Paths.binary(), "serve",
+            ]
         activator.environment = environment
         activator.standardOutput = FileHandle.nullDevice
         activator.standardError = FileHandle.nullDevice
@@ -80,6 +85,7 @@ extension EndToEnd.SystemdAndRecyclingTests {
         try waitUntil("systemd-socket-activate listens") { FileManager.default.fileExists(atPath: socket) }
         let response = try FastCGIClient.get("/health", socket: socket)
         #expect(response.status == 200, "\(response.body)")
+        #expect(response.body.contains("\"profile\":\"testing\""), "\(response.body)")
         #expect(!FileManager.default.fileExists(atPath: "\(directory)/unused.sock"), "the passed socket is used")
         kill(activator.processIdentifier, SIGTERM)
         activator.waitUntilExit()
