@@ -13,11 +13,7 @@ extension EndToEnd {
         ]
 
         private func environment(_ directory: String) -> [String: String] {
-            var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
-            env["GACETACHAT_PROFILE"] = "testing"
-            env["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
-            env["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
-            return env
+            Paths.testingEnvironment(directory: directory)
         }
 
         private func gacetachat(_ arguments: [String], _ directory: String) throws -> CommandResult {

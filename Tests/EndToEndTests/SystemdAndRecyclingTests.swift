@@ -60,10 +60,7 @@ extension EndToEnd.SystemdAndRecyclingTests {
         let directory = try Paths.temporaryDirectory("activate")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let socket = "\(directory)/activated.sock"
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
-        environment["GACETACHAT_PROFILE"] = "testing"
-        environment["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
-        environment["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        var environment = Paths.testingEnvironment(directory: directory)
         environment["GACETACHAT_POOL_WORKERS"] = "2"
         environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(directory)/unused.sock"
         let activator = Process()
@@ -99,10 +96,7 @@ extension EndToEnd.SystemdAndRecyclingTests {
         let directory = try Paths.temporaryDirectory("logs")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let log = "\(directory)/gacetachat.log"
-        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
-        environment["GACETACHAT_PROFILE"] = "testing"
-        environment["GACETACHAT_CONFIG"] = "\(Paths.repository)/conf/gacetachat.ini"
-        environment["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        var environment = Paths.testingEnvironment(directory: directory)
         environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(directory)/pool.sock"
         environment["GACETACHAT_LOG_LEVEL"] = "info"
         environment["GACETACHAT_LOG_FILE"] = log

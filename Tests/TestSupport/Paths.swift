@@ -55,3 +55,15 @@ public enum Paths {
         return UInt16(bigEndian: address.sin_port)
     }
 }
+
+extension Paths {
+    /// The environment for a `gacetachat` run outside `Stack`: this process's variables without any
+    /// `GACETACHAT_*`, plus the testing profile, the repository's INI and a database in `directory`.
+    public static func testingEnvironment(directory: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("GACETACHAT_") }
+        environment["GACETACHAT_PROFILE"] = "testing"
+        environment["GACETACHAT_CONFIG"] = "\(repository)/conf/gacetachat.ini"
+        environment["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        return environment
+    }
+}
