@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(
+            name: "CPostgres", path: "Sources/CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
@@ -31,7 +33,7 @@ let package = Package(
                 "GacetaQuery", "GacetaConfig", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
-        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite"]),
+        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite", "CPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),

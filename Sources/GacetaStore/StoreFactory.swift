@@ -1,7 +1,8 @@
 import GacetaCore
 import Glibc
 
-/// Opens the store a `database.url` names: `sqlite:relative/path.db` or `sqlite:///absolute/path.db`.
+/// Opens the store a `database.url` names: `sqlite:relative/path.db`, `sqlite:///absolute/path.db`, or a
+/// libpq URI `postgresql://user@host/db` (`postgres://` too; a unix socket: `postgresql://u@/db?host=/run/postgresql`).
 public enum StoreFactory {
     public static func open(url: String) throws(StoreError) -> any Store {
         if url.hasPrefix("sqlite:") {
@@ -9,13 +10,13 @@ public enum StoreFactory {
             try checkDirectory(of: path, url: url)
             return try SQLiteStore(path: path)
         }
-        if url.hasPrefix("postgres:") || url.hasPrefix("postgresql:") {
-            throw StoreError(
-                .unavailable, "database.url '\(url)': PostgreSQL is not supported by this build yet; use sqlite:")
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return try PostgresStore(url: url)
         }
         throw StoreError(
             .unavailable,
-            "database.url '\(url)' is not a database URL; use sqlite:var/gacetachat.db or sqlite:///abs/path.db")
+            "database.url '\(url)' is not a database URL; use sqlite:var/gacetachat.db, sqlite:///abs/path.db or "
+                + "postgresql://user@host/dbname")
     }
 
     /// `sqlite:var/x.db` → `var/x.db`; `sqlite:///abs/x.db` → `/abs/x.db`.

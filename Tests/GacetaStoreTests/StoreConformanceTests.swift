@@ -5,7 +5,7 @@ import GacetaStore
 import Testing
 import TestSupport
 
-/// Every store must pass these; the PostgreSQL store joins the `stores` list when it exists.
+/// Every store must pass these: each test runs once per `StoreKind`.
 enum StoreFixture {
     static func document(
         path: String, sha: String = "a", date: String = "2024-07-15", number: String? = "129", title: String,
@@ -33,17 +33,43 @@ enum StoreFixture {
         pages: [(nil, ["La CCSS abre la licitación pública 2024LN-000012 para compra de medicamentos."])])
 }
 
+/// The stores every conformance test runs against.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgresql
+
+    /// Every store that can run here. PostgreSQL is left out only when it cannot be installed or started,
+    /// and `PostgresServer.shared` then prints so loudly on stderr.
+    static var testable: [StoreKind] { PostgresServer.isAvailable ? allCases : [.sqlite] }
+
+    var testDescription: String { rawValue }
+}
+
+/// A fresh, migrated store of one kind: a SQLite file in a temporary directory, or a new database in the
+/// shared private PostgreSQL cluster.
 final class StoreHarness {
     let store: any Store
-    let directory: String
+    let directory: String?
 
-    init() throws {
-        directory = try Paths.temporaryDirectory("store")
-        store = try SQLiteStore(path: "\(directory)/test.db")
+    init(_ kind: StoreKind) throws {
+        switch kind {
+        case .sqlite:
+            let directory = try Paths.temporaryDirectory("store")
+            self.directory = directory
+            store = try SQLiteStore(path: "\(directory)/test.db")
+        case .postgresql:
+            guard let server = PostgresServer.shared else {
+                throw TestSupportError("PostgreSQL is unavailable: \(PostgresServer.unavailableReason ?? "?")")
+            }
+            directory = nil
+            store = try PostgresStore(url: try server.createDatabase())
+        }
         try store.migrate()
     }
 
-    deinit { try? FileManager.default.removeItem(atPath: directory) }
+    deinit {
+        if let directory { try? FileManager.default.removeItem(atPath: directory) }
+    }
 
     func search(_ words: [String], _ configure: (inout SearchRequest) -> Void = { _ in }) throws -> SearchResults {
         var request = SearchRequest(expression: SearchExpression(required: words.map { [QueryAtom.word($0)] }))
@@ -53,16 +79,18 @@ final class StoreHarness {
 }
 
 @Suite struct StoreConformanceTests {
-    @Test func migrateIsIdempotentAndReportsTheVersion() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func migrateIsIdempotentAndReportsTheVersion(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         #expect(try harness.store.migrate().isEmpty)
         let version = try harness.store.schemaVersion()
         #expect(version.current == version.required)
         #expect(version.current >= 1)
     }
 
-    @Test func ingestIsIdempotentAndAChangedFileReplacesItsOldVersion() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func ingestIsIdempotentAndAChangedFileReplacesItsOldVersion(_ kind: StoreKind)
+        throws
+    {
+        let harness = try StoreHarness(kind)
         let first = try harness.store.ingest(StoreFixture.salary)
         guard case .inserted(let id) = first else { Issue.record("expected insert, got \(first)"); return }
         #expect(try harness.store.ingest(StoreFixture.salary) == .unchanged(documentID: id))
@@ -80,8 +108,8 @@ final class StoreHarness {
         #expect(try harness.search(["jueces"]).total == 1)
     }
 
-    @Test func hitsCiteEditionDocumentAndTheRightPage() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func hitsCiteEditionDocumentAndTheRightPage(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(StoreFixture.salary)
         try harness.store.ingest(StoreFixture.tender)
         let results = try harness.search(["domésticos"])
@@ -95,8 +123,8 @@ final class StoreHarness {
         #expect(hit.snippet.contains("<mark>domésticos</mark>"))
     }
 
-    @Test func snippetsAreHTMLEscaped() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func snippetsAreHTMLEscaped(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(
             StoreFixture.document(path: "/x.md", title: "Aviso", pages: [(nil, ["Tarifa <b>nueva</b> & vigente"])]))
         let hit = try #require(try harness.search(["tarifa"]).hits.first)
@@ -105,8 +133,8 @@ final class StoreHarness {
         #expect(!hit.snippet.contains("<b>"))
     }
 
-    @Test func titleMatchesRankAboveBodyMatches() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func titleMatchesRankAboveBodyMatches(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(
             StoreFixture.document(path: "/a", title: "Aviso general", pages: [(nil, ["Habla de la vacuna una vez."])]))
         try harness.store.ingest(
@@ -116,8 +144,8 @@ final class StoreHarness {
         #expect(results.hits.map(\.documentTitle) == ["Vacuna contra la influenza", "Aviso general"])
     }
 
-    @Test func filtersAndPagination() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func filtersAndPagination(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(StoreFixture.salary)
         try harness.store.ingest(StoreFixture.tender)
         #expect(try harness.search(["la"]).total >= 2)
@@ -138,8 +166,8 @@ final class StoreHarness {
         #expect(second.hits.map(\.chunkID) == [all.hits[1].chunkID])
     }
 
-    @Test func phrasesExclusionsAlternativesAndPrefixes() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func phrasesExclusionsAlternativesAndPrefixes(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(StoreFixture.salary)
         try harness.store.ingest(StoreFixture.tender)
         func total(_ expression: SearchExpression) throws -> Int {
@@ -156,8 +184,8 @@ final class StoreHarness {
         #expect(try total(SearchExpression(required: [[.word("¿?")]])) == 0)
     }
 
-    @Test func browsingEditionsDocumentsAndPages() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func browsingEditionsDocumentsAndPages(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(StoreFixture.salary)
         try harness.store.ingest(StoreFixture.tender)
         let editions = try harness.store.editions(limit: 10, offset: 0)
@@ -172,8 +200,9 @@ final class StoreHarness {
         #expect(try harness.store.page(documentID: documents[0].id, index: 4) == nil)
     }
 
-    @Test func prefixesMatchWhatWasWrittenWhileWordsMatchByStem() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func prefixesMatchWhatWasWrittenWhileWordsMatchByStem(_ kind: StoreKind) throws
+    {
+        let harness = try StoreHarness(kind)
         try harness.store.ingest(
             StoreFixture.document(
                 path: "/p", title: "Avisos",
@@ -192,8 +221,10 @@ final class StoreHarness {
         #expect(try pages(.word("contratos")) == [1, 2], "the stem \"contrat\" is shared")
     }
 
-    @Test func aBroadQueryRanksItsNewestMatchesAndKeepsAnExactTotal() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func aBroadQueryRanksItsNewestMatchesAndKeepsAnExactTotal(_ kind: StoreKind)
+        throws
+    {
+        let harness = try StoreHarness(kind)
         let count = 2_100
         try harness.store.ingest(
             StoreFixture.document(
@@ -208,8 +239,8 @@ final class StoreHarness {
         #expect(deep.hits.count == 100, "pages past the ranking window still fill")
     }
 
-    @Test func conversationsRoundTripAndOldOnesArePurged() throws {
-        let harness = try StoreHarness()
+    @Test(arguments: StoreKind.testable) func conversationsRoundTripAndOldOnesArePurged(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
         try harness.store.createConversation(id: "c1", now: "2024-07-15T10:00:00Z")
         let citation = Citation(
             n: 1, editionDate: "2024-07-15", editionNumber: "129", documentID: 7, documentTitle: "Decreto",

@@ -1,0 +1,163 @@
+@preconcurrency import CPostgres
+import Glibc
+import GacetaCore
+
+/// One libpq connection: statements with bound text parameters, transactions, errors classified as
+/// `StoreError`. A connection that broke (server restarted, network gone) is reset on the next call, so a
+/// database that comes back is used again without restarting the process.
+final class PostgresConnection {
+    private let handle: OpaquePointer
+    /// The URL without its password, for messages.
+    let displayURL: String
+
+    /// Connects to `url` (a libpq URI or `key=value` string); `.unavailable` when the server cannot be reached.
+    init(url: String) throws(StoreError) {
+        displayURL = Self.redacted(url)
+        guard let handle = PQconnectdb(url) else {
+            throw StoreError(.unavailable, "cannot connect to \(displayURL): out of memory")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = Self.errorMessage(handle)
+            PQfinish(handle)
+            throw StoreError(.unavailable, "cannot connect to \(displayURL): \(message)")
+        }
+        // The server's notices (NOTICE, WARNING) must not reach a worker's stderr.
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        self.handle = handle
+    }
+
+    deinit { PQfinish(handle) }
+
+    private var lastError: String { Self.errorMessage(handle) }
+
+    private static func errorMessage(_ handle: OpaquePointer) -> String {
+        guard let message = PQerrorMessage(handle) else { return "unknown error" }
+        return trimmed(String(cString: message))
+    }
+
+    /// Set when a call found the server gone: the next call reconnects first.
+    private var needsReset = false
+
+    /// Reconnects when the connection broke since the last call.
+    private func ensureConnected() throws(StoreError) {
+        guard needsReset || PQstatus(handle) != CONNECTION_OK else { return }
+        PQreset(handle)
+        needsReset = PQstatus(handle) != CONNECTION_OK
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw StoreError(.unavailable, "database unavailable (\(displayURL)): \(lastError)")
+        }
+    }
+
+    /// Runs one statement with `parameters` bound as `$1…$n` (text format; nil is NULL).
+    @discardableResult
+    func query(_ sql: String, _ parameters: [String?] = []) throws(StoreError) -> PostgresResult {
+        try ensureConnected()
+        let result = Self.withCStrings(parameters) { values in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        return try check(result, sql: sql)
+    }
+
+    /// Runs constant SQL without parameters; it may hold several statements (migrations).
+    func execute(_ sql: String) throws(StoreError) {
+        try ensureConnected()
+        try check(PQexec(handle, sql), sql: sql)
+    }
+
+    /// Runs `body` in `BEGIN … COMMIT`; any error rolls back.
+    func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if PQstatus(handle) == CONNECTION_OK { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    @discardableResult
+    private func check(_ result: OpaquePointer?, sql: String) throws(StoreError) -> PostgresResult {
+        guard let result else {
+            needsReset = PQstatus(handle) != CONNECTION_OK
+            throw StoreError(
+                PQstatus(handle) == CONNECTION_OK ? .failed : .unavailable,
+                "database error (\(displayURL)): \(lastError)")
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PostgresResult(result)
+        default:
+            let message = PQresultErrorMessage(result).map { Self.trimmed(String(cString: $0)) } ?? lastError
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            PQclear(result)
+            // No SQLSTATE: libpq itself failed (connection lost mid-call), not the server.
+            if state.isEmpty || Self.isUnavailable(state: state) || PQstatus(handle) != CONNECTION_OK {
+                needsReset = true
+                throw StoreError(.unavailable, "database unavailable (\(displayURL)): \(message)")
+            }
+            throw StoreError(.failed, "database error: \(message) in: \(sql.prefix(200))")
+        }
+    }
+
+    /// SQLSTATE classes meaning "the database is not there right now" rather than "this statement is wrong":
+    /// connection exceptions (08), shutdown and startup (57P0x), lack of resources (53).
+    static func isUnavailable(state: String) -> Bool {
+        state.hasPrefix("08") || state.hasPrefix("53") || ["57P01", "57P02", "57P03"].contains(state)
+    }
+
+    /// `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`.
+    static func redacted(_ url: String) -> String {
+        let characters = Array(url)
+        guard
+            let scheme = (0..<max(0, characters.count - 2)).first(where: { String(characters[$0..<$0 + 3]) == "://" }),
+            let at = characters[(scheme + 3)...].firstIndex(of: "@"),
+            let colon = characters[(scheme + 3)..<at].firstIndex(of: ":")
+        else { return url }
+        return String(characters[..<colon]) + ":***" + String(characters[at...])
+    }
+
+    private static func trimmed(_ message: String) -> String {
+        var text = Substring(message)
+        while let last = text.last, last == "\n" || last == " " { text = text.dropLast() }
+        return String(text)
+    }
+
+    /// Calls `body` with C strings for `values` that live for the duration of the call.
+    private static func withCStrings<R>(
+        _ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R
+    ) -> R {
+        let pointers: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+        defer { for pointer in pointers { free(pointer) } }
+        return body(pointers.map { $0.map { UnsafePointer($0) } })
+    }
+}
+
+/// The rows of a finished statement, in text format.
+final class PostgresResult {
+    private let handle: OpaquePointer
+
+    init(_ handle: OpaquePointer) { self.handle = handle }
+
+    deinit { PQclear(handle) }
+
+    var rowCount: Int { Int(PQntuples(handle)) }
+
+    /// Rows changed by an INSERT/UPDATE/DELETE.
+    var affectedRows: Int {
+        guard let text = PQcmdTuples(handle) else { return 0 }
+        return Int(String(cString: text)) ?? 0
+    }
+
+    func isNull(_ row: Int, _ column: Int) -> Bool { PQgetisnull(handle, Int32(row), Int32(column)) == 1 }
+
+    func string(_ row: Int, _ column: Int) -> String? {
+        guard !isNull(row, column), let value = PQgetvalue(handle, Int32(row), Int32(column)) else { return nil }
+        return String(cString: value)
+    }
+
+    func int64(_ row: Int, _ column: Int) -> Int64 { string(row, column).flatMap { Int64($0) } ?? 0 }
+    func int(_ row: Int, _ column: Int) -> Int { Int(int64(row, column)) }
+    func double(_ row: Int, _ column: Int) -> Double { string(row, column).flatMap { Double($0) } ?? 0 }
+}

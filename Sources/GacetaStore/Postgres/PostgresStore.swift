@@ -1,0 +1,147 @@
+import GacetaCore
+
+/// The store for production and for several hosts sharing one database: PostgreSQL through libpq, one
+/// connection per instance (a worker opens it once, at start). Behaves like `SQLiteStore`; both pass the same
+/// conformance tests. Every value is bound as a parameter, never spliced into SQL.
+public final class PostgresStore: Store {
+    let connection: PostgresConnection
+    let textSearch = PostgresTextSearch()
+
+    /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
+    public init(url: String) throws(StoreError) {
+        connection = try PostgresConnection(url: url)
+    }
+
+    // MARK: - Schema
+
+    /// Read-only: a worker checks the schema at boot without writing.
+    public func schemaVersion() throws(StoreError) -> (current: Int, required: Int) {
+        let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        guard exists.string(0, 0) == "t" else { return (0, PostgresMigrations.latest) }
+        let version = try connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return (version.int(0, 0), PostgresMigrations.latest)
+    }
+
+    /// Applies the missing steps in one transaction, holding an advisory lock so that several processes or
+    /// hosts migrating at once apply each step exactly once.
+    @discardableResult
+    public func migrate() throws(StoreError) -> [Int] {
+        try connection.transaction { () throws(StoreError) -> [Int] in
+            try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey)])
+            try connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)")
+            let current = try schemaVersion().current
+            var applied: [Int] = []
+            for step in PostgresMigrations.steps where step.version > current {
+                try connection.execute(step.sql)
+                try connection.query(
+                    """
+                    INSERT INTO schema_migrations (version, applied_at)
+                    VALUES ($1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+                    """, [String(step.version)])
+                applied.append(step.version)
+            }
+            return applied
+        }
+    }
+
+    public func ping() throws(StoreError) {
+        try connection.query("SELECT 1")
+    }
+
+    // MARK: - Ingest
+
+    public func sourceDigest(path: String) throws(StoreError) -> String? {
+        let result = try connection.query("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
+        return result.rowCount > 0 ? result.string(0, 0) : nil
+    }
+
+    @discardableResult
+    public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
+        try connection.transaction { () throws(StoreError) -> IngestOutcome in
+            // FOR UPDATE: two processes ingesting the same path queue up instead of both inserting.
+            let existing = try connection.query(
+                "SELECT id, source_sha256 FROM documents WHERE source_path = $1 FOR UPDATE", [document.sourcePath])
+            var replaced = false
+            if existing.rowCount > 0 {
+                let id = existing.int64(0, 0)
+                if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
+                try connection.query(
+                    """
+                    UPDATE chunk_totals SET chunks = chunk_totals.chunks - old.count, tokens = chunk_totals.tokens - old.sum
+                    FROM (SELECT count(*) AS count, coalesce(sum(token_count), 0) AS sum
+                          FROM chunks WHERE document_id = $1) AS old
+                    """, [String(id)])
+                try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
+                replaced = true
+            }
+            let editionID = try upsertEdition(document.edition)
+            let inserted = try connection.query(
+                """
+                INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
+                                       source_url, page_count)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                """,
+                [
+                    String(editionID), document.title, document.section, document.type, document.identifier,
+                    document.sourcePath, document.sourceSHA256, document.edition.sourceURL,
+                    String(document.pages.count),
+                ])
+            let documentID = inserted.int64(0, 0)
+            try insertPages(document, documentID: documentID)
+            return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
+        }
+    }
+
+    private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
+        let found = try connection.query(
+            "SELECT id FROM editions WHERE date = $1 AND coalesce(number, '') = coalesce($2, '')",
+            [edition.date, edition.number])
+        if found.rowCount > 0 {
+            let id = found.int64(0, 0)
+            try connection.query(
+                "UPDATE editions SET source_url = coalesce($2, source_url), sha256 = coalesce($3, sha256) WHERE id = $1",
+                [String(id), edition.sourceURL, edition.sha256])
+            return id
+        }
+        // Another process may insert the same edition meanwhile: the unique index settles it.
+        let inserted = try connection.query(
+            """
+            INSERT INTO editions (date, number, source_url, sha256) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (date, coalesce(number, '')) DO UPDATE
+                SET source_url = coalesce(EXCLUDED.source_url, editions.source_url),
+                    sha256 = coalesce(EXCLUDED.sha256, editions.sha256)
+            RETURNING id
+            """, [edition.date, edition.number, edition.sourceURL, edition.sha256])
+        return inserted.int64(0, 0)
+    }
+
+    private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
+        var ordinal = 0
+        var tokens = 0
+        for page in document.pages {
+            let inserted = try connection.query(
+                "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
+                [String(documentID), String(page.index), page.printedNumber, page.text])
+            let pageID = inserted.int64(0, 0)
+            for text in page.chunks {
+                ordinal += 1
+                // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
+                let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
+                tokens += vector.tokenCount
+                try connection.query(
+                    """
+                    INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
+                    VALUES ($1, $2, $3, $4, $5::tsvector, $6)
+                    """,
+                    [
+                        String(documentID), String(pageID), String(ordinal), text, vector.literal,
+                        String(vector.tokenCount),
+                    ])
+            }
+        }
+        // One row for the whole table: concurrent ingests queue here for the rest of their transaction.
+        try connection.query(
+            "UPDATE chunk_totals SET chunks = chunks + $1, tokens = tokens + $2", [String(ordinal), String(tokens)])
+    }
+}

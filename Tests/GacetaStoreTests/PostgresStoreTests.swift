@@ -1,0 +1,71 @@
+import Foundation
+import GacetaCore
+import GacetaStore
+import Testing
+import TestSupport
+
+/// What only the PostgreSQL store has: a server that can go away and come back, several processes
+/// migrating one database, URLs. Needs PostgreSQL: when it cannot be installed, `PostgresServer.shared`
+/// says so loudly on stderr and these tests are skipped.
+@Suite(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+struct PostgresStoreTests {
+    @Test func aDatabaseThatGoesAwayIsUnavailableAndIsUsedAgainWhenItComesBack() throws {
+        let server = try PostgresServer()  // a private cluster: stopping it must not disturb other tests
+        defer { server.stop() }
+        let store = try StoreFactory.open(url: try server.createDatabase())
+        try store.migrate()
+        try server.halt()
+        do {
+            try store.ping()
+            Issue.record("ping succeeded with the server stopped")
+        } catch {
+            #expect(error.kind == .unavailable, "\(error)")
+        }
+        #expect(throws: StoreError.self) { try store.schemaVersion() }
+        try server.start()
+        try store.ping()
+        #expect(try store.schemaVersion().current == 2)
+    }
+
+    @Test func anUnreachableServerIsUnavailable() throws {
+        do {
+            _ = try StoreFactory.open(url: "postgresql://nobody@/nothing?host=/nonexistent-gacetachat")
+            Issue.record("opened a database that does not exist")
+        } catch {
+            #expect(error.kind == .unavailable)
+            #expect(error.message.contains("/nonexistent-gacetachat") || error.message.contains("nothing"))
+        }
+    }
+
+    @Test func severalProcessesMigratingAtOnceApplyEachVersionOnce() throws {
+        let server = try #require(PostgresServer.shared)
+        let url = try server.createDatabase()
+        let applied = LockedBox<[[Int]]>([])
+        let failures = LockedBox<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let versions = try PostgresStore(url: url).migrate()
+                applied.value = applied.value + [versions]
+            } catch {
+                failures.value = failures.value + ["\(error)"]
+            }
+        }
+        #expect(failures.value.isEmpty)
+        #expect(applied.value.flatMap { $0 }.sorted() == [1, 2])
+    }
+
+    @Test func quotesAndBackslashesAreStoredAsText() throws {
+        let server = try #require(PostgresServer.shared)
+        let store = try PostgresStore(url: try server.createDatabase())
+        try store.migrate()
+        let title = "O'Brien \\ \"x\"); DROP TABLE documents; --"
+        let outcome = try store.ingest(
+            StoreFixture.document(path: "/q'\\", title: title, pages: [(nil, ["it's a \\'test\\' of ':* & !x"])]))
+        guard case .inserted(let id) = outcome else { Issue.record("expected insert, got \(outcome)"); return }
+        let document = try #require(try store.document(id: id))
+        #expect(document.title == title)
+        #expect(try store.sourceDigest(path: "/q'\\") == "a")
+        let hits = try store.search(SearchRequest(expression: .init(required: [[.word("test")]]))).hits
+        #expect(hits.count == 1)
+    }
+}
