@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+import TestSupport
+
+extension EndToEnd {
+    /// The pool on PostgreSQL through nginx: the database goes away and comes back while the pool serves.
+    @Suite struct PostgresOutageTests {
+        @Test(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+        func aDatabaseThatGoesAwayGives503sAndServesAgainWhenItReturns() throws {
+            let server = try PostgresServer()  // a private cluster: stopping it disturbs no other test
+            defer { server.stop() }
+            let url = try server.createDatabase()
+            let stack = try Stack(workers: 2, environment: ["GACETACHAT_DATABASE_URL": url])
+            defer { stack.stop() }
+            let pdf = "\(stack.directory)/gaceta-150.pdf"
+            try GazettePDF.write(
+                to: pdf, number: 150, date: "5 de agosto del 2024", firstPrinted: 3,
+                pages: ["El Ministerio de Salud regula la venta de medicamentos genéricos."])
+            let ingest = try Shell.run(
+                try Paths.binary(), ["ingest", pdf], environment: stack.poolEnvironment)
+            #expect(ingest.status == 0, "\(ingest.output)")
+            try stack.start()
+            let search = "/api/v1/search?q=medicamentos+gen%C3%A9ricos"
+            #expect(try stack.get(search).status == 200)
+            #expect((try stack.get("/health").json())["database"] as? String == "ok")
+            let workers = stack.workerPids()
+
+            try server.halt()
+            let health = try stack.get("/health")
+            #expect(health.status == 503)
+            #expect((try health.json())["database"] as? String == "unavailable")
+            let down = try stack.get(search)
+            #expect(down.status == 503)
+            #expect(down.errorCode == "database_unavailable")
+            #expect(stack.workerPids() == workers, "no worker crashed or was restarted")
+
+            try server.start()
+            try waitUntil("searches succeed again", timeout: 30) { (try? stack.get(search).status) == 200 }
+            #expect((try stack.get("/health").json())["database"] as? String == "ok")
+            #expect(stack.workerPids() == workers)
+        }
+    }
+}
