@@ -41,3 +41,44 @@ extension EndToEnd {
         }
     }
 }
+
+extension EndToEnd.PostgresOutageTests {
+    /// Two pools (as two hosts would run) on one PostgreSQL behind one nginx upstream: stop one, the other serves.
+    @Test(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+    func twoPoolsShareOneDatabaseAndNginxFailsOverWhenOneStops() throws {
+        let server = try PostgresServer()
+        defer { server.stop() }
+        let url = try server.createDatabase()
+        let stack = try Stack(workers: 2, environment: ["GACETACHAT_DATABASE_URL": url])
+        defer { stack.stop() }
+        let secondSocket = "\(stack.directory)/pool2.sock"
+        stack.additionalPoolSockets = [secondSocket]
+        var environment = stack.poolEnvironment
+        environment["GACETACHAT_SERVER_LISTEN"] = "unix:\(secondSocket)"
+        let second = Process()
+        second.executableURL = URL(fileURLWithPath: try Paths.binary())
+        second.arguments = ["serve"]
+        second.environment = environment
+        second.standardOutput = FileHandle.nullDevice
+        second.standardError = FileHandle.nullDevice
+        try stack.start()
+        try second.run()
+        defer {
+            if second.isRunning { kill(second.processIdentifier, SIGTERM) }
+            second.waitUntilExit()
+        }
+        try waitUntil("the second pool listens") { FileManager.default.fileExists(atPath: secondSocket) }
+        // Requests reach both pools (their workers are different processes).
+        var pids: Set<Int32> = []
+        try waitUntil("both pools answer") {
+            if let pid = try? stack.get("/health").pid { pids.insert(pid) }
+            return pids.count >= 3 || pids.contains { !stack.workerPids().contains($0) }
+        }
+        stack.signalMaster(SIGTERM)
+        _ = try stack.waitForMasterExit()
+        for _ in 0..<10 {
+            let response = try stack.get("/health")
+            #expect(response.status == 200, "nginx sends requests to the pool still running: \(response.body)")
+        }
+    }
+}

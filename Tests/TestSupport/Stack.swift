@@ -31,6 +31,8 @@ public final class Stack {
     private var nginx: Process?
     private let workers: Int
     private let environment: [String: String]
+    /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).
+    public var additionalPoolSockets: [String] = []
 
     public init(workers: Int = 3, environment: [String: String] = [:]) throws {
         directory = try Paths.temporaryDirectory("stack")
@@ -55,6 +57,14 @@ public final class Stack {
                 "--socket", socketPath, "--cert", "\(directory)/tls/server.crt", "--key", "\(directory)/tls/server.key",
             ])
         try rendered.expectSuccess("nginx-dev-conf")
+        if !additionalPoolSockets.isEmpty {
+            let path = "\(directory)/nginx/nginx.conf"
+            let line = "server unix:\(socketPath);"
+            let servers = ([socketPath] + additionalPoolSockets).map { "server unix:\($0);" }
+            let conf = try String(contentsOfFile: path, encoding: .utf8)
+            try conf.replacingOccurrences(of: line, with: servers.joined(separator: "\n        "))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try Shell.resolve("nginx"))
         process.arguments = [
