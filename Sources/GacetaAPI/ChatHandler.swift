@@ -91,7 +91,7 @@ final class ChatHandler {
         } catch {
             throw HTTPError.badRequest(#"the body must be JSON like {"question": "¿…?", "conversation_id": "…"}"#)
         }
-        let question = (body.question ?? "").trimmingWhitespace
+        let question = (body.question ?? "").trimmed
         guard !question.isEmpty else {
             throw HTTPError(status: 400, code: "empty_question", message: "the question is empty")
         }
@@ -164,14 +164,5 @@ final class ChatHandler {
 
     static func isWellFormedID(_ id: String) -> Bool {
         (16...64).contains(id.utf8.count) && id.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

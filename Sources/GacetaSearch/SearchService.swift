@@ -126,7 +126,8 @@ extension HTTPError {
 }
 
 extension String {
-    var trimmed: String {
+    /// Without leading and trailing Unicode whitespace.
+    public var trimmed: String {
         var scalars = Substring(self).unicodeScalars
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }

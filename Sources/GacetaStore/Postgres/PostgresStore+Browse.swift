@@ -1,40 +1,28 @@
 import GacetaCore
 
 extension PostgresStore {
-    private static let editionColumns = """
-        SELECT e.id, e.date, e.number, e.source_url, e.sha256,
-               (SELECT count(*) FROM documents d WHERE d.edition_id = e.id)
-        FROM editions e
-        """
-
-    private static let documentColumns = """
-        SELECT d.id, d.edition_id, e.date, e.number, d.title, d.section, d.type, d.identifier, d.source_url,
-               d.page_count
-        FROM documents d JOIN editions e ON e.id = d.edition_id
-        """
-
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {
         // NULLS LAST: SQLite sorts NULL numbers last in DESC order too.
         let result = try connection.query(
-            Self.editionColumns + " ORDER BY e.date DESC, e.number DESC NULLS LAST LIMIT $1 OFFSET $2",
+            BrowseSQL.editionColumns + " ORDER BY e.date DESC, e.number DESC NULLS LAST LIMIT $1 OFFSET $2",
             [String(max(0, limit)), String(max(0, offset))])
         return Self.editions(result)
     }
 
     public func edition(date: String) throws(StoreError) -> [Edition] {
         let result = try connection.query(
-            Self.editionColumns + " WHERE e.date = $1 ORDER BY e.number NULLS FIRST", [date])
+            BrowseSQL.editionColumns + " WHERE e.date = $1 ORDER BY e.number NULLS FIRST", [date])
         return Self.editions(result)
     }
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
         let result = try connection.query(
-            Self.documentColumns + " WHERE d.edition_id = $1 ORDER BY d.id", [String(editionID)])
+            BrowseSQL.documentColumns + " WHERE d.edition_id = $1 ORDER BY d.id", [String(editionID)])
         return (0..<result.rowCount).map { Self.document(result, row: $0) }
     }
 
     public func document(id: Int64) throws(StoreError) -> Document? {
-        let result = try connection.query(Self.documentColumns + " WHERE d.id = $1", [String(id)])
+        let result = try connection.query(BrowseSQL.documentColumns + " WHERE d.id = $1", [String(id)])
         return result.rowCount > 0 ? Self.document(result, row: 0) : nil
     }
 

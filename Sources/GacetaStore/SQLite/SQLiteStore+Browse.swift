@@ -1,22 +1,10 @@
 import GacetaCore
 
 extension SQLiteStore {
-    private static let editionColumns = """
-        SELECT e.id, e.date, e.number, e.source_url, e.sha256,
-               (SELECT count(*) FROM documents d WHERE d.edition_id = e.id)
-        FROM editions e
-        """
-
-    private static let documentColumns = """
-        SELECT d.id, d.edition_id, e.date, e.number, d.title, d.section, d.type, d.identifier, d.source_url,
-               d.page_count
-        FROM documents d JOIN editions e ON e.id = d.edition_id
-        """
-
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {
         defer { connection.releaseSnapshots() }
         let statement = try connection.prepare(
-            Self.editionColumns + " ORDER BY e.date DESC, e.number DESC LIMIT ?1 OFFSET ?2")
+            BrowseSQL.editionColumns + " ORDER BY e.date DESC, e.number DESC LIMIT ?1 OFFSET ?2")
         statement.bind(1, limit)
         statement.bind(2, offset)
         return try readEditions(statement)
@@ -24,14 +12,14 @@ extension SQLiteStore {
 
     public func edition(date: String) throws(StoreError) -> [Edition] {
         defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare(Self.editionColumns + " WHERE e.date = ?1 ORDER BY e.number")
+        let statement = try connection.prepare(BrowseSQL.editionColumns + " WHERE e.date = ?1 ORDER BY e.number")
         statement.bind(1, date)
         return try readEditions(statement)
     }
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
         defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare(Self.documentColumns + " WHERE d.edition_id = ?1 ORDER BY d.id")
+        let statement = try connection.prepare(BrowseSQL.documentColumns + " WHERE d.edition_id = ?1 ORDER BY d.id")
         statement.bind(1, editionID)
         var documents: [Document] = []
         while try statement.step() { documents.append(readDocument(statement)) }
@@ -40,7 +28,7 @@ extension SQLiteStore {
 
     public func document(id: Int64) throws(StoreError) -> Document? {
         defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare(Self.documentColumns + " WHERE d.id = ?1")
+        let statement = try connection.prepare(BrowseSQL.documentColumns + " WHERE d.id = ?1")
         statement.bind(1, id)
         return try statement.step() ? readDocument(statement) : nil
     }
