@@ -34,9 +34,37 @@ enum ConfigurationSchema {
             doc: "Key for signing sessions; at least 32 characters in production. Set SECRET_KEY in the environment."
         ) { $0.server.secretKey = $1 },
         ConfigKey(
-            "pool", "workers", .integer(1...256), default: "3",
-            doc: "Number of worker processes, like pm.max_children with pm = static."
+            "pool", "pm", .processManager, default: "static",
+            doc: "How the number of workers is managed, as in PHP-FPM: static, dynamic or ondemand."
+        ) { $0.pool.processManager = $1 },
+        ConfigKey(
+            "pool", "pm.max_children", .integer(1...256), default: "3",
+            doc: "Most workers at once; with pm = static, the number of workers (PHP-FPM pm.max_children)."
         ) { $0.pool.workers = $1 },
+        ConfigKey(
+            "pool", "workers", .integer(1...256), default: "3", aliasOf: "pool.pm.max_children",
+            doc: "Older name of pm.max_children."
+        ) { $0.pool.workers = $1 },
+        ConfigKey(
+            "pool", "pm.start_servers", .integer(0...256), default: "2",
+            doc: "pm = dynamic: workers started with the pool (PHP-FPM pm.start_servers)."
+        ) { $0.pool.startServers = $1 },
+        ConfigKey(
+            "pool", "pm.min_spare_servers", .integer(1...256), default: "1",
+            doc: "pm = dynamic: fewer idle workers than this and more are started (PHP-FPM's name)."
+        ) { $0.pool.minSpareServers = $1 },
+        ConfigKey(
+            "pool", "pm.max_spare_servers", .integer(1...256), default: "3",
+            doc: "pm = dynamic: more idle workers than this and one is stopped each second (PHP-FPM's name)."
+        ) { $0.pool.maxSpareServers = $1 },
+        ConfigKey(
+            "pool", "pm.process_idle_timeout", .duration, default: "10s",
+            doc: "pm = ondemand: a worker idle this long is stopped (PHP-FPM pm.process_idle_timeout)."
+        ) { $0.pool.processIdleTimeout = $1 },
+        ConfigKey(
+            "pool", "pm.max_spawn_rate", .integer(1...1024), default: "32",
+            doc: "pm = dynamic: most workers started in one second (PHP-FPM pm.max_spawn_rate)."
+        ) { $0.pool.maxSpawnRate = $1 },
         ConfigKey(
             "pool", "boot_timeout", .duration, default: "10s",
             doc: "How long a new worker may take to become ready before the pool gives up."
@@ -50,8 +78,12 @@ enum ConfigurationSchema {
             doc: "Queue of pending connections, like PHP-FPM's listen.backlog."
         ) { $0.pool.listenBacklog = Int32(clamping: $1) },
         ConfigKey(
-            "pool", "max_requests", .integer(0...1_000_000_000), default: "0",
+            "pool", "pm.max_requests", .integer(0...1_000_000_000), default: "0",
             doc: "Requests a worker serves before it is replaced (PHP-FPM pm.max_requests); 0 = never."
+        ) { $0.pool.maxRequests = $1 },
+        ConfigKey(
+            "pool", "max_requests", .integer(0...1_000_000_000), default: "0", aliasOf: "pool.pm.max_requests",
+            doc: "Older name of pm.max_requests."
         ) { $0.pool.maxRequests = $1 },
         ConfigKey(
             "pool", "max_requests_jitter", .integer(0...1_000_000_000), default: "0",
@@ -65,6 +97,11 @@ enum ConfigurationSchema {
             "pool", "request_slowlog_timeout", .duration, default: "0s",
             doc: "A request running longer is logged as slow (pid, method, URI, elapsed); 0s = never."
         ) { $0.pool.requestSlowlogTimeout = $1 },
+        ConfigKey(
+            "pool", "max_worker_memory", .byteSize, default: "0",
+            doc:
+                "A worker whose resident memory passes this exits after its current request and is replaced; 0 = no limit."
+        ) { $0.pool.maxWorkerMemory = $1 },
         ConfigKey(
             "pool", "status_listen", .optionalString(example: "unix:/run/gacetachat/gacetachat-status.sock"),
             default: "",

@@ -28,7 +28,9 @@ public struct Settings: Sendable, Equatable {
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
                 debug: false, secretKey: nil),
             pool: PoolSettings(
-                workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
+                processManager: .static, workers: 0, startServers: 0, minSpareServers: 0, maxSpareServers: 0,
+                processIdleTimeout: .zero, maxSpawnRate: 0, maxWorkerMemory: 0, bootTimeout: .zero,
+                gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
                 maxRequestsJitter: 0, requestTerminateTimeout: .zero, requestSlowlogTimeout: .zero,
                 statusListen: nil),
             log: LogSettings(level: .info, file: nil),
@@ -55,7 +57,19 @@ public struct ServerSettings: Sendable, Equatable {
 
 /// `[pool]`: the FastCGI worker processes.
 public struct PoolSettings: Sendable, Equatable {
+    public var processManager: ProcessManager
+    /// `pm.max_children`: the most workers at once (with `pm = static`, the number of workers).
     public var workers: Int
+    /// `pm = dynamic`: workers at start, and the bounds on idle ones.
+    public var startServers: Int
+    public var minSpareServers: Int
+    public var maxSpareServers: Int
+    /// `pm = ondemand`: how long a worker may stay idle.
+    public var processIdleTimeout: Duration
+    /// `pm = dynamic`: most workers started per second.
+    public var maxSpawnRate: Int
+    /// Resident bytes after which a worker leaves once its request is done; 0 = no limit.
+    public var maxWorkerMemory: Int
     public var bootTimeout: Duration
     public var gracefulTimeout: Duration
     public var listenBacklog: Int32
@@ -68,6 +82,16 @@ public struct PoolSettings: Sendable, Equatable {
     public var requestSlowlogTimeout: Duration
     /// Where the master answers `/status` and `/metrics`; `nil` = next to `server.listen` (see `statusAddress`).
     public var statusListen: String?
+}
+
+/// How the number of workers is managed (`pool.pm`), as PHP-FPM's `pm`.
+public enum ProcessManager: String, Sendable, Equatable, CaseIterable {
+    /// Always `pm.max_children` workers.
+    case `static`
+    /// Between `pm.min_spare_servers` and `pm.max_spare_servers` idle workers, at most `pm.max_children`.
+    case dynamic
+    /// No worker until a connection waits; idle ones leave after `pm.process_idle_timeout`.
+    case ondemand
 }
 
 /// `[log]`: where and how much to log.
