@@ -15,6 +15,7 @@ public struct FastCGIWorker {
 
     private let maxBodySize: Int
     private let maxRequests: Int?
+    private let maxMemory: Int?
     private let logger: Logger
     private let handler: (Request) -> Response
     /// Called between requests after USR1.
@@ -22,10 +23,25 @@ public struct FastCGIWorker {
     /// This worker's row in the master's scoreboard, when it has one.
     public var slot: ScoreboardSlot?
 
-    /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
-    public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
+    /// Why ``run()`` returned.
+    public enum Stop: Sendable, Equatable {
+        /// QUIT (or TERM between requests).
+        case signal
+        /// `maxRequests` served.
+        case maxRequests
+        /// Resident memory passed `maxMemory` after a request.
+        case memoryLimit(bytes: Int)
+    }
+
+    /// `maxRequests`: serve this many requests, then return so the master starts a fresh worker. `maxMemory`:
+    /// return after the request that leaves the process with more resident memory than this.
+    public init(
+        maxBodySize: Int, maxRequests: Int? = nil, maxMemory: Int? = nil, logger: Logger,
+        handler: @escaping (Request) -> Response
+    ) {
         self.maxBodySize = maxBodySize
         self.maxRequests = maxRequests
+        self.maxMemory = maxMemory
         self.logger = logger
         self.handler = handler
     }
@@ -46,8 +62,9 @@ public struct FastCGIWorker {
         }
     }
 
-    /// Serves requests until a graceful stop (QUIT) is requested or `maxRequests` are served.
-    public func run() throws(FastCGIError) {
+    /// Serves requests until a graceful stop (QUIT) is requested, `maxRequests` are served or the memory
+    /// ceiling is passed.
+    public func run() throws(FastCGIError) -> Stop {
         guard FCGX_Init() == 0 else { throw FastCGIError("FCGX_Init failed") }
         WorkerSignals.install()
         let flags = fcntl(Self.listenDescriptor, F_GETFL)
@@ -67,9 +84,9 @@ public struct FastCGIWorker {
         var request = FCGX_Request()
         FCGX_InitRequest(&request, Self.listenDescriptor, 0)
         var served = 0
-        slot?.state = .idle
+        slot?.becomeIdle()
         while !WorkerSignals.stopRequested {
-            if let maxRequests, served >= maxRequests { return }
+            if let maxRequests, served >= maxRequests { return .maxRequests }
             var event = epoll_event()
             let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
             if WorkerSignals.takeReopenRequest() { onReopenLogs() }
@@ -83,16 +100,21 @@ public struct FastCGIWorker {
                 if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED { continue }
                 throw FastCGIError("FCGX_Accept_r failed: \(String(cString: strerror(code)))")
             }
-            serve(&request)
+            let answered = serve(&request)
             FCGX_Finish_r(&request)
             served += 1
+            let resident = ResidentMemory.current()
+            slot?.memory = UInt64(resident)
+            slot?.end(route: answered.route ?? "unmatched", status: answered.status)
+            if let maxMemory, resident > maxMemory { return .memoryLimit(bytes: resident) }
         }
+        return .signal
     }
 
-    private func serve(_ request: inout FCGX_Request) {
+    /// Answers one request; returns the status and route pattern for the scoreboard's counters.
+    private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?) {
         let parameters = Self.parameters(of: request)
         slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
-        defer { slot?.end() }
         let response: Response
         var isHead = false
         do {
@@ -118,6 +140,7 @@ public struct FastCGIWorker {
             response = Response.error(.internalError)
         }
         write(response, omitBody: isHead, to: request.out)
+        return (response.status, response.route)
     }
 
     private func write(_ response: Response, omitBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>?) {

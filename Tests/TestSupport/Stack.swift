@@ -31,6 +31,8 @@ public final class Stack {
     private var nginx: Process?
     private let workers: Int
     private let environment: [String: String]
+    /// The `gacetachat` executable the pool runs; the build's by default.
+    public var executable: String?
     /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).
     public var additionalPoolSockets: [String] = []
 
@@ -95,7 +97,7 @@ public final class Stack {
         _ = FileManager.default.createFile(atPath: masterLogPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: masterLogPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Paths.binary())
+        process.executableURL = URL(fileURLWithPath: try executable ?? Paths.binary())
         process.arguments = ["serve"]
         process.environment = poolEnvironment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
