@@ -142,7 +142,7 @@ public final class Master {
             guard pid > 0 else { break }
             let low = status & 0x7f
             let exit: ExitStatus = low == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: low)
-            slots?.release(pid: pid)
+            if let served = slots?.release(pid: pid) { logger.info("worker \(pid) served \(served) requests") }
             events.append(.exited(pid: pid, status: exit))
         }
         return events

@@ -33,15 +33,19 @@ final class WorkerSlots {
 
     func unreserve(_ slot: Int) { free.append(slot) }
 
-    func release(pid: Int32) {
-        guard let index = slotOfPid.removeValue(forKey: pid) else { return }
+    /// Frees `pid`'s slot, adding its counts to the totals; returns how many requests it served.
+    @discardableResult
+    func release(pid: Int32) -> UInt64? {
+        guard let index = slotOfPid.removeValue(forKey: pid) else { return nil }
         let slot = board.slot(index)
+        let served = slot.requests
         retiredRequests &+= slot.requests
         for (key, counts) in slot.counters.snapshot() { retiredCounters[key, default: .init()] += counts }
         slot.release()
         free.append(index)
         reportedSlow[pid] = nil
         reportedTimeout[pid] = nil
+        return served
     }
 
     /// Events for requests past the slowlog or terminate timeouts (each request reported once).
