@@ -71,7 +71,7 @@ import Testing
     @Test func valuesListEverySchemaKeyInOrder() throws {
         let configuration = try load("")
         #expect(configuration.values.map(\.key) == ConfigurationSchema.keys.map(\.path))
-        #expect(configuration.values.count == 28)
+        #expect(configuration.values.count == 29)
     }
 
     @Test func defaultsMatchALoadWithoutFile() throws {
@@ -94,6 +94,7 @@ import Testing
                     maxRequests: 0, maxRequestsJitter: 0, requestTerminateTimeout: .zero,
                     requestSlowlogTimeout: .zero, statusListen: nil))
         #expect(defaults.log == LogSettings(level: .info, file: nil))
+        #expect(defaults.storage == StorageSettings(filesDirectory: "var/files"))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(
             defaults.llm
