@@ -75,7 +75,8 @@ struct GazetteHandlers {
             throw HTTPError.notFound(
                 "document \(document.id) has \(document.pageCount) pages; there is no page \(index)")
         }
-        return Response.json(PageBody(page: page, document: document))
+        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        return Response.json(PageBody(page: page, document: document, hasPDF: source?.isPDF == true))
     }
 
     /// The original PDF, sent by nginx from the file store (`X-Accel-Redirect`): no worker streams the file.
