@@ -423,6 +423,7 @@
   }
 
   let searchSerial = 0;
+  let pagerUsed = false;
 
   async function showSearch(params) {
     show('buscar', params.get('q') ? `Buscar «${params.get('q')}»` : 'Buscar');
@@ -471,9 +472,10 @@
       return;
     }
     const pages = Math.max(1, Math.ceil(body.total / body.per_page));
-    status.append(el('p', { class: 'count' },
+    const count = el('p', { class: 'count', tabindex: '-1' },
       `${plural(body.total, 'resultado', 'resultados')} para «${q}»`,
-      pages > 1 ? ` · página ${page} de ${numberFormat.format(pages)}` : ''));
+      pages > 1 ? ` · página ${page} de ${numberFormat.format(pages)}` : '');
+    status.append(count);
     if (dropped.length) {
       status.append(el('p', { class: 'help' }, `Se omitieron palabras muy comunes: ${dropped.join(', ')}.`));
     }
@@ -487,6 +489,12 @@
         el('p', { class: 'snippet' }, snippetNodes(hit.snippet))));
     }
     results.dataset.state = 'done';
+    if (pagerUsed) {
+      // Another page of results: start reading at its count, not at the bottom of the old page.
+      pagerUsed = false;
+      count.scrollIntoView({ block: 'start' });
+      count.focus({ preventScroll: true });
+    }
     if (pages > 1) {
       const link = (number, label, rel) => {
         const target = new URLSearchParams(params);
@@ -678,6 +686,9 @@
     });
     $('new-conversation').addEventListener('click', newConversation);
     $('search-form').addEventListener('submit', submitSearch);
+    $('pager').addEventListener('click', (event) => {
+      if (event.target.closest('a')) pagerUsed = true;
+    });
     $('skip').addEventListener('click', (event) => {
       // Not a route: move focus without touching the URL.
       event.preventDefault();
