@@ -556,6 +556,8 @@
     if (passage) {
       passage.scrollIntoView({ block: 'center' });
       passage.focus({ preventScroll: true });
+    } else if (!terms.length) {
+      window.scrollTo(0, 0);
     }
   }
 
