@@ -116,8 +116,10 @@ struct PageBody: Encodable {
     let printedPage: String?
     let pageCount: Int
     let text: String
+    /// `/api/v1/documents/{id}/pdf` when the document came from a PDF, else nil.
+    let pdfUrl: String?
 
-    init(page: Page, document: Document) {
+    init(page: Page, document: Document, hasPDF: Bool) {
         documentId = document.id
         documentTitle = document.title
         editionDate = document.editionDate
@@ -126,5 +128,6 @@ struct PageBody: Encodable {
         printedPage = page.printedNumber
         pageCount = document.pageCount
         text = page.text
+        pdfUrl = hasPDF ? "/api/v1/documents/\(document.id)/pdf" : nil
     }
 }

@@ -71,7 +71,7 @@ import Testing
     @Test func valuesListEverySchemaKeyInOrder() throws {
         let configuration = try load("")
         #expect(configuration.values.map(\.key) == ConfigurationSchema.keys.filter { $0.aliasOf == nil }.map(\.path))
-        #expect(configuration.values.count == 35)
+        #expect(configuration.values.count == 36)
     }
 
     @Test func defaultsMatchALoadWithoutFile() throws {
@@ -96,6 +96,7 @@ import Testing
                     maxRequests: 0, maxRequestsJitter: 0, requestTerminateTimeout: .zero,
                     requestSlowlogTimeout: .zero, statusListen: nil))
         #expect(defaults.log == LogSettings(level: .info, file: nil))
+        #expect(defaults.storage == StorageSettings(filesDirectory: "var/files"))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(
             defaults.llm
