@@ -2,7 +2,7 @@
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "llm", "chat"]
+    static let sections = ["server", "pool", "log", "database", "llm", "chat", "backup"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -119,6 +119,14 @@ enum ConfigurationSchema {
             "chat", "retention", .duration, default: "720h",
             doc: "Conversations untouched for this long are deleted (720h = 30 days)."
         ) { $0.chat.retention = $1 },
+        ConfigKey(
+            "backup", "dir", .string(example: "/var/lib/gacetachat/backups"), default: "var/backups",
+            doc: "Where 'gacetachat backup' writes its archives (created if missing); --to overrides it."
+        ) { $0.backup.directory = $1 },
+        ConfigKey(
+            "backup", "keep", .integer(1...10_000), default: "7",
+            doc: "How many backups to keep in backup.dir; older ones are deleted after a successful backup."
+        ) { $0.backup.keep = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

@@ -10,6 +10,7 @@ public struct Settings: Sendable, Equatable {
     public var database: DatabaseSettings
     public var llm: LLMSettings
     public var chat: ChatSettings
+    public var backup: BackupSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -34,7 +35,8 @@ public struct Settings: Sendable, Equatable {
             log: LogSettings(level: .info, file: nil),
             database: DatabaseSettings(url: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
-            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero))
+            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
+            backup: BackupSettings(directory: "", keep: 0))
     }
 }
 
@@ -101,6 +103,12 @@ public struct ChatSettings: Sendable, Equatable {
     public var maxTurns: Int
     /// Conversations untouched for this long are deleted.
     public var retention: Duration
+}
+
+/// `[backup]`: where `gacetachat backup` writes and how many archives it keeps.
+public struct BackupSettings: Sendable, Equatable {
+    public var directory: String
+    public var keep: Int
 }
 
 extension Settings {

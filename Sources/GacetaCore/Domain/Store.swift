@@ -32,6 +32,8 @@ public protocol Store: AnyObject {
 
     /// Cheap check that the database answers (for `/health`).
     func ping() throws(StoreError)
+    /// What the database holds (all zero before the first migration).
+    func contents() throws(StoreError) -> StoreContents
 }
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.
@@ -55,4 +57,23 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+/// How much a database holds; a restore refuses to overwrite one that holds anything (unless forced).
+public struct StoreContents: Sendable, Equatable, CustomStringConvertible {
+    public var editions: Int
+    public var documents: Int
+    public var conversations: Int
+
+    public init(editions: Int, documents: Int, conversations: Int) {
+        self.editions = editions
+        self.documents = documents
+        self.conversations = conversations
+    }
+
+    public var isEmpty: Bool { editions == 0 && documents == 0 && conversations == 0 }
+
+    public var description: String {
+        "\(editions) editions, \(documents) documents, \(conversations) conversations"
+    }
 }
