@@ -79,6 +79,10 @@ enum ConfigurationSchema {
             doc: "Log file; empty logs to standard error (the journal under systemd)."
         ) { $0.log.file = $1 },
         ConfigKey(
+            "log", "chat_questions", .bool, default: "false",
+            doc: "Put the text of chat questions in the request log lines (citizens' questions: off in production)."
+        ) { $0.log.chatQuestions = $1 },
+        ConfigKey(
             "database", "url", .string(example: "sqlite:var/gacetachat.db"), default: "sqlite:var/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."

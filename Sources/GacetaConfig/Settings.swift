@@ -32,7 +32,7 @@ public struct Settings: Sendable, Equatable {
                 workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
                 maxRequestsJitter: 0, requestTerminateTimeout: .zero, requestSlowlogTimeout: .zero,
                 statusListen: nil),
-            log: LogSettings(level: .info, file: nil),
+            log: LogSettings(level: .info, file: nil, chatQuestions: false),
             database: DatabaseSettings(url: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
@@ -77,6 +77,8 @@ public struct LogSettings: Sendable, Equatable {
     public var level: LogLevel
     /// Log file path; `nil` means standard error.
     public var file: String?
+    /// Whether request log lines may hold the text of chat questions.
+    public var chatQuestions: Bool
 }
 
 /// `[database]`: the store behind search and chat.

@@ -21,6 +21,8 @@ public struct FastCGIWorker {
     public var onReopenLogs: () -> Void = {}
     /// This worker's row in the master's scoreboard, when it has one.
     public var slot: ScoreboardSlot?
+    /// Write one `AccessLog` line per request (off when `log.level` is above info).
+    public var logRequests = true
 
     /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
     public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
@@ -90,13 +92,17 @@ public struct FastCGIWorker {
     }
 
     private func serve(_ request: inout FCGX_Request) {
+        let started = ContinuousClock.now
         let parameters = Self.parameters(of: request)
         slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
         defer { slot?.end() }
-        let response: Response
+        // nginx's $request_id ties its log to ours; it goes back to the client as X-Request-Id.
+        let requestID = AccessLog.requestID(from: parameters["REQUEST_ID"])
+        var response: Response
         var isHead = false
         do {
             var head = try CGIRequest.parse(parameters)
+            head.request.requestID = requestID
             isHead = head.request.method == "HEAD"
             let length = head.contentLength ?? 0
             if length > maxBodySize {
@@ -117,7 +123,16 @@ public struct FastCGIWorker {
             logger.error("unexpected error while reading a request: \(error)")
             response = Response.error(.internalError)
         }
+        response.headers.add("X-Request-Id", requestID)
         write(response, omitBody: isHead, to: request.out)
+        guard logRequests else { return }
+        let path =
+            parameters["DOCUMENT_URI"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? String((parameters["REQUEST_URI"] ?? "").prefix { $0 != "?" })
+        AccessLog.write(
+            AccessLog.line(
+                requestID: requestID, method: parameters["REQUEST_METHOD"] ?? "-", path: path, status: response.status,
+                duration: ContinuousClock.now - started, extra: response.logFields))
     }
 
     private func write(_ response: Response, omitBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>?) {

@@ -19,7 +19,7 @@ enum ServiceFactory {
         let chat = ChatContext(
             service: ChatService(retriever: retriever, provider: provider),
             maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
-            retention: settings.chat.retention,
+            retention: settings.chat.retention, logQuestions: settings.log.chatQuestions,
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
         return ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat)
     }

@@ -57,6 +57,7 @@ struct Worker: ParsableCommand {
             worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
         worker.slot = Self.scoreboardSlot()
+        worker.logRequests = logger.logLevel <= .info
         Self.reportReady()
         do {
             try worker.run()

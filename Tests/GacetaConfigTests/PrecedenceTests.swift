@@ -93,7 +93,7 @@ import Testing
                     workers: 3, bootTimeout: .seconds(10), gracefulTimeout: .seconds(30), listenBacklog: 511,
                     maxRequests: 0, maxRequestsJitter: 0, requestTerminateTimeout: .zero,
                     requestSlowlogTimeout: .zero, statusListen: nil))
-        #expect(defaults.log == LogSettings(level: .info, file: nil))
+        #expect(defaults.log == LogSettings(level: .info, file: nil, chatQuestions: false))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(
             defaults.llm

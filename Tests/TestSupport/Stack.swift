@@ -30,7 +30,8 @@ public final class Stack {
     public private(set) var master: Process?
     private var nginx: Process?
     private let workers: Int
-    private let environment: [String: String]
+    /// Variables added to `poolEnvironment` (settable until `start`).
+    public var environment: [String: String]
     /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).
     public var additionalPoolSockets: [String] = []
 

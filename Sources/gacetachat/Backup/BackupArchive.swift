@@ -112,18 +112,7 @@ struct BackupArchive {
     }
 
     /// `20261125T010203.123Z`: UTC to the millisecond, so names sort by time and two backups never collide.
-    static func timestamp() -> String {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        var seconds = now.tv_sec
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let length = strftime(&buffer, buffer.count, "%Y%m%dT%H%M%S", &parts)
-        let millis = String(now.tv_nsec / 1_000_000)
-        let date = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return date + "." + String(repeating: "0", count: 3 - millis.count) + millis + "Z"
-    }
+    static func timestamp() -> String { Timestamp.nowWithMilliseconds("%Y%m%dT%H%M%S") }
 
     // MARK: - Restore
 
