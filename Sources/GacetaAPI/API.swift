@@ -9,16 +9,19 @@ public struct ServiceContext {
     /// The worker's database connection, opened at start.
     public let store: (any Store)?
     public let chat: ChatContext?
+    /// `storage.files_dir`: the kept PDFs that nginx sends for `/api/v1/documents/{id}/pdf`.
+    public let filesDirectory: String?
 
     public init(
         profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil,
-        chat: ChatContext? = nil
+        chat: ChatContext? = nil, filesDirectory: String? = nil
     ) {
         self.profile = profile
         self.pid = pid
         self.startedAt = startedAt
         self.store = store
         self.chat = chat
+        self.filesDirectory = filesDirectory
     }
 }
 
@@ -36,7 +39,7 @@ public enum API {
             }
         }
         if let store = context.store {
-            GazetteHandlers(store: store).register(on: &router)
+            GazetteHandlers(store: store, filesDirectory: context.filesDirectory).register(on: &router)
             if let chat = context.chat {
                 ChatHandler(store: store, context: chat).register(on: &router)
             }

@@ -1,9 +1,15 @@
 import GacetaCore
 import GacetaSearch
+import Glibc
 
-/// Search and browsing: `/api/v1/search`, editions, documents and their pages.
+/// Search and browsing: `/api/v1/search`, editions, documents, their pages and their PDFs.
 struct GazetteHandlers {
     let store: any Store
+    /// Where the kept PDFs are (`storage.files_dir`); nil skips the check that the file is there.
+    let filesDirectory: String?
+
+    /// nginx's `internal` location that aliases `storage.files_dir`.
+    static let filesLocation = "/_gacetachat_files/"
 
     func register(on router: inout Router) {
         router.get("/api/v1/search") { request, _ in try search(request) }
@@ -13,6 +19,7 @@ struct GazetteHandlers {
         router.get("/api/v1/documents/{id}/pages/{n}") { _, parameters in
             try page(parameters["id"] ?? "", parameters["n"] ?? "")
         }
+        router.get("/api/v1/documents/{id}/pdf") { _, parameters in try pdf(parameters["id"] ?? "") }
     }
 
     private func search(_ request: Request) throws -> Response {
@@ -69,6 +76,26 @@ struct GazetteHandlers {
                 "document \(document.id) has \(document.pageCount) pages; there is no page \(index)")
         }
         return Response.json(PageBody(page: page, document: document))
+    }
+
+    /// The original PDF, sent by nginx from the file store (`X-Accel-Redirect`): no worker streams the file.
+    private func pdf(_ id: String) throws -> Response {
+        let document = try findDocument(id)
+        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        guard let source, source.isPDF, let relative = StoredFile.relativePath(sha256: source.sha256) else {
+            throw HTTPError.notFound(
+                "document \(document.id) was not published from a PDF; its text is at /api/v1/documents/\(document.id)/pages/1"
+            )
+        }
+        if let filesDirectory, access("\(filesDirectory)/\(relative)", R_OK) != 0 {
+            throw HTTPError.notFound(
+                "the PDF of document \(document.id) is not in the file store; 'gacetachat ingest' of the file keeps it")
+        }
+        var headers = Headers()
+        headers.add("Content-Type", "application/pdf")
+        headers.add("Content-Disposition", "inline; filename=\"gaceta-\(document.editionDate)-\(document.id).pdf\"")
+        headers.add("X-Accel-Redirect", Self.filesLocation + relative)
+        return Response(status: 200, headers: headers)
     }
 
     private func findDocument(_ id: String) throws -> Document {

@@ -2,7 +2,7 @@
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "llm", "chat", "backup"]
+    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -87,6 +87,10 @@ enum ConfigurationSchema {
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
         ) { $0.database.url = $1 },
+        ConfigKey(
+            "storage", "files_dir", .string(example: "/var/lib/gacetachat/files"), default: "var/files",
+            doc: "Where ingest keeps each PDF (XX/SHA256.pdf); nginx serves them from here (X-Accel-Redirect)."
+        ) { $0.storage.filesDirectory = $1 },
         ConfigKey(
             "llm", "base_url", .optionalString(example: "https://api.openai.com/v1"), default: "",
             doc: "OpenAI-compatible API endpoint; empty disables chat answers."

@@ -8,6 +8,7 @@ public struct Settings: Sendable, Equatable {
     public var pool: PoolSettings
     public var log: LogSettings
     public var database: DatabaseSettings
+    public var storage: StorageSettings
     public var llm: LLMSettings
     public var chat: ChatSettings
     public var backup: BackupSettings
@@ -34,6 +35,7 @@ public struct Settings: Sendable, Equatable {
                 statusListen: nil),
             log: LogSettings(level: .info, file: nil, chatQuestions: false),
             database: DatabaseSettings(url: ""),
+            storage: StorageSettings(filesDirectory: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
             backup: BackupSettings(directory: "", keep: 0))
@@ -85,6 +87,12 @@ public struct LogSettings: Sendable, Equatable {
 public struct DatabaseSettings: Sendable, Equatable {
     /// `sqlite:PATH`, `sqlite:///ABSOLUTE/PATH` or a `postgresql://` URL.
     public var url: String
+}
+
+/// `[storage]`: files kept beside the database.
+public struct StorageSettings: Sendable, Equatable {
+    /// Directory of the original PDFs, `XX/SHA256.pdf` (relative paths are from the working directory).
+    public var filesDirectory: String
 }
 
 /// `[llm]`: the OpenAI-compatible model endpoint used by chat.

@@ -21,6 +21,8 @@ enum ServiceFactory {
             maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
             retention: settings.chat.retention, logQuestions: settings.log.chatQuestions,
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
-        return ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat)
+        return ServiceContext(
+            profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
+            filesDirectory: settings.storage.filesDirectory)
     }
 }

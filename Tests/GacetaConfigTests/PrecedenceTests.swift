@@ -94,6 +94,7 @@ import Testing
                     maxRequests: 0, maxRequestsJitter: 0, requestTerminateTimeout: .zero,
                     requestSlowlogTimeout: .zero, statusListen: nil))
         #expect(defaults.log == LogSettings(level: .info, file: nil, chatQuestions: false))
+        #expect(defaults.storage == StorageSettings(filesDirectory: "var/files"))
         #expect(defaults.database.url == "sqlite:var/gacetachat.db")
         #expect(
             defaults.llm

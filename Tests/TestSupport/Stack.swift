@@ -26,6 +26,8 @@ public final class Stack {
     public let httpPort: UInt16
     public let socketPath: String
     public var caPath: String { "\(directory)/tls/ca.crt" }
+    /// `storage.files_dir` of the pool (and of `ingest` run with ``poolEnvironment``).
+    public var filesDirectory: String { "\(directory)/files" }
     public var masterLogPath: String { "\(directory)/master.log" }
     public private(set) var master: Process?
     private var nginx: Process?
@@ -56,6 +58,7 @@ public final class Stack {
             [
                 "--rundir", "\(directory)/nginx", "--https-port", "\(httpsPort)", "--http-port", "\(httpPort)",
                 "--socket", socketPath, "--cert", "\(directory)/tls/server.crt", "--key", "\(directory)/tls/server.key",
+                "--files-dir", filesDirectory,
             ])
         try rendered.expectSuccess("nginx-dev-conf")
         if !additionalPoolSockets.isEmpty {
@@ -87,6 +90,7 @@ public final class Stack {
         env["GACETACHAT_POOL_WORKERS"] = "\(workers)"
         env["GACETACHAT_LOG_LEVEL"] = "info"  // the tests read the master's notices
         env["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        env["GACETACHAT_STORAGE_FILES_DIR"] = filesDirectory
         if getuid() == 0 { env["GACETACHAT_SERVER_SOCKET_GROUP"] = "www-data" }
         for (key, value) in environment { env[key] = value }
         return env

@@ -21,6 +21,8 @@ public protocol Store: AnyObject {
     func documents(editionID: Int64) throws(StoreError) -> [Document]
     func document(id: Int64) throws(StoreError) -> Document?
     func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
+    /// The file document `id` was ingested from (path and SHA-256), or nil when there is no such document.
+    func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
 
     /// Starts a conversation under `id` (unguessable, chosen by the caller) at `now` (ISO 8601 UTC).
     func createConversation(id: String, now: String) throws(StoreError)
