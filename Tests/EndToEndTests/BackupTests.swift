@@ -91,13 +91,18 @@ extension EndToEnd {
             let before = try searches(original)
             #expect(before.allSatisfy { $0.contains("\"total\"") } && before.contains { !$0.contains("\"total\":0") })
 
-            // Into an empty database.
+            let storedFiles = try files(in: stack.filesDirectory)
+            #expect(storedFiles.count == 3, "the three stored PDFs: \(storedFiles.keys)")
+
+            // Into an empty database and an empty files directory.
             var empty = original
             empty["GACETACHAT_DATABASE_URL"] = emptyURL
+            empty["GACETACHAT_STORAGE_FILES_DIR"] = "\(scratch)/restored-files"
             let restored = try Shell.run(binary, ["restore", latest], environment: empty)
             #expect(restored.status == 0, "\(restored.output)")
             #expect(restored.stdout.contains("3 editions"), "\(restored.stdout)")
             #expect(try searches(empty) == before)
+            #expect(try files(in: "\(scratch)/restored-files") == storedFiles)
 
             // Over a database that holds data: refused without --force, replaced with it.
             let refused = try Shell.run(binary, ["restore", latest], environment: original)
@@ -108,6 +113,21 @@ extension EndToEnd {
             let forced = try Shell.run(binary, ["restore", "--force", latest], environment: original)
             #expect(forced.status == 0, "\(forced.output)")
             #expect(try searches(original) == before)
+            #expect(try files(in: stack.filesDirectory) == storedFiles)
+        }
+
+        /// Relative path → content of every file under `directory`.
+        private func files(in directory: String) throws -> [String: Data] {
+            var contents: [String: Data] = [:]
+            for path in FileManager.default.subpaths(atPath: directory) ?? [] {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: "\(directory)/\(path)", isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    contents[path] = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/\(path)"))
+                }
+            }
+            return contents
         }
 
         /// `gacetachat search --json` for each fixed query.

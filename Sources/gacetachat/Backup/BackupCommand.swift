@@ -18,7 +18,8 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let archive = BackupArchive(databaseURL: settings.database.url, filesDirectory: nil)
+        let archive = BackupArchive(
+            databaseURL: settings.database.url, filesDirectory: settings.storage.filesDirectory)
         umask(0o077)  // archives hold conversations: readable by their owner only
         do {
             let (path, removed) = try archive.create(in: to ?? settings.backup.directory, keep: settings.backup.keep)
@@ -50,7 +51,8 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let archive = BackupArchive(databaseURL: settings.database.url, filesDirectory: nil)
+        let archive = BackupArchive(
+            databaseURL: settings.database.url, filesDirectory: settings.storage.filesDirectory)
         do {
             print(try archive.restore(from: file, force: force))
         } catch {
