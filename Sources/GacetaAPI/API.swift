@@ -11,11 +11,14 @@ public struct ServiceContext {
     public let chat: ChatContext?
     /// `storage.files_dir`: the kept PDFs that nginx sends for `/api/v1/documents/{id}/pdf`.
     public let filesDirectory: String?
+    /// `server.cache_ttl` in seconds (0: nginx caches nothing).
+    public let cacheSeconds: Int
 
     public init(
         profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil,
-        chat: ChatContext? = nil, filesDirectory: String? = nil
+        chat: ChatContext? = nil, filesDirectory: String? = nil, cacheSeconds: Int = 0
     ) {
+        self.cacheSeconds = cacheSeconds
         self.profile = profile
         self.pid = pid
         self.startedAt = startedAt
@@ -39,7 +42,8 @@ public enum API {
             }
         }
         if let store = context.store {
-            GazetteHandlers(store: store, filesDirectory: context.filesDirectory).register(on: &router)
+            GazetteHandlers(store: store, filesDirectory: context.filesDirectory, cacheSeconds: context.cacheSeconds)
+                .register(on: &router)
             if let chat = context.chat {
                 ChatHandler(store: store, context: chat).register(on: &router)
             }

@@ -23,6 +23,7 @@ enum ServiceFactory {
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
         return ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
-            filesDirectory: settings.storage.filesDirectory)
+            filesDirectory: settings.storage.filesDirectory,
+            cacheSeconds: Int(settings.server.cacheTTL.components.seconds))
     }
 }
