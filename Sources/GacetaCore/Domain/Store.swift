@@ -36,6 +36,21 @@ public protocol Store: AnyObject {
     func ping() throws(StoreError)
     /// What the database holds (all zero before the first migration).
     func contents() throws(StoreError) -> StoreContents
+
+    // Administration (the admin API and `gacetachat admin`).
+
+    /// Stores a new admin token's hash; `.failed` when the name or the hash is taken.
+    func createAdminToken(_ token: AdminToken) throws(StoreError)
+    /// Every admin token, oldest first.
+    func adminTokens() throws(StoreError) -> [AdminToken]
+    /// Deletes the token named `name`; false when there is none.
+    @discardableResult func revokeAdminToken(name: String) throws(StoreError) -> Bool
+    /// Deletes one document with its pages, chunks and index entries; false when there is none.
+    @discardableResult func removeDocument(id: Int64) throws(StoreError) -> Bool
+    /// Deletes an edition and all its documents; the number of documents deleted, nil when there is no edition.
+    @discardableResult func removeEdition(id: Int64) throws(StoreError) -> Int?
+    /// Rebuilds the full-text index from the stored chunks (after a tokenizer change); the chunks indexed.
+    @discardableResult func reindex() throws(StoreError) -> Int
 }
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.
