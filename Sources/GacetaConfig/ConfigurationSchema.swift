@@ -26,6 +26,10 @@ enum ConfigurationSchema {
             doc: "Largest request body accepted, like nginx's client_max_body_size (512, 64k, 1m, 1g)."
         ) { $0.server.maxBodySize = $1 },
         ConfigKey(
+            "server", "max_upload_size", .byteSize, default: "64m",
+            doc: "Largest body accepted by the admin API (PDF uploads); nginx's /api/v1/admin/ location must match."
+        ) { $0.server.maxUploadSize = $1 },
+        ConfigKey(
             "server", "cache_ttl", .duration, default: "30s",
             doc: "How long nginx may answer a search or edition request from its cache (X-Accel-Expires); 0s = never."
         ) { $0.server.cacheTTL = $1 },

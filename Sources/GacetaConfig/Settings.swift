@@ -28,7 +28,7 @@ public struct Settings: Sendable, Equatable {
             profile: .development,
             server: ServerSettings(
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
-                cacheTTL: .zero,
+                maxUploadSize: 0, cacheTTL: .zero,
                 debug: false, secretKey: nil),
             pool: PoolSettings(
                 workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
@@ -54,6 +54,8 @@ public struct ServerSettings: Sendable, Equatable {
     public var socketMode: UInt32
     /// Largest accepted request body, in bytes.
     public var maxBodySize: Int
+    /// Largest body accepted by the admin API (uploads), in bytes.
+    public var maxUploadSize: Int
     /// How long nginx may cache search and edition answers; `.zero` = not at all.
     public var cacheTTL: Duration
     public var debug: Bool

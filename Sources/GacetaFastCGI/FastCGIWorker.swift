@@ -23,6 +23,8 @@ public struct FastCGIWorker {
     public var slot: ScoreboardSlot?
     /// Write one `AccessLog` line per request (off when `log.level` is above info).
     public var logRequests = true
+    /// A larger body limit for the paths under a prefix (the admin API's uploads).
+    public var uploadLimit: (pathPrefix: String, size: Int)?
 
     /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
     public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
@@ -105,9 +107,11 @@ public struct FastCGIWorker {
             head.request.requestID = requestID
             isHead = head.request.method == "HEAD"
             let length = head.contentLength ?? 0
-            if length > maxBodySize {
+            var limit = maxBodySize
+            if let uploadLimit, head.request.path.hasPrefix(uploadLimit.pathPrefix) { limit = uploadLimit.size }
+            if length > limit {
                 Self.discardBody(of: &request)
-                throw HTTPError.payloadTooLarge(length: length, limit: maxBodySize)
+                throw HTTPError.payloadTooLarge(length: length, limit: limit)
             }
             if length > 0 {
                 head.request.body = Self.readBody(of: &request, length: length)

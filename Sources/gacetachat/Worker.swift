@@ -58,6 +58,7 @@ struct Worker: ParsableCommand {
         }
         worker.slot = Self.scoreboardSlot()
         worker.logRequests = logger.logLevel <= .info
+        worker.uploadLimit = ("/api/v1/admin/", settings.server.maxUploadSize)
         Self.reportReady()
         do {
             try worker.run()
