@@ -7,7 +7,7 @@ extension EndToEnd {
     /// and never a secret.
     @Suite struct RequestLogTests {
         @Test func everyRequestIsOneLogfmtLineWithNginxsRequestIDAndNoSecret() throws {
-            let secrets = [
+            var secrets = [
                 "SECRET_KEY": "sk-" + Self.random(), "OPENAI_API_KEY": "oa-" + Self.random(),
                 "database password": "pw" + Self.random(),
             ]
@@ -30,6 +30,10 @@ extension EndToEnd {
             try Shell.run(binary, ["migrate"], environment: stack.poolEnvironment).expectSuccess("migrate")
             try Shell.run(binary, ["ingest", "\(Paths.repository)/conf/sample"], environment: stack.poolEnvironment)
                 .expectSuccess("ingest")
+            let token = try Shell.run(
+                binary, ["admin", "token", "create", "--name", "ops"], environment: stack.poolEnvironment)
+            try token.expectSuccess("admin token create")
+            secrets["admin token"] = token.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
             try stack.start()
 
             let question = "¿Cuánto es el salario mínimo de las trabajadoras domésticas?"
@@ -41,6 +45,14 @@ extension EndToEnd {
                 ("GET", "/api/v1/search?q=%22sin+cerrar", []), ("GET", "/api/v1/nada", []),
                 ("POST", "/api/v1/chat", chat),
                 ("POST", "/api/v1/chat", chat + ["-H", "Accept: text/event-stream"]), ("HEAD", "/health", ["-I"]),
+                (
+                    "POST", "/api/v1/admin/reindex",
+                    ["-X", "POST", "-H", "Authorization: Bearer \(secrets["admin token"]!)"]
+                ),
+                (
+                    "POST", "/api/v1/admin/reindex",
+                    ["-X", "POST", "-H", "Authorization: Bearer \(secrets["admin token"]!)x"]
+                ),
             ]
             var seen: [(id: String, method: String, path: String, status: Int)] = []
             for request in requests {
@@ -50,7 +62,7 @@ extension EndToEnd {
                 let path = String(request.path.prefix { $0 != "?" })
                 seen.append((id, request.method, path, response.status))
             }
-            #expect(Set(seen.map(\.status)) == [200, 400, 404])
+            #expect(Set(seen.map(\.status)) == [200, 400, 403, 404])
             #expect(Set(seen.map(\.id)).count == seen.count)
 
             let workers = stack.workerPids()
@@ -68,6 +80,7 @@ extension EndToEnd {
                 #expect(fields["path"] == request.path, "the path without its query string")
                 #expect(fields["status"] == String(request.status))
                 #expect(fields["level"] == "info")
+                #expect(!request.path.hasPrefix("/api/v1/admin/") || fields["admin"] != nil, "admin actions say who")
                 #expect(fields["time"].map { $0.hasSuffix("Z") && $0.count == 24 } == true)
                 #expect(fields["duration_ms"].flatMap(Double.init) != nil)
                 #expect(fields["pid"].flatMap(Int32.init).map(workers.contains) == true)
