@@ -33,7 +33,6 @@ enum ServiceFactory {
     /// ingested in the worker like `gacetachat ingest` (the PDF kept in storage.files_dir).
     private static func admin(settings: Settings, store: any Store) -> AdminContext {
         let archive = PDFArchive(directory: settings.storage.filesDirectory)
-        let temporary = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         return AdminContext(
             authenticate: { presented in try AdminTokens.authenticate(presented, store: store) },
             ingest: { path, date in
@@ -42,6 +41,7 @@ enum ServiceFactory {
                 }
                 .ingest(path: path)
             },
-            uploadDirectory: "\(temporary)/gacetachat-uploads")
+            // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
+            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads")
     }
 }

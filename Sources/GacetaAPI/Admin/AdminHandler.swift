@@ -126,6 +126,9 @@ struct AdminHandler {
     /// Writes the upload under its own name (the same name uploaded again replaces its document, as `ingest` does
     /// with the same path), through a temporary file and a rename.
     private func write(_ bytes: ArraySlice<UInt8>, named name: String) throws -> String {
+        if let slash = context.uploadDirectory.lastIndex(of: "/"), slash != context.uploadDirectory.startIndex {
+            mkdir(String(context.uploadDirectory[..<slash]), 0o755)  // storage.files_dir, before the first ingest
+        }
         mkdir(context.uploadDirectory, 0o700)
         let path = "\(context.uploadDirectory)/\(name)"
         let temporary = "\(context.uploadDirectory)/.\(getpid())-\(name)"

@@ -52,7 +52,7 @@ struct BackupArchive {
         if let filesDirectory, Files.isDirectory(filesDirectory) {
             manifest.append("files=yes")
             // Members "./a.pdf" are stored as "files/a.pdf".
-            arguments += ["--transform", "s,^\\.,files,", "-C", filesDirectory, "."]
+            arguments += ["--exclude=./.uploads", "--transform", "s,^\\.,files,", "-C", filesDirectory, "."]
         } else {
             manifest.append("files=no")
         }
@@ -147,7 +147,7 @@ struct BackupArchive {
                     "refusing to restore: \(PostgresURL.redacted(databaseURL)) is not empty (\(contents)); "
                         + "pass --force to replace its content with the backup")
             }
-            if withFiles, let filesDirectory, !Files.names(in: filesDirectory).isEmpty {
+            if withFiles, let filesDirectory, Files.names(in: filesDirectory).contains(where: { !$0.hasPrefix(".") }) {
                 throw Failure(
                     "refusing to restore: the files directory \(filesDirectory) is not empty; "
                         + "pass --force to replace it with the backup's files")
