@@ -7,19 +7,30 @@ struct GazetteHandlers {
     let store: any Store
     /// Where the kept PDFs are (`storage.files_dir`); nil skips the check that the file is there.
     let filesDirectory: String?
+    /// `server.cache_ttl` in seconds: how long nginx may keep a search or edition answer; 0 = never.
+    var cacheSeconds = 0
 
     /// nginx's `internal` location that aliases `storage.files_dir`.
     static let filesLocation = "/_gacetachat_files/"
 
     func register(on router: inout Router) {
-        router.get("/api/v1/search") { request, _ in try search(request) }
-        router.get("/api/v1/editions") { request, _ in try editions(request) }
-        router.get("/api/v1/editions/{date}") { _, parameters in try edition(parameters["date"] ?? "") }
+        router.get("/api/v1/search") { request, _ in cacheable(try search(request)) }
+        router.get("/api/v1/editions") { request, _ in cacheable(try editions(request)) }
+        router.get("/api/v1/editions/{date}") { _, parameters in cacheable(try edition(parameters["date"] ?? "")) }
         router.get("/api/v1/documents/{id}") { _, parameters in try document(parameters["id"] ?? "") }
         router.get("/api/v1/documents/{id}/pages/{n}") { _, parameters in
             try page(parameters["id"] ?? "", parameters["n"] ?? "")
         }
         router.get("/api/v1/documents/{id}/pdf") { _, parameters in try pdf(parameters["id"] ?? "") }
+    }
+
+    /// A successful answer nginx may cache (`X-Accel-Expires`, which nginx removes before the client sees it).
+    /// Errors carry no expiry, and nginx caches nothing without one (no `fastcgi_cache_valid`).
+    private func cacheable(_ response: Response) -> Response {
+        guard cacheSeconds > 0, response.status == 200 else { return response }
+        var response = response
+        response.headers.add("X-Accel-Expires", String(cacheSeconds))
+        return response
     }
 
     private func search(_ request: Request) throws -> Response {

@@ -53,6 +53,8 @@ struct SearchBody: Encodable {
 }
 
 struct EditionBody: Encodable {
+    /// What `DELETE /api/v1/admin/editions/{id}` takes.
+    let id: Int64
     let date: String
     let number: String?
     let sourceUrl: String?
@@ -61,6 +63,7 @@ struct EditionBody: Encodable {
     let documents: [DocumentBody]?
 
     init(_ edition: Edition, documents: [DocumentBody]? = nil) {
+        id = edition.id
         date = edition.date
         number = edition.number
         sourceUrl = edition.sourceURL

@@ -2,7 +2,7 @@
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat"]
+    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -25,6 +25,14 @@ enum ConfigurationSchema {
             "server", "max_body_size", .byteSize, default: "1m",
             doc: "Largest request body accepted, like nginx's client_max_body_size (512, 64k, 1m, 1g)."
         ) { $0.server.maxBodySize = $1 },
+        ConfigKey(
+            "server", "max_upload_size", .byteSize, default: "64m",
+            doc: "Largest body accepted by the admin API (PDF uploads); nginx's /api/v1/admin/ location must match."
+        ) { $0.server.maxUploadSize = $1 },
+        ConfigKey(
+            "server", "cache_ttl", .duration, default: "30s",
+            doc: "How long nginx may answer a search or edition request from its cache (X-Accel-Expires); 0s = never."
+        ) { $0.server.cacheTTL = $1 },
         ConfigKey(
             "server", "debug", .bool, default: "false",
             doc: "Show error details in responses; never in production."
@@ -116,6 +124,10 @@ enum ConfigurationSchema {
             doc: "Log file; empty logs to standard error (the journal under systemd)."
         ) { $0.log.file = $1 },
         ConfigKey(
+            "log", "chat_questions", .bool, default: "false",
+            doc: "Put the text of chat questions in the request log lines (citizens' questions: off in production)."
+        ) { $0.log.chatQuestions = $1 },
+        ConfigKey(
             "database", "url", .string(example: "sqlite:var/gacetachat.db"), default: "sqlite:var/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
@@ -160,6 +172,14 @@ enum ConfigurationSchema {
             "chat", "retention", .duration, default: "720h",
             doc: "Conversations untouched for this long are deleted (720h = 30 days)."
         ) { $0.chat.retention = $1 },
+        ConfigKey(
+            "backup", "dir", .string(example: "/var/lib/gacetachat/backups"), default: "var/backups",
+            doc: "Where 'gacetachat backup' writes its archives (created if missing); --to overrides it."
+        ) { $0.backup.directory = $1 },
+        ConfigKey(
+            "backup", "keep", .integer(1...10_000), default: "7",
+            doc: "How many backups to keep in backup.dir; older ones are deleted after a successful backup."
+        ) { $0.backup.keep = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

@@ -11,6 +11,7 @@ public struct Settings: Sendable, Equatable {
     public var storage: StorageSettings
     public var llm: LLMSettings
     public var chat: ChatSettings
+    public var backup: BackupSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -27,6 +28,7 @@ public struct Settings: Sendable, Equatable {
             profile: .development,
             server: ServerSettings(
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
+                maxUploadSize: 0, cacheTTL: .zero,
                 debug: false, secretKey: nil),
             pool: PoolSettings(
                 processManager: .static, workers: 0, startServers: 0, minSpareServers: 0, maxSpareServers: 0,
@@ -34,11 +36,12 @@ public struct Settings: Sendable, Equatable {
                 gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
                 maxRequestsJitter: 0, requestTerminateTimeout: .zero, requestSlowlogTimeout: .zero,
                 statusListen: nil),
-            log: LogSettings(level: .info, file: nil),
+            log: LogSettings(level: .info, file: nil, chatQuestions: false),
             database: DatabaseSettings(url: ""),
             storage: StorageSettings(filesDirectory: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
-            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero))
+            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
+            backup: BackupSettings(directory: "", keep: 0))
     }
 }
 
@@ -53,6 +56,10 @@ public struct ServerSettings: Sendable, Equatable {
     public var socketMode: UInt32
     /// Largest accepted request body, in bytes.
     public var maxBodySize: Int
+    /// Largest body accepted by the admin API (uploads), in bytes.
+    public var maxUploadSize: Int
+    /// How long nginx may cache search and edition answers; `.zero` = not at all.
+    public var cacheTTL: Duration
     public var debug: Bool
     public var secretKey: String?
 }
@@ -101,6 +108,8 @@ public struct LogSettings: Sendable, Equatable {
     public var level: LogLevel
     /// Log file path; `nil` means standard error.
     public var file: String?
+    /// Whether request log lines may hold the text of chat questions.
+    public var chatQuestions: Bool
 }
 
 /// `[database]`: the store behind search and chat.
@@ -133,6 +142,12 @@ public struct ChatSettings: Sendable, Equatable {
     public var maxTurns: Int
     /// Conversations untouched for this long are deleted.
     public var retention: Duration
+}
+
+/// `[backup]`: where `gacetachat backup` writes and how many archives it keeps.
+public struct BackupSettings: Sendable, Equatable {
+    public var directory: String
+    public var keep: Int
 }
 
 extension Settings {

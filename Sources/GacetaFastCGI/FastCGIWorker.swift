@@ -22,6 +22,10 @@ public struct FastCGIWorker {
     public var onReopenLogs: () -> Void = {}
     /// This worker's row in the master's scoreboard, when it has one.
     public var slot: ScoreboardSlot?
+    /// Write one `AccessLog` line per request (off when `log.level` is above info).
+    public var logRequests = true
+    /// A larger body limit for the paths under a prefix (the admin API's uploads).
+    public var uploadLimit: (pathPrefix: String, size: Int)?
 
     /// Why ``run()`` returned.
     public enum Stop: Sendable, Equatable {
@@ -113,17 +117,23 @@ public struct FastCGIWorker {
 
     /// Answers one request; returns the status and route pattern for the scoreboard's counters.
     private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?) {
+        let started = ContinuousClock.now
         let parameters = Self.parameters(of: request)
         slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
-        let response: Response
+        // nginx's $request_id ties its log to ours; it goes back to the client as X-Request-Id.
+        let requestID = AccessLog.requestID(from: parameters["REQUEST_ID"])
+        var response: Response
         var isHead = false
         do {
             var head = try CGIRequest.parse(parameters)
+            head.request.requestID = requestID
             isHead = head.request.method == "HEAD"
             let length = head.contentLength ?? 0
-            if length > maxBodySize {
+            var limit = maxBodySize
+            if let uploadLimit, head.request.path.hasPrefix(uploadLimit.pathPrefix) { limit = uploadLimit.size }
+            if length > limit {
                 Self.discardBody(of: &request)
-                throw HTTPError.payloadTooLarge(length: length, limit: maxBodySize)
+                throw HTTPError.payloadTooLarge(length: length, limit: limit)
             }
             if length > 0 {
                 head.request.body = Self.readBody(of: &request, length: length)
@@ -139,7 +149,16 @@ public struct FastCGIWorker {
             logger.error("unexpected error while reading a request: \(error)")
             response = Response.error(.internalError)
         }
+        response.headers.add("X-Request-Id", requestID)
         write(response, omitBody: isHead, to: request.out)
+        guard logRequests else { return (response.status, response.route) }
+        let path =
+            response.loggedPath ?? parameters["DOCUMENT_URI"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? String((parameters["REQUEST_URI"] ?? "").prefix { $0 != "?" })
+        AccessLog.write(
+            AccessLog.line(
+                requestID: requestID, method: parameters["REQUEST_METHOD"] ?? "-", path: path, status: response.status,
+                duration: ContinuousClock.now - started, extra: response.logFields))
         return (response.status, response.route)
     }
 

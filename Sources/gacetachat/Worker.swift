@@ -32,7 +32,9 @@ struct Worker: ParsableCommand {
             try FastCGIWorker.checkListenDescriptor()
             store = try StoreFactory.open(url: settings.database.url)
             let version = try store.schemaVersion()
-            guard version.current == version.required else {
+            // A newer schema is fine: migrations only add (a released step never changes), so the running release
+            // keeps serving while an upgrade migrates first and then reloads onto the new binary.
+            guard version.current >= version.required else {
                 throw StoreError(
                     .schemaOutdated,
                     "the database schema is at version \(version.current); this build needs \(version.required): "
@@ -59,6 +61,8 @@ struct Worker: ParsableCommand {
         }
         worker.slot = Self.scoreboardSlot()
         worker.slot?.becomeIdle()
+        worker.logRequests = logger.logLevel <= .info
+        worker.uploadLimit = ("/api/v1/admin/", settings.server.maxUploadSize)
         Self.reportReady()
         let stop: FastCGIWorker.Stop
         do {

@@ -127,7 +127,7 @@ extension EndToEnd {
             let before = stack.workerPids()
             let file = "\(stack.directory)/body"
 
-            // Over the app's limit (1 MiB), under nginx's: the worker answers 413 itself.
+            // Over the limit (1 MiB, the app's and nginx's client_max_body_size): a JSON 413.
             _ = FileManager.default.createFile(atPath: file, contents: Data(count: 1_500_000))
             let appLimit = try stack.get(
                 "/health", ["-X", "POST", "--data-binary", "@\(file)", "-H", "Content-Type: application/octet-stream"])

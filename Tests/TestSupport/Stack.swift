@@ -32,7 +32,8 @@ public final class Stack {
     public private(set) var master: Process?
     private var nginx: Process?
     private let workers: Int
-    private let environment: [String: String]
+    /// Variables added to `poolEnvironment` (settable until `start`).
+    public var environment: [String: String]
     /// The `gacetachat` executable the pool runs; the build's by default.
     public var executable: String?
     /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).

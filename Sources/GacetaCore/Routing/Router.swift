@@ -9,6 +9,8 @@ public struct Router {
         let method: String
         let pattern: RoutePattern
         let handler: Handler
+        /// The path holds a secret (a conversation id): logs show the pattern instead.
+        let pathIsSecret: Bool
     }
 
     private var routes: [Route] = []
@@ -16,11 +18,20 @@ public struct Router {
     public init() {}
 
     /// Registers `handler` for `method` on `pattern` (`/api/v1/documents/{id}`).
-    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler))
+    /// `pathIsSecret`: the path's parameters act as access keys (conversation ids); the request log shows the
+    /// pattern, never the path.
+    public mutating func add(
+        _ method: String, _ pattern: String, pathIsSecret: Bool = false, _ handler: @escaping Handler
+    ) {
+        routes.append(
+            Route(
+                method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler,
+                pathIsSecret: pathIsSecret))
     }
 
-    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    public mutating func get(_ pattern: String, pathIsSecret: Bool = false, _ handler: @escaping Handler) {
+        add("GET", pattern, pathIsSecret: pathIsSecret, handler)
+    }
     public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
 
     /// Routes `request`; never throws: errors become JSON responses, unexpected ones a logged 500. The response
@@ -43,6 +54,7 @@ public struct Router {
                     response = Self.failure(error, of: request, logger: logger)
                 }
                 response.route = route.pattern.text
+                if route.pathIsSecret { response.loggedPath = route.pattern.text }
                 return response
             }
             allowed.append(route.method)

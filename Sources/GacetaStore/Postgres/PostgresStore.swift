@@ -66,13 +66,7 @@ public final class PostgresStore: Store {
             if existing.rowCount > 0 {
                 let id = existing.int64(0, 0)
                 if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
-                try connection.query(
-                    """
-                    UPDATE chunk_totals SET chunks = chunk_totals.chunks - old.count, tokens = chunk_totals.tokens - old.sum
-                    FROM (SELECT count(*) AS count, coalesce(sum(token_count), 0) AS sum
-                          FROM chunks WHERE document_id = $1) AS old
-                    """, [String(id)])
-                try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
+                try deleteDocument(id)
                 replaced = true
             }
             let editionID = try upsertEdition(document.edition)
@@ -91,6 +85,17 @@ public final class PostgresStore: Store {
             try insertPages(document, documentID: documentID)
             return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
         }
+    }
+
+    /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals`.
+    func deleteDocument(_ id: Int64) throws(StoreError) {
+        try connection.query(
+            """
+            UPDATE chunk_totals SET chunks = chunk_totals.chunks - old.count, tokens = chunk_totals.tokens - old.sum
+            FROM (SELECT count(*) AS count, coalesce(sum(token_count), 0) AS sum
+                  FROM chunks WHERE document_id = $1) AS old
+            """, [String(id)])
+        try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
     }
 
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
