@@ -14,7 +14,7 @@ nonisolated(unsafe) private var reopenLogsRequested: sig_atomic_t = 0
 /// `FCGX_Init`, which installs its own TERM and USR1
 /// handlers that would otherwise leave a worker blocked in `epoll_pwait` on TERM.
 enum WorkerSignals {
-    /// The mask to wait with: everything we block, minus QUIT.
+    /// The mask to wait with: nothing blocked.
     nonisolated(unsafe) static var waitMask = sigset_t()
 
     static var stopRequested: Bool { gracefulStopRequested != 0 }
@@ -44,14 +44,13 @@ enum WorkerSignals {
         signal(SIGPIPE, SIG_IGN)
         signal(SIGHUP, SIG_IGN)
 
+        // Exactly QUIT and USR1 blocked, whatever mask the process inherited: a launcher that ran us with
+        // TERM blocked (a test runner's thread, a shell) would otherwise leave TERM blocked even in the wait.
         var blocked = sigset_t()
         sigemptyset(&blocked)
         sigaddset(&blocked, SIGQUIT)
         sigaddset(&blocked, SIGUSR1)
-        var previous = sigset_t()
-        sigprocmask(SIG_BLOCK, &blocked, &previous)
-        waitMask = previous
-        sigdelset(&waitMask, SIGQUIT)
-        sigdelset(&waitMask, SIGUSR1)
+        sigprocmask(SIG_SETMASK, &blocked, nil)
+        sigemptyset(&waitMask)
     }
 }

@@ -100,8 +100,13 @@ extension EndToEnd {
                 spawner.terminate()
                 spawner.waitUntilExit()
             }
-            try waitUntil("the worker listens") { FileManager.default.fileExists(atPath: socket) }
-            let response = try FastCGIClient.get("/health", socket: socket)
+            // The socket file appears at bind(), a moment before listen(): retry until a request is answered.
+            var answer: (status: Int, body: String)?
+            try waitUntil("the worker answers") {
+                answer = try? FastCGIClient.get("/health", socket: socket)
+                return answer != nil
+            }
+            let response = try #require(answer)
             #expect(response.status == 200)
             #expect(response.body.contains("\"pid\":\(spawner.processIdentifier)"))
             // QUIT: a graceful stop of an idle worker ends it at once.
