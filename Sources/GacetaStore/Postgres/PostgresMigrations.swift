@@ -4,6 +4,10 @@
 /// Full text: each chunk carries a `tsvector` built by `PostgresTextSearch` with GacetaText's Spanish tokenizer
 /// and stemmer (the same terms the SQLite index holds), the title's terms weighted 'A' on a document's first
 /// chunk only and the body's 'B', behind a GIN index.
+///
+/// Since released, two meanings moved on without a new version: `chunk_totals` holds a row per ingest (searches
+/// sum them, ingests fold them now and then) instead of one row every ingest waited for, and search no longer
+/// calls `gaceta_phrase_hits` (`PostgresRanking` counts phrase occurrences in Swift, far faster).
 enum PostgresMigrations {
     /// Serializes `migrate()` across processes and hosts (`pg_advisory_xact_lock` key).
     static let lockKey: Int64 = 0x6761_6365_7461  // "gaceta"

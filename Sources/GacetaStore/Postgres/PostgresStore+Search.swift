@@ -1,5 +1,4 @@
 import GacetaCore
-import Glibc
 
 extension PostgresStore {
     /// Ranks at most this many matches, the newest (highest chunk ids), like `SQLiteStore.rankingWindow`; the
@@ -9,8 +8,8 @@ extension PostgresStore {
     /// Title matches weigh this much more than body matches, as in `SQLiteStore.titleWeight`.
     static let titleWeight = 4.0
 
-    /// Counts every match, ranks the window by BM25 exactly as FTS5's `bm25()` computes it (ids and scores
-    /// only), then reads and snippets the page of hits. Ties go to the lower chunk id, as on SQLite.
+    /// Counts every match, ranks the window by BM25 exactly as FTS5's `bm25()` computes it (see
+    /// `PostgresRanking`), then reads and snippets the page of hits. Ties go to the lower chunk id, as on SQLite.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         let page = max(1, request.page)
         let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
@@ -18,65 +17,84 @@ extension PostgresStore {
             return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
         }
         let phrases = textSearch.phrases(request.expression)
-
-        var countParameters = PostgresParameters()
-        let countMatch = Self.matches(query, request, &countParameters)
-        let count = try connection.query("SELECT count(*) \(countMatch)", countParameters.values)
-        let total = count.int(0, 0)
-        guard total > 0 else { return SearchResults(total: 0, page: page, perPage: perPage, hits: []) }
-
         let offset = (page - 1) * perPage
         let window = max(Self.rankingWindow, offset + perPage)
-        var parameters = PostgresParameters()
-        let match = Self.matches(query, request, &parameters)
-        var floor = ""
-        if total > window {
-            floor = "AND c.id IN (SELECT c.id \(match) ORDER BY c.id DESC LIMIT \(parameters.add(String(window))))"
-        }
-        let score = try bm25(phrases, &parameters)
-        let ranked = try connection.query(
-            """
-            SELECT c.id, \(score) AS score
-            \(match) \(floor)
-            ORDER BY score, c.id LIMIT \(parameters.add(String(perPage))) OFFSET \(parameters.add(String(offset)))
-            """, parameters.values)
-        let hits = try hits(
-            ids: (0..<ranked.rowCount).map { (ranked.int64($0, 0), ranked.double($0, 1)) }, phrases: phrases)
+        let (total, candidates) = try rankedWindow(query, phrases, request, window: window)
+        let ranked = candidates.sorted { $0.score < $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
         return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
     }
 
-    /// The SQL expression of FTS5's BM25 for chunk `c` (k1 = 1.2, b = 0.75, negative: lower is better), with
-    /// the table's totals and each phrase's IDF computed first, as FTS5 does. Constants are float8 and the
-    /// operations come in FTS5's order, so equal inputs give the very same doubles and ties as on SQLite.
-    private func bm25(_ phrases: [SnippetBuilder.Phrase], _ parameters: inout PostgresParameters) throws(StoreError)
-        -> String
-    {
-        let totals = try connection.query("SELECT chunks, tokens FROM chunk_totals")
-        let rows = max(1.0, totals.double(0, 0))
-        let averageLength = max(1.0, totals.double(0, 1)) / rows
-        var countParameters = PostgresParameters()
-        let counts = try connection.query(
-            "SELECT "
-                + phrases.map {
-                    "(SELECT count(*) FROM chunks WHERE terms @@ \(countParameters.add($0.tsquery))::tsquery)"
-                }
-                .joined(separator: ", "),
-            countParameters.values)
-        let average = parameters.add(String(averageLength))
-        var terms: [String] = []
-        for (index, phrase) in phrases.enumerated() {
-            let hits = counts.double(0, index)
-            var idf = log((rows - hits + 0.5) / (hits + 0.5))
-            if idf <= 0 { idf = 1e-6 }
-            let frequency =
-                "gaceta_phrase_hits(c.terms, \(parameters.add(phrase.arrayLiteral))::text[], "
-                + "\(phrase.lastIsPrefix), '\(Self.titleWeight)'::float8)"
-            terms.append(
-                "\(parameters.add(String(idf)))::float8 * ((\(frequency) * ('1.2'::float8 + '1.0'::float8)) / "
-                    + "(\(frequency) + '1.2'::float8 * ('1'::float8 - '0.75'::float8 + '0.75'::float8 * c.token_count "
-                    + "/ \(average)::float8)))")
+    /// The number of matches and the newest `window` of them with their BM25 scores, in one statement.
+    ///
+    /// Per chunk, PostgreSQL returns only the positions of the query's lexemes (`setweight` marks them 'C',
+    /// `ts_filter` keeps them) and the title's among them, not the whole `tsvector`; a prefix's lexemes are
+    /// those of the chunk that start with it. Along come, computed once, the table's chunks and tokens and each
+    /// phrase's chunks in the whole table (BM25's IDF; a lone phrase without filters or exclusions is the total
+    /// itself). The matches are collected from the GIN index and sorted (`c.id + 0`): walking the primary key
+    /// backwards instead would test every chunk, and all matches must be counted anyway.
+    private func rankedWindow(
+        _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest, window: Int
+    ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double)]) {
+        var parameters = PostgresParameters()
+        let match = Self.matches(query, request, &parameters)
+        let totalIsPhraseCount =
+            phrases.count == 1 && request.expression.excluded.isEmpty && parameters.values.count == 1
+        let limit = parameters.add(String(window))
+        var columns = [
+            "(SELECT coalesce(sum(chunks), 0) FROM chunk_totals)",
+            "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
+        ]
+        if !totalIsPhraseCount {
+            columns += phrases.map {
+                "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0.tsquery))::tsquery)"
+            }
         }
-        return "'-1.0'::float8 * ('0'::float8 + " + terms.joined(separator: " + ") + ")"
+        let lexemes = Self.lexemes(phrases, &parameters)
+        let result = try connection.query(
+            """
+            SELECT w.total, c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
+                   CASE WHEN c.ordinal = 1
+                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
+                   \(columns.joined(separator: ", "))
+            FROM (SELECT c.id, count(*) OVER () AS total \(match) ORDER BY c.id + 0 DESC LIMIT \(limit)) AS w
+            JOIN chunks c ON c.id = w.id
+            CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
+            """, parameters.values)
+        guard result.rowCount > 0 else { return (0, []) }
+        let total = result.int(0, 0)
+        let ranking = PostgresRanking(
+            phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
+            matches: totalIsPhraseCount ? [Double(total)] : phrases.indices.map { result.double(0, 7 + $0) })
+        var ranked: [(id: Int64, score: Double)] = []
+        ranked.reserveCapacity(result.rowCount)
+        for row in 0..<result.rowCount {
+            let positions = LexemePositions(all: result.string(row, 3) ?? "", title: result.string(row, 4))
+            ranked.append((result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2))))
+        }
+        return (total, ranked)
+    }
+
+    /// The `text[]` SQL of the lexemes the phrases may match in chunk `c`: their terms, and for a prefix the
+    /// chunk's lexemes that start with it.
+    private static func lexemes(_ phrases: [SnippetBuilder.Phrase], _ parameters: inout PostgresParameters) -> String {
+        var exact: [String] = []
+        var prefixes: [String] = []
+        for phrase in phrases {
+            for (index, term) in phrase.terms.enumerated() {
+                if phrase.lastIsPrefix && index == phrase.terms.count - 1 {
+                    prefixes.append(term)
+                } else {
+                    exact.append(term)
+                }
+            }
+        }
+        var sql = "\(parameters.add(SnippetBuilder.Phrase(terms: exact, lastIsPrefix: false).arrayLiteral))::text[]"
+        if !prefixes.isEmpty {
+            let conditions = prefixes.map { "starts_with(x, \(parameters.add($0)))" }.joined(separator: " OR ")
+            sql += " || array(SELECT x FROM unnest(tsvector_to_array(c.terms)) AS x WHERE \(conditions))"
+        }
+        return sql
     }
 
     /// `FROM … WHERE …` for the matches of `query` that pass the request's filters.

@@ -7,6 +7,9 @@ public final class PostgresStore: Store {
     let connection: PostgresConnection
     let textSearch = PostgresTextSearch()
 
+    /// Every this many documents, an ingest folds `chunk_totals` back into one row.
+    static let chunkTotalsFoldInterval: Int64 = 64
+
     /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
     public init(url: String) throws(StoreError) {
         connection = try PostgresConnection(url: url)
@@ -68,9 +71,8 @@ public final class PostgresStore: Store {
                 if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
                 try connection.query(
                     """
-                    UPDATE chunk_totals SET chunks = chunk_totals.chunks - old.count, tokens = chunk_totals.tokens - old.sum
-                    FROM (SELECT count(*) AS count, coalesce(sum(token_count), 0) AS sum
-                          FROM chunks WHERE document_id = $1) AS old
+                    INSERT INTO chunk_totals (chunks, tokens)
+                    SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
                     """, [String(id)])
                 try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
                 replaced = true
@@ -140,8 +142,16 @@ public final class PostgresStore: Store {
                     ])
             }
         }
-        // One row for the whole table: concurrent ingests queue here for the rest of their transaction.
+        // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
+        // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
         try connection.query(
-            "UPDATE chunk_totals SET chunks = chunks + $1, tokens = tokens + $2", [String(ordinal), String(tokens)])
+            "INSERT INTO chunk_totals (chunks, tokens) VALUES ($1, $2)", [String(ordinal), String(tokens)])
+        if documentID % Self.chunkTotalsFoldInterval == 0 {
+            try connection.query(
+                """
+                WITH folded AS (DELETE FROM chunk_totals RETURNING chunks, tokens)
+                INSERT INTO chunk_totals (chunks, tokens) SELECT coalesce(sum(chunks), 0), coalesce(sum(tokens), 0) FROM folded
+                """)
+        }
     }
 }
