@@ -85,4 +85,68 @@ import TestSupport
             #expect(expected.total > 0 || name.contains("-"), "\(name) finds something")
         }
     }
+
+    /// What ranks a hit: its text and its exact score.
+    static func ranked(_ results: SearchResults) -> [String] {
+        results.hits.map { "\($0.text) \($0.score)" }
+    }
+
+    /// More matches than the ranking window (2000): both stores rank the same newest matches, and a deep page
+    /// widens the window the same way.
+    @Test(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+    func broadQueriesRankTheSameWindow() throws {
+        let sqlite = try StoreHarness(.sqlite)
+        let postgres = try StoreHarness(.postgresql)
+        let pages = (0..<24).map { page -> (String?, [String]) in
+            (
+                nil,
+                (0..<100).map { line in
+                    let number = page * 100 + line
+                    let filler = String(repeating: "texto ", count: number % 7)
+                    return "Párrafo \(number): la ley \(filler)dispone"
+                        + String(repeating: " y la ley manda", count: number % 3) + "."
+                }
+            )
+        }
+        let broad = StoreFixture.document(path: "/gaceta/200.pdf", title: "Ley de leyes", pages: pages)
+        for document in Self.fixture + [broad] {
+            try sqlite.store.ingest(document)
+            try postgres.store.ingest(document)
+        }
+        for (page, perPage) in [(1, 10), (3, 100), (24, 100)] {
+            var request = SearchRequest(expression: SearchExpression(required: [[.word("ley")]]))
+            request.page = page
+            request.perPage = perPage
+            let expected = try sqlite.store.search(request)
+            let actual = try postgres.store.search(request)
+            #expect(expected.total == 2400)
+            #expect(actual.total == expected.total)
+            #expect(!expected.hits.isEmpty)
+            #expect(Self.ranked(actual) == Self.ranked(expected), "page \(page) of \(perPage)")
+        }
+    }
+
+    /// Scores depend on the whole table (how many chunks hold each word): they must follow ingests made between
+    /// searches, including by another process, exactly as on SQLite.
+    @Test(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+    func scoresFollowIngestsBetweenSearches() throws {
+        let sqlite = try StoreHarness(.sqlite)
+        let postgres = try StoreHarness(.postgresql)
+        let other = try #require(postgres.url.map { try PostgresStore(url: $0) })
+        let request = SearchRequest(expression: SearchExpression(required: [[.word("salario")], [.word("mínimo")]]))
+        for (index, document) in Self.fixture.enumerated() {
+            try sqlite.store.ingest(document)
+            try (index % 2 == 0 ? postgres.store : other).ingest(document)
+            let expected = try sqlite.store.search(request)
+            #expect(Self.ranked(try postgres.store.search(request)) == Self.ranked(expected), "after \(index + 1)")
+        }
+        let more = StoreFixture.document(
+            path: "/gaceta/133.pdf", date: "2024-07-19", number: "133", title: "Salario mínimo de los oficios",
+            pages: [(nil, ["El salario mínimo de los albañiles."]), (nil, ["Otro salario."])])
+        try sqlite.store.ingest(more)
+        try other.ingest(more)
+        let expected = try sqlite.store.search(request)
+        #expect(expected.total > 0)
+        #expect(Self.ranked(try postgres.store.search(request)) == Self.ranked(expected))
+    }
 }

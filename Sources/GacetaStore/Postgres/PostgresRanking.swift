@@ -129,3 +129,33 @@ struct LexemePositions {
         return entries
     }
 }
+
+/// How many chunks hold each phrase (BM25's IDF needs it for the whole table, and counting a common word takes
+/// milliseconds), kept while the table does not change. The fingerprint of `chunk_totals` changes with every
+/// ingest that commits: each one adds a row (its own transaction id in `xmin`), folding keeps the sums.
+struct PhraseCountCache {
+    /// The SQL aggregate over `chunk_totals` that gives the fingerprint.
+    static let fingerprintSQL =
+        "count(*) || ':' || coalesce(sum(chunks), 0) || ':' || coalesce(sum(tokens), 0) || ':' "
+        + "|| coalesce(sum(xmin::text::bigint), 0)"
+
+    /// Phrases kept at most; the cache starts again empty when full.
+    private static let capacity = 10_000
+
+    private var fingerprint = ""
+    private var counts: [String: Double] = [:]
+
+    func count(of phrase: String) -> Double? { counts[phrase] }
+
+    /// Forgets every count when the table's fingerprint is not the one they were counted under.
+    mutating func validate(fingerprint: String) {
+        guard fingerprint != self.fingerprint else { return }
+        self.fingerprint = fingerprint
+        counts = [:]
+    }
+
+    mutating func store(_ count: Double, for phrase: String) {
+        if counts.count >= Self.capacity { counts = [:] }
+        counts[phrase] = count
+    }
+}

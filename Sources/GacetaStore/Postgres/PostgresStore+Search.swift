@@ -29,10 +29,11 @@ extension PostgresStore {
     ///
     /// Per chunk, PostgreSQL returns only the positions of the query's lexemes (`setweight` marks them 'C',
     /// `ts_filter` keeps them) and the title's among them, not the whole `tsvector`; a prefix's lexemes are
-    /// those of the chunk that start with it. Along come, computed once, the table's chunks and tokens and each
-    /// phrase's chunks in the whole table (BM25's IDF; a lone phrase without filters or exclusions is the total
-    /// itself). The matches are collected from the GIN index and sorted (`c.id + 0`): walking the primary key
-    /// backwards instead would test every chunk, and all matches must be counted anyway.
+    /// those of the chunk that start with it. Along come, computed once, the table's chunks and tokens, their
+    /// fingerprint, and each phrase's chunks in the whole table (BM25's IDF) that `phraseCounts` does not hold
+    /// (a lone phrase without filters or exclusions is the total itself). The matches are collected from the
+    /// GIN index and sorted (`c.id + 0`): walking the primary key backwards instead would test every chunk, and
+    /// all matches must be counted anyway.
     private func rankedWindow(
         _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest, window: Int
     ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double)]) {
@@ -44,12 +45,10 @@ extension PostgresStore {
         var columns = [
             "(SELECT coalesce(sum(chunks), 0) FROM chunk_totals)",
             "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
+            "(SELECT \(PhraseCountCache.fingerprintSQL) FROM chunk_totals)",
         ]
-        if !totalIsPhraseCount {
-            columns += phrases.map {
-                "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0.tsquery))::tsquery)"
-            }
-        }
+        let uncounted = totalIsPhraseCount ? [] : phrases.map(\.tsquery).filter { phraseCounts.count(of: $0) == nil }
+        columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
         let lexemes = Self.lexemes(phrases, &parameters)
         let result = try connection.query(
             """
@@ -63,9 +62,13 @@ extension PostgresStore {
             """, parameters.values)
         guard result.rowCount > 0 else { return (0, []) }
         let total = result.int(0, 0)
+        var counts = Dictionary(
+            uniqueKeysWithValues: uncounted.enumerated().map { ($1, result.double(0, 8 + $0)) })
+        if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(total) }
+        try countPhrases(phrases, fingerprint: result.string(0, 7) ?? "", into: &counts, cachingFrom: uncounted)
         let ranking = PostgresRanking(
             phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
-            matches: totalIsPhraseCount ? [Double(total)] : phrases.indices.map { result.double(0, 7 + $0) })
+            matches: phrases.map { counts[$0.tsquery] ?? 0 })
         var ranked: [(id: Int64, score: Double)] = []
         ranked.reserveCapacity(result.rowCount)
         for row in 0..<result.rowCount {
@@ -73,6 +76,28 @@ extension PostgresStore {
             ranked.append((result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2))))
         }
         return (total, ranked)
+    }
+
+    /// Completes `counts` with the cached counts, valid while the table's fingerprint is the one they were
+    /// counted under; when it moved (an ingest since), the cache is dropped and the missing phrases are counted
+    /// now. The phrases counted in the search's own statement (`fresh`) are cached under its fingerprint.
+    private func countPhrases(
+        _ phrases: [SnippetBuilder.Phrase], fingerprint: String, into counts: inout [String: Double],
+        cachingFrom fresh: [String]
+    ) throws(StoreError) {
+        phraseCounts.validate(fingerprint: fingerprint)
+        for phrase in fresh { phraseCounts.store(counts[phrase] ?? 0, for: phrase) }
+        let missing = phrases.map(\.tsquery).filter { counts[$0] == nil && phraseCounts.count(of: $0) == nil }
+        if !missing.isEmpty {
+            var parameters = PostgresParameters()
+            let columns = missing.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
+            // Not cached: counted under a newer snapshot than `fingerprint`.
+            let result = try connection.query("SELECT " + columns.joined(separator: ", "), parameters.values)
+            for (index, phrase) in missing.enumerated() { counts[phrase] = result.double(0, index) }
+        }
+        for phrase in phrases.map(\.tsquery) where counts[phrase] == nil {
+            counts[phrase] = phraseCounts.count(of: phrase)
+        }
     }
 
     /// The `text[]` SQL of the lexemes the phrases may match in chunk `c`: their terms, and for a prefix the

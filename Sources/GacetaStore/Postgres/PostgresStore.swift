@@ -6,6 +6,8 @@ import GacetaCore
 public final class PostgresStore: Store {
     let connection: PostgresConnection
     let textSearch = PostgresTextSearch()
+    /// Each phrase's chunks in the whole table, while it does not change.
+    var phraseCounts = PhraseCountCache()
 
     /// Every this many documents, an ingest folds `chunk_totals` back into one row.
     static let chunkTotalsFoldInterval: Int64 = 64
