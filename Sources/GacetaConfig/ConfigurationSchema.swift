@@ -79,7 +79,7 @@ enum ConfigurationSchema {
             doc: "Log file; empty logs to standard error (the journal under systemd)."
         ) { $0.log.file = $1 },
         ConfigKey(
-            "database", "url", .string(example: "sqlite:var/gacetachat.db"), default: "sqlite:var/gacetachat.db",
+            "database", "url", .databaseURL, default: "sqlite:var/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
         ) { $0.database.url = $1 },
