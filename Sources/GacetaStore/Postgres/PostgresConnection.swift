@@ -55,6 +55,7 @@ final class PostgresConnection {
             guard !needsReset else {
                 throw StoreError(.unavailable, "database unavailable (\(displayURL)): \(lastError)")
             }
+            prepared = [:]  // a new session has none
             needsVerification = true
         }
         if needsVerification, let verify = verifyAfterConnecting {
@@ -74,6 +75,29 @@ final class PostgresConnection {
         try ensureConnected()
         let result = Self.withCStrings(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        return try check(result, sql: sql)
+    }
+
+    /// Names of the statements prepared on this session, by their SQL.
+    private var prepared: [String: String] = [:]
+
+    /// Like `query`, for constant SQL run often (lookups, ingest's inserts): parsed once per session
+    /// (`PQprepare`), then only executed (`PQexecPrepared`), and PostgreSQL keeps a generic plan once it does as
+    /// well as planning each call. Not for SQL whose best plan depends on the values, such as a search's matches.
+    @discardableResult
+    func preparedQuery(_ sql: String, _ parameters: [String?] = []) throws(StoreError) -> PostgresResult {
+        try ensureConnected()
+        let name: String
+        if let known = prepared[sql] {
+            name = known
+        } else {
+            name = "gaceta_\(prepared.count + 1)"
+            try check(PQprepare(handle, name, sql, Int32(parameters.count), nil), sql: sql)
+            prepared[sql] = name
+        }
+        let result = Self.withCStrings(parameters) { values in
+            PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
         }
         return try check(result, sql: sql)
     }

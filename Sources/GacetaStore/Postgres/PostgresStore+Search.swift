@@ -147,7 +147,7 @@ extension PostgresStore {
         -> [SearchHit]
     {
         guard !ids.isEmpty else { return [] }
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             """
             SELECT c.id, c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index,
                    p.printed_number, c.text

@@ -51,13 +51,13 @@ public final class PostgresStore: Store {
     }
 
     public func ping() throws(StoreError) {
-        try connection.query("SELECT 1")
+        try connection.preparedQuery("SELECT 1")
     }
 
     // MARK: - Ingest
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
-        let result = try connection.query("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
+        let result = try connection.preparedQuery("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
         return result.rowCount > 0 ? result.string(0, 0) : nil
     }
 
@@ -65,22 +65,22 @@ public final class PostgresStore: Store {
     public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
         try connection.transaction { () throws(StoreError) -> IngestOutcome in
             // FOR UPDATE: two processes ingesting the same path queue up instead of both inserting.
-            let existing = try connection.query(
+            let existing = try connection.preparedQuery(
                 "SELECT id, source_sha256 FROM documents WHERE source_path = $1 FOR UPDATE", [document.sourcePath])
             var replaced = false
             if existing.rowCount > 0 {
                 let id = existing.int64(0, 0)
                 if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
-                try connection.query(
+                try connection.preparedQuery(
                     """
                     INSERT INTO chunk_totals (chunks, tokens)
                     SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
                     """, [String(id)])
-                try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
+                try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
                 replaced = true
             }
             let editionID = try upsertEdition(document.edition)
-            let inserted = try connection.query(
+            let inserted = try connection.preparedQuery(
                 """
                 INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
                                        source_url, page_count)
@@ -98,18 +98,18 @@ public final class PostgresStore: Store {
     }
 
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
-        let found = try connection.query(
+        let found = try connection.preparedQuery(
             "SELECT id FROM editions WHERE date = $1 AND coalesce(number, '') = coalesce($2, '')",
             [edition.date, edition.number])
         if found.rowCount > 0 {
             let id = found.int64(0, 0)
-            try connection.query(
+            try connection.preparedQuery(
                 "UPDATE editions SET source_url = coalesce($2, source_url), sha256 = coalesce($3, sha256) WHERE id = $1",
                 [String(id), edition.sourceURL, edition.sha256])
             return id
         }
         // Another process may insert the same edition meanwhile: the unique index settles it.
-        let inserted = try connection.query(
+        let inserted = try connection.preparedQuery(
             """
             INSERT INTO editions (date, number, source_url, sha256) VALUES ($1, $2, $3, $4)
             ON CONFLICT (date, coalesce(number, '')) DO UPDATE
@@ -124,7 +124,7 @@ public final class PostgresStore: Store {
         var ordinal = 0
         var tokens = 0
         for page in document.pages {
-            let inserted = try connection.query(
+            let inserted = try connection.preparedQuery(
                 "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
                 [String(documentID), String(page.index), page.printedNumber, page.text])
             let pageID = inserted.int64(0, 0)
@@ -133,7 +133,7 @@ public final class PostgresStore: Store {
                 // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
                 let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
                 tokens += vector.tokenCount
-                try connection.query(
+                try connection.preparedQuery(
                     """
                     INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
                     VALUES ($1, $2, $3, $4, $5::tsvector, $6)
@@ -146,10 +146,10 @@ public final class PostgresStore: Store {
         }
         // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
         // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
-        try connection.query(
+        try connection.preparedQuery(
             "INSERT INTO chunk_totals (chunks, tokens) VALUES ($1, $2)", [String(ordinal), String(tokens)])
         if documentID % Self.chunkTotalsFoldInterval == 0 {
-            try connection.query(
+            try connection.preparedQuery(
                 """
                 WITH folded AS (DELETE FROM chunk_totals RETURNING chunks, tokens)
                 INSERT INTO chunk_totals (chunks, tokens) SELECT coalesce(sum(chunks), 0), coalesce(sum(tokens), 0) FROM folded
