@@ -32,10 +32,11 @@ public enum StoreFactory {
                 + "postgresql://user@host/dbname")
     }
 
-    /// Throws `.schemaOutdated` unless the schema is the one this build needs.
+    /// Throws `.schemaOutdated` when the schema is older than this build needs. A newer one is fine: migrations
+    /// only add (a released step never changes), so a running release keeps serving while an upgrade migrates.
     static func checkSchema(of store: any Store) throws(StoreError) {
         let version = try store.schemaVersion()
-        guard version.current == version.required else {
+        guard version.current >= version.required else {
             throw StoreError(
                 .schemaOutdated,
                 "the database schema is at version \(version.current); this build needs \(version.required): "
