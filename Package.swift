@@ -39,7 +39,7 @@ let package = Package(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
-        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat"]),
+        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat", "GacetaIngest"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [

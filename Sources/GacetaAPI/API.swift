@@ -9,16 +9,25 @@ public struct ServiceContext {
     /// The worker's database connection, opened at start.
     public let store: (any Store)?
     public let chat: ChatContext?
+    /// `storage.files_dir`: the kept PDFs that nginx sends for `/api/v1/documents/{id}/pdf`.
+    public let filesDirectory: String?
+    /// `server.cache_ttl` in seconds (0: nginx caches nothing).
+    public let cacheSeconds: Int
+    /// The admin API (`/api/v1/admin/…`); nil leaves it out.
+    public let admin: AdminContext?
 
     public init(
         profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil,
-        chat: ChatContext? = nil
+        chat: ChatContext? = nil, filesDirectory: String? = nil, cacheSeconds: Int = 0, admin: AdminContext? = nil
     ) {
+        self.cacheSeconds = cacheSeconds
+        self.admin = admin
         self.profile = profile
         self.pid = pid
         self.startedAt = startedAt
         self.store = store
         self.chat = chat
+        self.filesDirectory = filesDirectory
     }
 }
 
@@ -36,9 +45,13 @@ public enum API {
             }
         }
         if let store = context.store {
-            GazetteHandlers(store: store).register(on: &router)
+            GazetteHandlers(store: store, filesDirectory: context.filesDirectory, cacheSeconds: context.cacheSeconds)
+                .register(on: &router)
             if let chat = context.chat {
                 ChatHandler(store: store, context: chat).register(on: &router)
+            }
+            if let admin = context.admin {
+                AdminHandler(store: store, context: admin).register(on: &router)
             }
         }
         return router

@@ -16,11 +16,14 @@ public struct ChatContext {
     public let retention: Duration
     /// A new unguessable conversation id.
     public let makeConversationID: () -> String
+    /// Whether the question's text goes into the request's log line (`log.chat_questions`).
+    public let logQuestions: Bool
 
     public init(
         service: ChatService, maxQuestionLength: Int, maxTurns: Int, retention: Duration,
-        makeConversationID: @escaping () -> String
+        logQuestions: Bool = false, makeConversationID: @escaping () -> String
     ) {
+        self.logQuestions = logQuestions
         self.service = service
         self.maxQuestionLength = maxQuestionLength
         self.maxTurns = maxTurns
@@ -43,7 +46,9 @@ final class ChatHandler {
 
     func register(on router: inout Router) {
         router.post("/api/v1/chat") { [self] request, _ in try chat(request) }
-        router.get("/api/v1/conversations/{id}") { [self] _, parameters in try conversation(parameters["id"] ?? "") }
+        router.get("/api/v1/conversations/{id}", pathIsSecret: true) { [self] _, parameters in
+            try conversation(parameters["id"] ?? "")
+        }
     }
 
     private struct Question: Decodable {
@@ -67,15 +72,20 @@ final class ChatHandler {
     private func chat(_ request: Request) throws -> Response {
         let prepared = try prepare(request)
         purgeIfDue()
+        var response: Response
         if request.headers["Accept"]?.contains("text/event-stream") == true {
-            return Response.eventStream { [self] write in
+            response = Response.eventStream { [self] write in
                 // The answer is produced before this call returns; the writer never outlives it.
                 withoutActuallyEscaping(write) { write in stream(prepared, write: write) }
             }
+        } else {
+            let answer = try context.service.answer(
+                question: prepared.question, history: prepared.history, onToken: nil)
+            try save(prepared, answer: answer)
+            response = Response.json(AnswerBody(answer: answer, conversationID: prepared.conversationID))
         }
-        let answer = try context.service.answer(question: prepared.question, history: prepared.history, onToken: nil)
-        try save(prepared, answer: answer)
-        return Response.json(AnswerBody(answer: answer, conversationID: prepared.conversationID))
+        if context.logQuestions { response.logFields.append(("question", prepared.question)) }
+        return response
     }
 
     private func prepare(_ request: Request) throws -> Prepared {

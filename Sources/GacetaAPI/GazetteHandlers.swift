@@ -1,18 +1,36 @@
 import GacetaCore
 import GacetaSearch
+import Glibc
 
-/// Search and browsing: `/api/v1/search`, editions, documents and their pages.
+/// Search and browsing: `/api/v1/search`, editions, documents, their pages and their PDFs.
 struct GazetteHandlers {
     let store: any Store
+    /// Where the kept PDFs are (`storage.files_dir`); nil skips the check that the file is there.
+    let filesDirectory: String?
+    /// `server.cache_ttl` in seconds: how long nginx may keep a search or edition answer; 0 = never.
+    var cacheSeconds = 0
+
+    /// nginx's `internal` location that aliases `storage.files_dir`.
+    static let filesLocation = "/_gacetachat_files/"
 
     func register(on router: inout Router) {
-        router.get("/api/v1/search") { request, _ in try search(request) }
-        router.get("/api/v1/editions") { request, _ in try editions(request) }
-        router.get("/api/v1/editions/{date}") { _, parameters in try edition(parameters["date"] ?? "") }
+        router.get("/api/v1/search") { request, _ in cacheable(try search(request)) }
+        router.get("/api/v1/editions") { request, _ in cacheable(try editions(request)) }
+        router.get("/api/v1/editions/{date}") { _, parameters in cacheable(try edition(parameters["date"] ?? "")) }
         router.get("/api/v1/documents/{id}") { _, parameters in try document(parameters["id"] ?? "") }
         router.get("/api/v1/documents/{id}/pages/{n}") { _, parameters in
             try page(parameters["id"] ?? "", parameters["n"] ?? "")
         }
+        router.get("/api/v1/documents/{id}/pdf") { _, parameters in try pdf(parameters["id"] ?? "") }
+    }
+
+    /// A successful answer nginx may cache (`X-Accel-Expires`, which nginx removes before the client sees it).
+    /// Errors carry no expiry, and nginx caches nothing without one (no `fastcgi_cache_valid`).
+    private func cacheable(_ response: Response) -> Response {
+        guard cacheSeconds > 0, response.status == 200 else { return response }
+        var response = response
+        response.headers.add("X-Accel-Expires", String(cacheSeconds))
+        return response
     }
 
     private func search(_ request: Request) throws -> Response {
@@ -68,7 +86,28 @@ struct GazetteHandlers {
             throw HTTPError.notFound(
                 "document \(document.id) has \(document.pageCount) pages; there is no page \(index)")
         }
-        return Response.json(PageBody(page: page, document: document))
+        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        return Response.json(PageBody(page: page, document: document, hasPDF: source?.isPDF == true))
+    }
+
+    /// The original PDF, sent by nginx from the file store (`X-Accel-Redirect`): no worker streams the file.
+    private func pdf(_ id: String) throws -> Response {
+        let document = try findDocument(id)
+        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        guard let source, source.isPDF, let relative = StoredFile.relativePath(sha256: source.sha256) else {
+            throw HTTPError.notFound(
+                "document \(document.id) was not published from a PDF; its text is at /api/v1/documents/\(document.id)/pages/1"
+            )
+        }
+        if let filesDirectory, access("\(filesDirectory)/\(relative)", R_OK) != 0 {
+            throw HTTPError.notFound(
+                "the PDF of document \(document.id) is not in the file store; 'gacetachat ingest' of the file keeps it")
+        }
+        var headers = Headers()
+        headers.add("Content-Type", "application/pdf")
+        headers.add("Content-Disposition", "inline; filename=\"gaceta-\(document.editionDate)-\(document.id).pdf\"")
+        headers.add("X-Accel-Redirect", Self.filesLocation + relative)
+        return Response(status: 200, headers: headers)
     }
 
     private func findDocument(_ id: String) throws -> Document {

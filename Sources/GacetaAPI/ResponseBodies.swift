@@ -53,6 +53,8 @@ struct SearchBody: Encodable {
 }
 
 struct EditionBody: Encodable {
+    /// What `DELETE /api/v1/admin/editions/{id}` takes.
+    let id: Int64
     let date: String
     let number: String?
     let sourceUrl: String?
@@ -61,6 +63,7 @@ struct EditionBody: Encodable {
     let documents: [DocumentBody]?
 
     init(_ edition: Edition, documents: [DocumentBody]? = nil) {
+        id = edition.id
         date = edition.date
         number = edition.number
         sourceUrl = edition.sourceURL
@@ -116,8 +119,10 @@ struct PageBody: Encodable {
     let printedPage: String?
     let pageCount: Int
     let text: String
+    /// `/api/v1/documents/{id}/pdf` when the document came from a PDF, else nil.
+    let pdfUrl: String?
 
-    init(page: Page, document: Document) {
+    init(page: Page, document: Document, hasPDF: Bool) {
         documentId = document.id
         documentTitle = document.title
         editionDate = document.editionDate
@@ -126,5 +131,6 @@ struct PageBody: Encodable {
         printedPage = page.printedNumber
         pageCount = document.pageCount
         text = page.text
+        pdfUrl = hasPDF ? "/api/v1/documents/\(document.id)/pdf" : nil
     }
 }

@@ -20,13 +20,16 @@ struct ConfigKey: Sendable {
     let expected: String
     let example: String
     let allowsEmpty: Bool
+    /// For an older name kept working: the path of the key it sets (e.g. `pool.workers` sets
+    /// `pool.pm.max_children`). Reports show only the canonical key, with this one's source when it was used.
+    let aliasOf: String?
     /// Parses a raw value; `nil` when it is not valid for this key's type.
     let parse: @Sendable (String) -> ParsedValue?
 
     init<Value: Sendable>(
         _ section: String, _ name: String, _ type: ValueType<Value>, default defaultValue: String,
-        secret: Bool = false, environment: String? = nil, example: String? = nil, doc: String,
-        set: @escaping @Sendable (inout Settings, Value) -> Void
+        secret: Bool = false, environment: String? = nil, example: String? = nil, aliasOf: String? = nil,
+        doc: String, set: @escaping @Sendable (inout Settings, Value) -> Void
     ) {
         self.section = section
         self.name = name
@@ -37,6 +40,7 @@ struct ConfigKey: Sendable {
         self.expected = type.expected
         self.example = example ?? (defaultValue.isEmpty ? type.example : defaultValue)
         self.allowsEmpty = type.allowsEmpty
+        self.aliasOf = aliasOf
         self.parse = { text in
             guard let value = type.parse(text) else { return nil }
             return ParsedValue(display: type.format(value), apply: { set(&$0, value) })

@@ -17,7 +17,9 @@ public struct Configuration: Sendable {
     }
 
     /// The effective value of a dotted key such as `pool.workers`.
+    /// The effective value of `key` (an older name such as `pool.workers` gives its canonical key's value).
     public func value(for key: String) -> EffectiveValue? {
-        values.first { $0.key == key }
+        let canonical = ConfigurationSchema.key(key)?.aliasOf ?? key
+        return values.first { $0.key == canonical }
     }
 }

@@ -27,8 +27,9 @@ struct ConfigurationBuilder {
             errors.append(error)
             return
         }
-        guard apply, let value = key.parse(raw) else { return }
-        resolved[key.path] = (value, source)
+        let target = key.aliasOf.flatMap(ConfigurationSchema.key) ?? key
+        guard apply, let value = target.parse(raw) else { return }
+        resolved[target.path] = (value, source)
     }
 
     /// Why `raw` is not a valid value for `key`, or `nil` when it is.
@@ -69,7 +70,7 @@ struct ConfigurationBuilder {
     func settings() -> Settings {
         var settings = Settings.unset
         settings.profile = profile
-        for key in ConfigurationSchema.keys {
+        for key in ConfigurationSchema.keys where key.aliasOf == nil {
             resolved[key.path]?.value.apply(&settings)
         }
         return settings
@@ -77,7 +78,7 @@ struct ConfigurationBuilder {
 
     /// Every schema key's effective value, in schema order.
     func effectiveValues() -> [EffectiveValue] {
-        ConfigurationSchema.keys.map { key in
+        ConfigurationSchema.keys.filter { $0.aliasOf == nil }.map { key in
             EffectiveValue(
                 key: key.path, display: resolved[key.path]?.value.display ?? "(unset)", source: source(of: key.path),
                 isSecret: key.isSecret)

@@ -63,6 +63,7 @@ public struct ConfigurationLoader: Sendable {
         builder.apply(overrides)
         errors += builder.errors
         let settings = builder.settings()
+        errors += ProcessManagerRules.violations(of: settings, source: builder.source(of:))
         if selection.error == nil, selection.profile == .production {
             errors += ProductionPolicy.violations(of: settings, source: builder.source(of:))
         }

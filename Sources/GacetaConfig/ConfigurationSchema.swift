@@ -2,7 +2,7 @@
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "llm", "chat"]
+    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -26,6 +26,14 @@ enum ConfigurationSchema {
             doc: "Largest request body accepted, like nginx's client_max_body_size (512, 64k, 1m, 1g)."
         ) { $0.server.maxBodySize = $1 },
         ConfigKey(
+            "server", "max_upload_size", .byteSize, default: "64m",
+            doc: "Largest body accepted by the admin API (PDF uploads); nginx's /api/v1/admin/ location must match."
+        ) { $0.server.maxUploadSize = $1 },
+        ConfigKey(
+            "server", "cache_ttl", .duration, default: "30s",
+            doc: "How long nginx may answer a search or edition request from its cache (X-Accel-Expires); 0s = never."
+        ) { $0.server.cacheTTL = $1 },
+        ConfigKey(
             "server", "debug", .bool, default: "false",
             doc: "Show error details in responses; never in production."
         ) { $0.server.debug = $1 },
@@ -34,9 +42,37 @@ enum ConfigurationSchema {
             doc: "Key for signing sessions; at least 32 characters in production. Set SECRET_KEY in the environment."
         ) { $0.server.secretKey = $1 },
         ConfigKey(
-            "pool", "workers", .integer(1...256), default: "3",
-            doc: "Number of worker processes, like pm.max_children with pm = static."
+            "pool", "pm", .processManager, default: "static",
+            doc: "How the number of workers is managed, as in PHP-FPM: static, dynamic or ondemand."
+        ) { $0.pool.processManager = $1 },
+        ConfigKey(
+            "pool", "pm.max_children", .integer(1...256), default: "3",
+            doc: "Most workers at once; with pm = static, the number of workers (PHP-FPM pm.max_children)."
         ) { $0.pool.workers = $1 },
+        ConfigKey(
+            "pool", "workers", .integer(1...256), default: "3", aliasOf: "pool.pm.max_children",
+            doc: "Older name of pm.max_children."
+        ) { $0.pool.workers = $1 },
+        ConfigKey(
+            "pool", "pm.start_servers", .integer(0...256), default: "2",
+            doc: "pm = dynamic: workers started with the pool (PHP-FPM pm.start_servers)."
+        ) { $0.pool.startServers = $1 },
+        ConfigKey(
+            "pool", "pm.min_spare_servers", .integer(1...256), default: "1",
+            doc: "pm = dynamic: fewer idle workers than this and more are started (PHP-FPM's name)."
+        ) { $0.pool.minSpareServers = $1 },
+        ConfigKey(
+            "pool", "pm.max_spare_servers", .integer(1...256), default: "3",
+            doc: "pm = dynamic: more idle workers than this and one is stopped each second (PHP-FPM's name)."
+        ) { $0.pool.maxSpareServers = $1 },
+        ConfigKey(
+            "pool", "pm.process_idle_timeout", .duration, default: "10s",
+            doc: "pm = ondemand: a worker idle this long is stopped (PHP-FPM pm.process_idle_timeout)."
+        ) { $0.pool.processIdleTimeout = $1 },
+        ConfigKey(
+            "pool", "pm.max_spawn_rate", .integer(1...1024), default: "32",
+            doc: "pm = dynamic: most workers started in one second (PHP-FPM pm.max_spawn_rate)."
+        ) { $0.pool.maxSpawnRate = $1 },
         ConfigKey(
             "pool", "boot_timeout", .duration, default: "10s",
             doc: "How long a new worker may take to become ready before the pool gives up."
@@ -50,8 +86,12 @@ enum ConfigurationSchema {
             doc: "Queue of pending connections, like PHP-FPM's listen.backlog."
         ) { $0.pool.listenBacklog = Int32(clamping: $1) },
         ConfigKey(
-            "pool", "max_requests", .integer(0...1_000_000_000), default: "0",
+            "pool", "pm.max_requests", .integer(0...1_000_000_000), default: "0",
             doc: "Requests a worker serves before it is replaced (PHP-FPM pm.max_requests); 0 = never."
+        ) { $0.pool.maxRequests = $1 },
+        ConfigKey(
+            "pool", "max_requests", .integer(0...1_000_000_000), default: "0", aliasOf: "pool.pm.max_requests",
+            doc: "Older name of pm.max_requests."
         ) { $0.pool.maxRequests = $1 },
         ConfigKey(
             "pool", "max_requests_jitter", .integer(0...1_000_000_000), default: "0",
@@ -66,6 +106,11 @@ enum ConfigurationSchema {
             doc: "A request running longer is logged as slow (pid, method, URI, elapsed); 0s = never."
         ) { $0.pool.requestSlowlogTimeout = $1 },
         ConfigKey(
+            "pool", "max_worker_memory", .byteSize, default: "0",
+            doc:
+                "A worker whose resident memory passes this exits after its current request and is replaced; 0 = no limit."
+        ) { $0.pool.maxWorkerMemory = $1 },
+        ConfigKey(
             "pool", "status_listen", .optionalString(example: "unix:/run/gacetachat/gacetachat-status.sock"),
             default: "",
             doc: "Socket where the master answers /status and /metrics; empty = server.listen's path + -status.sock."
@@ -79,10 +124,18 @@ enum ConfigurationSchema {
             doc: "Log file; empty logs to standard error (the journal under systemd)."
         ) { $0.log.file = $1 },
         ConfigKey(
+            "log", "chat_questions", .bool, default: "false",
+            doc: "Put the text of chat questions in the request log lines (citizens' questions: off in production)."
+        ) { $0.log.chatQuestions = $1 },
+        ConfigKey(
             "database", "url", .databaseURL, default: "sqlite:var/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
         ) { $0.database.url = $1 },
+        ConfigKey(
+            "storage", "files_dir", .string(example: "/var/lib/gacetachat/files"), default: "var/files",
+            doc: "Where ingest keeps each PDF (XX/SHA256.pdf); nginx serves them from here (X-Accel-Redirect)."
+        ) { $0.storage.filesDirectory = $1 },
         ConfigKey(
             "llm", "base_url", .optionalString(example: "https://api.openai.com/v1"), default: "",
             doc: "OpenAI-compatible API endpoint; empty disables chat answers."
@@ -119,6 +172,14 @@ enum ConfigurationSchema {
             "chat", "retention", .duration, default: "720h",
             doc: "Conversations untouched for this long are deleted (720h = 30 days)."
         ) { $0.chat.retention = $1 },
+        ConfigKey(
+            "backup", "dir", .string(example: "/var/lib/gacetachat/backups"), default: "var/backups",
+            doc: "Where 'gacetachat backup' writes its archives (created if missing); --to overrides it."
+        ) { $0.backup.directory = $1 },
+        ConfigKey(
+            "backup", "keep", .integer(1...10_000), default: "7",
+            doc: "How many backups to keep in backup.dir; older ones are deleted after a successful backup."
+        ) { $0.backup.keep = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

@@ -8,8 +8,10 @@ public struct Settings: Sendable, Equatable {
     public var pool: PoolSettings
     public var log: LogSettings
     public var database: DatabaseSettings
+    public var storage: StorageSettings
     public var llm: LLMSettings
     public var chat: ChatSettings
+    public var backup: BackupSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -26,15 +28,20 @@ public struct Settings: Sendable, Equatable {
             profile: .development,
             server: ServerSettings(
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
+                maxUploadSize: 0, cacheTTL: .zero,
                 debug: false, secretKey: nil),
             pool: PoolSettings(
-                workers: 0, bootTimeout: .zero, gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
+                processManager: .static, workers: 0, startServers: 0, minSpareServers: 0, maxSpareServers: 0,
+                processIdleTimeout: .zero, maxSpawnRate: 0, maxWorkerMemory: 0, bootTimeout: .zero,
+                gracefulTimeout: .zero, listenBacklog: 0, maxRequests: 0,
                 maxRequestsJitter: 0, requestTerminateTimeout: .zero, requestSlowlogTimeout: .zero,
                 statusListen: nil),
-            log: LogSettings(level: .info, file: nil),
+            log: LogSettings(level: .info, file: nil, chatQuestions: false),
             database: DatabaseSettings(url: ""),
+            storage: StorageSettings(filesDirectory: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
-            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero))
+            chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
+            backup: BackupSettings(directory: "", keep: 0))
     }
 }
 
@@ -49,13 +56,29 @@ public struct ServerSettings: Sendable, Equatable {
     public var socketMode: UInt32
     /// Largest accepted request body, in bytes.
     public var maxBodySize: Int
+    /// Largest body accepted by the admin API (uploads), in bytes.
+    public var maxUploadSize: Int
+    /// How long nginx may cache search and edition answers; `.zero` = not at all.
+    public var cacheTTL: Duration
     public var debug: Bool
     public var secretKey: String?
 }
 
 /// `[pool]`: the FastCGI worker processes.
 public struct PoolSettings: Sendable, Equatable {
+    public var processManager: ProcessManager
+    /// `pm.max_children`: the most workers at once (with `pm = static`, the number of workers).
     public var workers: Int
+    /// `pm = dynamic`: workers at start, and the bounds on idle ones.
+    public var startServers: Int
+    public var minSpareServers: Int
+    public var maxSpareServers: Int
+    /// `pm = ondemand`: how long a worker may stay idle.
+    public var processIdleTimeout: Duration
+    /// `pm = dynamic`: most workers started per second.
+    public var maxSpawnRate: Int
+    /// Resident bytes after which a worker leaves once its request is done; 0 = no limit.
+    public var maxWorkerMemory: Int
     public var bootTimeout: Duration
     public var gracefulTimeout: Duration
     public var listenBacklog: Int32
@@ -70,17 +93,35 @@ public struct PoolSettings: Sendable, Equatable {
     public var statusListen: String?
 }
 
+/// How the number of workers is managed (`pool.pm`), as PHP-FPM's `pm`.
+public enum ProcessManager: String, Sendable, Equatable, CaseIterable {
+    /// Always `pm.max_children` workers.
+    case `static`
+    /// Between `pm.min_spare_servers` and `pm.max_spare_servers` idle workers, at most `pm.max_children`.
+    case dynamic
+    /// No worker until a connection waits; idle ones leave after `pm.process_idle_timeout`.
+    case ondemand
+}
+
 /// `[log]`: where and how much to log.
 public struct LogSettings: Sendable, Equatable {
     public var level: LogLevel
     /// Log file path; `nil` means standard error.
     public var file: String?
+    /// Whether request log lines may hold the text of chat questions.
+    public var chatQuestions: Bool
 }
 
 /// `[database]`: the store behind search and chat.
 public struct DatabaseSettings: Sendable, Equatable {
     /// `sqlite:PATH`, `sqlite:///ABSOLUTE/PATH` or a `postgresql://` URL.
     public var url: String
+}
+
+/// `[storage]`: files kept beside the database.
+public struct StorageSettings: Sendable, Equatable {
+    /// Directory of the original PDFs, `XX/SHA256.pdf` (relative paths are from the working directory).
+    public var filesDirectory: String
 }
 
 /// `[llm]`: the OpenAI-compatible model endpoint used by chat.
@@ -101,6 +142,12 @@ public struct ChatSettings: Sendable, Equatable {
     public var maxTurns: Int
     /// Conversations untouched for this long are deleted.
     public var retention: Duration
+}
+
+/// `[backup]`: where `gacetachat backup` writes and how many archives it keeps.
+public struct BackupSettings: Sendable, Equatable {
+    public var directory: String
+    public var keep: Int
 }
 
 extension Settings {

@@ -102,3 +102,11 @@ extension ValueType where Value == LogLevel {
             allowsEmpty: false, parse: { LogLevel(name: $0) }, format: { $0.rawValue })
     }
 }
+
+extension ValueType where Value == ProcessManager {
+    static var processManager: ValueType {
+        ValueType(
+            expected: "one of " + ProcessManager.allCases.map(\.rawValue).joined(separator: ", "), example: "static",
+            allowsEmpty: false, parse: { ProcessManager(rawValue: $0) }, format: { $0.rawValue })
+    }
+}

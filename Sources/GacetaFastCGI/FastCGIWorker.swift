@@ -15,17 +15,37 @@ public struct FastCGIWorker {
 
     private let maxBodySize: Int
     private let maxRequests: Int?
+    private let maxMemory: Int?
     private let logger: Logger
     private let handler: (Request) -> Response
     /// Called between requests after USR1.
     public var onReopenLogs: () -> Void = {}
     /// This worker's row in the master's scoreboard, when it has one.
     public var slot: ScoreboardSlot?
+    /// Write one `AccessLog` line per request (off when `log.level` is above info).
+    public var logRequests = true
+    /// A larger body limit for the paths under a prefix (the admin API's uploads).
+    public var uploadLimit: (pathPrefix: String, size: Int)?
 
-    /// `maxRequests`: serve this many requests, then return (exit 0) so the master starts a fresh worker.
-    public init(maxBodySize: Int, maxRequests: Int? = nil, logger: Logger, handler: @escaping (Request) -> Response) {
+    /// Why ``run()`` returned.
+    public enum Stop: Sendable, Equatable {
+        /// QUIT (or TERM between requests).
+        case signal
+        /// `maxRequests` served.
+        case maxRequests
+        /// Resident memory passed `maxMemory` after a request.
+        case memoryLimit(bytes: Int)
+    }
+
+    /// `maxRequests`: serve this many requests, then return so the master starts a fresh worker. `maxMemory`:
+    /// return after the request that leaves the process with more resident memory than this.
+    public init(
+        maxBodySize: Int, maxRequests: Int? = nil, maxMemory: Int? = nil, logger: Logger,
+        handler: @escaping (Request) -> Response
+    ) {
         self.maxBodySize = maxBodySize
         self.maxRequests = maxRequests
+        self.maxMemory = maxMemory
         self.logger = logger
         self.handler = handler
     }
@@ -46,8 +66,9 @@ public struct FastCGIWorker {
         }
     }
 
-    /// Serves requests until a graceful stop (QUIT) is requested or `maxRequests` are served.
-    public func run() throws(FastCGIError) {
+    /// Serves requests until a graceful stop (QUIT) is requested, `maxRequests` are served or the memory
+    /// ceiling is passed.
+    public func run() throws(FastCGIError) -> Stop {
         guard FCGX_Init() == 0 else { throw FastCGIError("FCGX_Init failed") }
         WorkerSignals.install()
         let flags = fcntl(Self.listenDescriptor, F_GETFL)
@@ -67,9 +88,9 @@ public struct FastCGIWorker {
         var request = FCGX_Request()
         FCGX_InitRequest(&request, Self.listenDescriptor, 0)
         var served = 0
-        slot?.state = .idle
+        slot?.becomeIdle()
         while !WorkerSignals.stopRequested {
-            if let maxRequests, served >= maxRequests { return }
+            if let maxRequests, served >= maxRequests { return .maxRequests }
             var event = epoll_event()
             let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
             if WorkerSignals.takeReopenRequest() { onReopenLogs() }
@@ -83,25 +104,36 @@ public struct FastCGIWorker {
                 if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED { continue }
                 throw FastCGIError("FCGX_Accept_r failed: \(String(cString: strerror(code)))")
             }
-            serve(&request)
+            let answered = serve(&request)
             FCGX_Finish_r(&request)
             served += 1
+            let resident = ResidentMemory.current()
+            slot?.memory = UInt64(resident)
+            slot?.end(route: answered.route ?? "unmatched", status: answered.status)
+            if let maxMemory, resident > maxMemory { return .memoryLimit(bytes: resident) }
         }
+        return .signal
     }
 
-    private func serve(_ request: inout FCGX_Request) {
+    /// Answers one request; returns the status and route pattern for the scoreboard's counters.
+    private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?) {
+        let started = ContinuousClock.now
         let parameters = Self.parameters(of: request)
         slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
-        defer { slot?.end() }
-        let response: Response
+        // nginx's $request_id ties its log to ours; it goes back to the client as X-Request-Id.
+        let requestID = AccessLog.requestID(from: parameters["REQUEST_ID"])
+        var response: Response
         var isHead = false
         do {
             var head = try CGIRequest.parse(parameters)
+            head.request.requestID = requestID
             isHead = head.request.method == "HEAD"
             let length = head.contentLength ?? 0
-            if length > maxBodySize {
+            var limit = maxBodySize
+            if let uploadLimit, head.request.path.hasPrefix(uploadLimit.pathPrefix) { limit = uploadLimit.size }
+            if length > limit {
                 Self.discardBody(of: &request)
-                throw HTTPError.payloadTooLarge(length: length, limit: maxBodySize)
+                throw HTTPError.payloadTooLarge(length: length, limit: limit)
             }
             if length > 0 {
                 head.request.body = Self.readBody(of: &request, length: length)
@@ -117,7 +149,17 @@ public struct FastCGIWorker {
             logger.error("unexpected error while reading a request: \(error)")
             response = Response.error(.internalError)
         }
+        response.headers.add("X-Request-Id", requestID)
         write(response, omitBody: isHead, to: request.out)
+        guard logRequests else { return (response.status, response.route) }
+        let path =
+            response.loggedPath ?? parameters["DOCUMENT_URI"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? String((parameters["REQUEST_URI"] ?? "").prefix { $0 != "?" })
+        AccessLog.write(
+            AccessLog.line(
+                requestID: requestID, method: parameters["REQUEST_METHOD"] ?? "-", path: path, status: response.status,
+                duration: ContinuousClock.now - started, extra: response.logFields))
+        return (response.status, response.route)
     }
 
     private func write(_ response: Response, omitBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>?) {

@@ -23,11 +23,17 @@ public struct IngestPipeline {
     private let store: any Store
     private let digest: (String) throws -> String
     private let fallbackDate: String?
+    private let archive: PDFArchive?
 
-    /// `digest` returns a file's SHA-256 (hex); `fallbackDate` is `--date`.
-    public init(store: any Store, fallbackDate: String?, digest: @escaping (String) throws -> String) {
+    /// `digest` returns a file's SHA-256 (hex); `fallbackDate` is `--date`; `archive`, when given, keeps a copy of
+    /// every PDF seen (new, changed or unchanged), before its document is stored.
+    public init(
+        store: any Store, fallbackDate: String?, archive: PDFArchive? = nil,
+        digest: @escaping (String) throws -> String
+    ) {
         self.store = store
         self.fallbackDate = fallbackDate
+        self.archive = archive
         self.digest = digest
     }
 
@@ -76,10 +82,12 @@ public struct IngestPipeline {
         case done(FileOutcome)
     }
 
-    /// On the store's thread: unchanged files are skipped before parsing.
+    /// On the store's thread: unchanged files are skipped before parsing. A PDF is kept first, so a stored
+    /// document always has its file (and a rerun restores a missing one).
     private func check(path: String) -> Check {
         do {
             let sha = try digest(path)
+            if let archive, SourceKind(fileName: path) == .pdf { try archive.keep(path: path, sha256: sha) }
             if try store.sourceDigest(path: path) == sha { return .done(.unchanged) }
             return .parse(sha: sha)
         } catch {

@@ -1,26 +1,34 @@
 import Glibc
 
 /// Runs a program with `posix_spawnp` (never `fork`), reading its stdout and stderr fully while it runs.
-enum ProcessRunner {
+/// Public for the CLI's other helpers (`pg_dump`, `tar`).
+public enum ProcessRunner {
     /// What a finished program left behind.
-    struct Output {
-        var status: Int32
-        var signal: Int32?
-        var stdout: [UInt8]
-        var stderr: [UInt8]
+    public struct Output: Sendable {
+        public var status: Int32
+        public var signal: Int32?
+        public var stdout: [UInt8]
+        public var stderr: [UInt8]
 
-        var succeeded: Bool { status == 0 && signal == nil }
+        public var succeeded: Bool { status == 0 && signal == nil }
     }
 
-    enum Failure: Error {
+    public enum Failure: Error, CustomStringConvertible {
         /// The program is not on `PATH`.
         case notFound(String)
         /// A system call failed before or while running it.
         case system(String)
+
+        public var description: String {
+            switch self {
+            case .notFound(let program): "\(program) is not installed (not found on PATH)"
+            case .system(let message): message
+            }
+        }
     }
 
     /// Runs `arguments[0]` (looked up in `PATH`) with stdin closed to /dev/null.
-    static func run(_ arguments: [String]) throws(Failure) -> Output {
+    public static func run(_ arguments: [String]) throws(Failure) -> Output {
         guard let program = arguments.first else { throw .system("nothing to run") }
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]

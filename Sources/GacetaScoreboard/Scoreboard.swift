@@ -6,7 +6,9 @@ import Glibc
 /// is busy. The master creates it (an unlinked file in /dev/shm) and passes the descriptor to workers.
 public final class Scoreboard: @unchecked Sendable {
     public static let slotCount = 512
-    static let slotSize = 256
+    static let slotSize = 4096
+    /// Where a slot's request counters start (the fields above it fit in the first 256 bytes).
+    static let metricsOffset = 256
     static let uriCapacity = 160
     static let methodCapacity = 8
 
@@ -60,4 +62,12 @@ public final class Scoreboard: @unchecked Sendable {
 public struct ScoreboardError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = "scoreboard: " + description }
+}
+
+/// How a worker tells the master why it left on its own.
+public enum WorkerExitCode {
+    /// It served its `pm.max_requests`.
+    public static let recycled: Int32 = 0
+    /// Its resident memory passed `pool.max_worker_memory` (EX_TEMPFAIL).
+    public static let memoryLimit: Int32 = 75
 }

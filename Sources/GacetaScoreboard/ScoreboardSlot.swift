@@ -1,7 +1,8 @@
 import Glibc
 
-/// One worker's row. Layout (256 bytes): pid, state, requests, request start (µs, monotonic), last duration
-/// (µs), method, URI. A reader may see a row mid-update; every field is a whole aligned word or a
+/// One worker's row. Layout: pid, state, requests, request start (µs, monotonic), last duration (µs), method,
+/// URI, idle since (µs), resident memory (bytes) in the first 256 bytes; then the worker's request counters by
+/// route and status (see ``RequestCounters``), which the master adds to its totals when the worker exits. A reader may see a row mid-update; every field is a whole aligned word or a
 /// NUL-terminated string, so the worst case is a status line one request out of date.
 public struct ScoreboardSlot: @unchecked Sendable {
     public enum State: Int32, Sendable {
@@ -20,6 +21,8 @@ public struct ScoreboardSlot: @unchecked Sendable {
         static let lastDuration = 24
         static let method = 32
         static let uri = 40
+        static let idleSince = 200
+        static let memory = 208
     }
 
     public var pid: Int32 {
@@ -48,6 +51,21 @@ public struct ScoreboardSlot: @unchecked Sendable {
         nonmutating set { base.storeBytes(of: newValue, toByteOffset: Offset.lastDuration, as: Int64.self) }
     }
 
+    /// Monotonic microseconds since the worker has been idle; 0 while busy or starting.
+    public var idleSince: Int64 {
+        get { base.load(fromByteOffset: Offset.idleSince, as: Int64.self) }
+        nonmutating set { base.storeBytes(of: newValue, toByteOffset: Offset.idleSince, as: Int64.self) }
+    }
+
+    /// Resident memory after the last request, in bytes.
+    public var memory: UInt64 {
+        get { base.load(fromByteOffset: Offset.memory, as: UInt64.self) }
+        nonmutating set { base.storeBytes(of: newValue, toByteOffset: Offset.memory, as: UInt64.self) }
+    }
+
+    /// Requests by route and status, with their latency histogram.
+    public var counters: RequestCounters { RequestCounters(base + Scoreboard.metricsOffset) }
+
     public var method: String {
         get { read(at: Offset.method, capacity: Scoreboard.methodCapacity) }
         nonmutating set { write(newValue, at: Offset.method, capacity: Scoreboard.methodCapacity) }
@@ -63,6 +81,9 @@ public struct ScoreboardSlot: @unchecked Sendable {
         clearRequest()
         requests = 0
         lastDuration = 0
+        idleSince = 0
+        memory = 0
+        counters.clear()
         self.pid = pid
         state = .starting
     }
@@ -76,19 +97,29 @@ public struct ScoreboardSlot: @unchecked Sendable {
 
     /// Worker: a request begins.
     public func begin(method: String, uri: String, now: Int64 = Scoreboard.monotonicMicroseconds()) {
+        idleSince = 0
         self.method = method
         self.uri = uri
         requestStart = now
         state = .busy
     }
 
-    /// Worker: the response is written.
-    public func end(now: Int64 = Scoreboard.monotonicMicroseconds()) {
+    /// Worker: ready for a request.
+    public func becomeIdle(now: Int64 = Scoreboard.monotonicMicroseconds()) {
+        idleSince = now
+        state = .idle
+    }
+
+    /// Worker: the response is written; `route` is the pattern that answered (or `unmatched`).
+    public func end(route: String, status: Int, now: Int64 = Scoreboard.monotonicMicroseconds()) {
         let start = requestStart
-        if start > 0 { lastDuration = now - start }
+        if start > 0 {
+            lastDuration = now - start
+            counters.record(route: route, status: status, microseconds: lastDuration)
+        }
         requests &+= 1
         requestStart = 0
-        state = .idle
+        becomeIdle(now: now)
     }
 
     private func clearRequest() {
@@ -97,14 +128,23 @@ public struct ScoreboardSlot: @unchecked Sendable {
         uri = ""
     }
 
-    private func read(at offset: Int, capacity: Int) -> String {
-        let bytes = UnsafeRawBufferPointer(start: base + offset, count: capacity)
+    private func read(at offset: Int, capacity: Int) -> String { SharedText.read(base + offset, capacity: capacity) }
+
+    private func write(_ text: String, at offset: Int, capacity: Int) {
+        SharedText.write(text, to: base + offset, capacity: capacity)
+    }
+}
+
+/// NUL-terminated UTF-8 in a fixed-size field of shared memory.
+enum SharedText {
+    static func read(_ address: UnsafeMutableRawPointer, capacity: Int) -> String {
+        let bytes = UnsafeRawBufferPointer(start: address, count: capacity)
         let end = bytes.firstIndex(of: 0) ?? capacity
         return String(decoding: bytes[..<end], as: UTF8.self)
     }
 
-    private func write(_ text: String, at offset: Int, capacity: Int) {
-        let target = UnsafeMutableRawBufferPointer(start: base + offset, count: capacity)
+    static func write(_ text: String, to address: UnsafeMutableRawPointer, capacity: Int) {
+        let target = UnsafeMutableRawBufferPointer(start: address, count: capacity)
         var count = 0
         for byte in text.utf8.prefix(capacity - 1) {
             target[count] = byte

@@ -12,4 +12,7 @@ enum BrowseSQL {
                d.page_count
         FROM documents d JOIN editions e ON e.id = d.edition_id
         """
+
+    /// One document's source file; each store appends its placeholder for the id (`?1`, `$1`).
+    static let documentSource = "SELECT source_path, source_sha256 FROM documents WHERE id = "
 }

@@ -45,7 +45,7 @@ public enum StoreFactory {
     }
 
     /// `sqlite:var/x.db` → `var/x.db`; `sqlite:///abs/x.db` → `/abs/x.db`.
-    static func sqlitePath(_ url: String) -> String {
+    public static func sqlitePath(_ url: String) -> String {
         var path = String(url.dropFirst("sqlite:".count))
         if path.hasPrefix("//") { path.removeFirst(2) }
         return path

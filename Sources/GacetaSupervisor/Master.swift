@@ -40,7 +40,7 @@ public final class Master {
         self.readConfiguration = readConfiguration
         let pool = configuration.settings.pool
         policy = PoolPolicy(
-            workers: pool.workers,
+            sizing: PoolSizing(pool),
             timing: .init(bootTimeout: pool.bootTimeout, gracefulTimeout: pool.gracefulTimeout))
         origin = clock.now
         listenAddress = configuration.settings.server.listen
@@ -80,6 +80,7 @@ public final class Master {
             events += reap()
             events += readReady()
             events += slots?.checkTimeouts(slowlog: slowlogTimeout, terminate: terminateTimeout) ?? []
+            if let slots { events.append(.occupancy(slots.occupancy(waiting: connectionWaiting()))) }
             events.append(.tick)
             statusServer?.servePending()
             notifier.tick()
@@ -103,9 +104,22 @@ public final class Master {
         // is handled when the 200 ms tick ends it.
         var polls = [pollfd(fd: readyPipe.read, events: Int16(POLLIN), revents: 0)]
         if let statusSocket { polls.append(pollfd(fd: statusSocket.descriptor, events: Int16(POLLIN), revents: 0)) }
+        // pm = ondemand with no worker to take it: wake as soon as a connection arrives. Only then, or a
+        // connection that waits for a busy worker would wake this loop again and again.
+        if policy.sizing.mode == .ondemand, policy.phase == .running, policy.canStartOnDemand,
+            slots?.occupancy(waiting: false).idle.isEmpty ?? false
+        {
+            polls.append(pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0))
+        }
         MasterSignals.unblock()
         _ = Glibc.poll(&polls, nfds_t(polls.count), 200)
         MasterSignals.block()
+    }
+
+    /// A connection is queued on the listening socket (no worker has accepted it yet).
+    private func connectionWaiting() -> Bool {
+        var probe = pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0)
+        return Glibc.poll(&probe, 1, 0) > 0 && probe.revents & Int16(POLLIN) != 0
     }
 
     private static func event(for signal: Int32) -> PoolEvent? {
@@ -128,7 +142,7 @@ public final class Master {
             guard pid > 0 else { break }
             let low = status & 0x7f
             let exit: ExitStatus = low == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: low)
-            slots?.release(pid: pid)
+            if let served = slots?.release(pid: pid) { logger.info("worker \(pid) served \(served) requests") }
             events.append(.exited(pid: pid, status: exit))
         }
         return events
@@ -216,7 +230,7 @@ public final class Master {
                 logFile = settings.log.file
                 reopenLog()
             }
-            return .configurationReloaded(workers: settings.pool.workers)
+            return .configurationReloaded(PoolSizing(settings.pool))
         } catch {
             return .configurationRejected(message: "\(error)")
         }
@@ -225,7 +239,7 @@ public final class Master {
     /// `/status` (`?json`, `?full`) and `/metrics`, from the scoreboard.
     private func status(_ path: String, _ query: String) -> (status: Int, type: String, body: String) {
         guard let slots else { return (503, "text/plain", "no scoreboard\n") }
-        let snapshot = slots.snapshot(statistics: policy.statistics, processManager: "static")
+        let snapshot = slots.snapshot(statistics: policy.statistics, processManager: policy.sizing.mode.rawValue)
         let options = Set(query.split(separator: "&").map { String($0.split(separator: "=").first ?? "") })
         let full = options.contains("full")
         if path.hasSuffix("/metrics") {

@@ -47,7 +47,8 @@ struct Ingest: ParsableCommand {
             printError("ingest: \(error)")
             throw ExitCode.failure
         }
-        let pipeline = IngestPipeline(store: store, fallbackDate: date) { path in
+        let archive = PDFArchive(directory: settings.storage.filesDirectory)
+        let pipeline = IngestPipeline(store: store, fallbackDate: date, archive: archive) { path in
             Digest.hex(try Digest.sha256(fileAt: path))
         }
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)

@@ -3,6 +3,7 @@ import GacetaChat
 import GacetaConfig
 import GacetaCore
 import GacetaCrypto
+import GacetaIngest
 import Glibc
 
 /// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
@@ -19,8 +20,28 @@ enum ServiceFactory {
         let chat = ChatContext(
             service: ChatService(retriever: retriever, provider: provider),
             maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
-            retention: settings.chat.retention,
+            retention: settings.chat.retention, logQuestions: settings.log.chatQuestions,
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
-        return ServiceContext(profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat)
+        return ServiceContext(
+            profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
+            filesDirectory: settings.storage.filesDirectory,
+            cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
+            admin: admin(settings: settings, store: store))
+    }
+
+    /// The admin API: tokens checked against the store on every request (a revoked one stops at once), uploads
+    /// ingested in the worker like `gacetachat ingest` (the PDF kept in storage.files_dir).
+    private static func admin(settings: Settings, store: any Store) -> AdminContext {
+        let archive = PDFArchive(directory: settings.storage.filesDirectory)
+        return AdminContext(
+            authenticate: { presented in try AdminTokens.authenticate(presented, store: store) },
+            ingest: { path, date in
+                IngestPipeline(store: store, fallbackDate: date, archive: archive) { path in
+                    Digest.hex(try Digest.sha256(fileAt: path))
+                }
+                .ingest(path: path)
+            },
+            // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
+            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads")
     }
 }

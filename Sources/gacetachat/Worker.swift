@@ -45,8 +45,9 @@ struct Worker: ParsableCommand {
         if settings.pool.maxRequests > 0 {
             maxRequests = settings.pool.maxRequests + Int.random(in: 0...settings.pool.maxRequestsJitter)
         }
+        let maxMemory = settings.pool.maxWorkerMemory > 0 ? settings.pool.maxWorkerMemory : nil
         var worker = FastCGIWorker(
-            maxBodySize: settings.server.maxBodySize, maxRequests: maxRequests, logger: logger
+            maxBodySize: settings.server.maxBodySize, maxRequests: maxRequests, maxMemory: maxMemory, logger: logger
         ) { request in
             router.respond(to: request, logger: logger)
         }
@@ -54,12 +55,24 @@ struct Worker: ParsableCommand {
             worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
         worker.slot = Self.scoreboardSlot()
+        worker.slot?.becomeIdle()
+        worker.logRequests = logger.logLevel <= .info
+        worker.uploadLimit = ("/api/v1/admin/", settings.server.maxUploadSize)
         Self.reportReady()
+        let stop: FastCGIWorker.Stop
         do {
-            try worker.run()
+            stop = try worker.run()
         } catch {
             logger.error("\(error)")
             throw ExitCode.failure
+        }
+        switch stop {
+        case .signal, .maxRequests:
+            return
+        case .memoryLimit(let bytes):
+            logger.notice(
+                "worker \(getpid()) uses \(bytes / 1024) KiB, more than pool.max_worker_memory; exiting to be replaced")
+            throw ExitCode(WorkerExitCode.memoryLimit)
         }
     }
 

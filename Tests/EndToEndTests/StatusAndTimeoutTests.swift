@@ -11,12 +11,7 @@ extension EndToEnd {
             try stack.start()
             for _ in 0..<3 { #expect(try stack.get("/health").status == 200) }
             // Both workers busy with a slow request (a route of the testing profile): none is free to answer.
-            let caPath = stack.caPath
-            let url = "https://127.0.0.1:\(stack.httpsPort)/api/v1/testing/sleep?seconds=4"
-            let sleepers = (0..<2).map { _ in
-                Thread { _ = try? Shell.run("curl", ["-s", "--cacert", caPath, "-o", "/dev/null", url]) }
-            }
-            sleepers.forEach { $0.start() }
+            let sleepers = BackgroundRequest.sleepers(stack, count: 2, seconds: 4)
             try waitUntil("both workers busy") {
                 ((try? stack.get("/status?json").json())?["active processes"] as? Int) == 2
             }
@@ -35,7 +30,7 @@ extension EndToEnd {
             #expect(metrics.status == 200)
             #expect(metrics.body.contains("# TYPE gacetachat_requests_total counter"))
             #expect(metrics.body.contains("gacetachat_workers{state=\"busy\"} 2"))
-            while sleepers.contains(where: { !$0.isFinished }) { usleep(20_000) }
+            sleepers.forEach { $0.wait() }
         }
 
         @Test func aRequestPastTheTerminateTimeoutFailsAloneAndItsWorkerIsReplaced() throws {
@@ -48,21 +43,13 @@ extension EndToEnd {
             defer { stack.stop() }
             try stack.start()
             let before = stack.workerPids()
-            let slow = LockedBox<Int?>(nil)
-            let caPath = stack.caPath
-            let url = "https://127.0.0.1:\(stack.httpsPort)/api/v1/testing/sleep?seconds=20"
-            let thread = Thread {
-                let result = try? Shell.run(
-                    "curl", ["-s", "--cacert", caPath, "-o", "/dev/null", "-w", "%{http_code}", url])
-                slow.value = Int(result?.stdout ?? "") ?? 0
-            }
-            thread.start()
+            let slow = BackgroundRequest(stack: stack, path: "/api/v1/testing/sleep?seconds=20")
             try stack.waitForLog("slow request: worker")
             // Meanwhile the other worker serves.
             #expect(try stack.get("/health").status == 200)
             try stack.waitForLog("passed request_terminate_timeout")
-            while !thread.isFinished { usleep(20_000) }
-            #expect([502, 504].contains(slow.value ?? 0), "the slow request failed: \(String(describing: slow.value))")
+            let status = slow.wait()
+            #expect([502, 504].contains(status), "the slow request failed: \(status)")
             try waitUntil("the pool is whole again") {
                 let now = stack.workerPids()
                 return now.count == 2 && now != before

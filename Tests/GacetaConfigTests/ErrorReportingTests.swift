@@ -42,7 +42,7 @@ import Testing
 
     @Test func unknownKeyWithoutSuggestionListsTheSection() throws {
         let error = try loadError("[log]\ncolour = yes\n")
-        #expect(error.message == "unknown key 'colour' in conf/test.ini:2 ([log] accepts level, file)")
+        #expect(error.message == "unknown key 'colour' in conf/test.ini:2 ([log] accepts level, file, chat_questions)")
     }
 
     @Test func unknownKeyInProfileSection() throws {

@@ -47,6 +47,7 @@ import Testing
         #expect(settings.pool.workers == 8)
         #expect(settings.log.level == .info)
         #expect(settings.database.url == "sqlite:///var/lib/gacetachat/gacetachat.db")
+        #expect(settings.storage.filesDirectory == "/var/lib/gacetachat/files")
         #expect(configuration.value(for: "server.secret_key")?.source == .environment("SECRET_KEY"))
     }
 

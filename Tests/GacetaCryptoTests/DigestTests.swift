@@ -13,6 +13,14 @@ import Testing
         #expect(Digest.hex(mac) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
+    @Test func constantTimeEqualityComparesWholeValues() {
+        let a = Array("9f86d081884c7d659a2feaa0c55ad015".utf8)
+        #expect(Digest.constantTimeEqual(a, a))
+        #expect(!Digest.constantTimeEqual(a, Array("9f86d081884c7d659a2feaa0c55ad016".utf8)))
+        #expect(!Digest.constantTimeEqual(a, Array(a.dropLast())))
+        #expect(Digest.constantTimeEqual([], []))
+    }
+
     @Test func randomBytesDiffer() {
         let a = Digest.randomBytes(16)
         let b = Digest.randomBytes(16)

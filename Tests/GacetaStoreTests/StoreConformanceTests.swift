@@ -205,6 +205,22 @@ final class StoreHarness {
         #expect(try harness.store.page(documentID: documents[0].id, index: 4) == nil)
     }
 
+    @Test(arguments: StoreKind.testable) func aDocumentKnowsTheFileItCameFrom(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let sha = String(repeating: "5e", count: 32)
+        var salary = StoreFixture.salary
+        salary.sourceSHA256 = sha
+        let id = try #require(
+            {
+                if case .inserted(let id) = $0 { return id }
+                return nil
+            }(try harness.store.ingest(salary)))
+        let source = try #require(try harness.store.documentSource(id: id))
+        #expect(source == DocumentSource(path: "/gaceta/129.pdf", sha256: sha))
+        #expect(source.isPDF)
+        #expect(try harness.store.documentSource(id: id + 1000) == nil)
+    }
+
     @Test(arguments: StoreKind.testable) func prefixesMatchWhatWasWrittenWhileWordsMatchByStem(_ kind: StoreKind) throws
     {
         let harness = try StoreHarness(kind)

@@ -14,8 +14,12 @@ struct PoolHarness {
     var notifications: [String] = []
 
     init(workers: Int = 3, boot: Duration = .seconds(10), graceful: Duration = .seconds(30)) {
+        self.init(sizing: PoolSizing(maxChildren: workers), boot: boot, graceful: graceful)
+    }
+
+    init(sizing: PoolSizing, boot: Duration = .seconds(10), graceful: Duration = .seconds(30)) {
         policy = PoolPolicy(
-            workers: workers, timing: .init(bootTimeout: boot, gracefulTimeout: graceful, killTimeout: .seconds(2)))
+            sizing: sizing, timing: .init(bootTimeout: boot, gracefulTimeout: graceful, killTimeout: .seconds(2)))
     }
 
     /// Feeds an event and performs spawns synchronously, as the master does.
@@ -70,7 +74,7 @@ struct PoolHarness {
         #expect(pool.policy.phase == .starting)
         pool.send(.ready(pid: 103))
         #expect(pool.policy.phase == .running)
-        #expect(pool.log.contains { $0.contains("pool ready: 3 workers") })
+        #expect(pool.log.contains { $0.contains("pool ready (pm = static): 3 workers (pids") })
     }
 
     @Test func aCrashedWorkerIsReplacedAndTheLogSaysHowItDied() {
@@ -128,7 +132,7 @@ struct PoolHarness {
         pool.readyAll()
         pool.send(.signal(.reload))
         #expect(pool.reloadRequested == 1)
-        let actions = pool.send(.configurationReloaded(workers: 3))
+        let actions = pool.send(.configurationReloaded(PoolSizing(maxChildren: 3)))
         #expect(pool.spawns(in: actions) == 3)
         #expect(pool.policy.phase == .reloading)
         // No old worker is touched before every new one is ready.
@@ -149,7 +153,7 @@ struct PoolHarness {
         var pool = PoolHarness(workers: 2)
         pool.send(.start)
         pool.readyAll()
-        pool.send(.configurationReloaded(workers: 2))
+        pool.send(.configurationReloaded(PoolSizing(maxChildren: 2)))
         pool.send(.exited(pid: 103, status: .exited(code: 78)))
         #expect(pool.policy.phase == .running)
         #expect(pool.policy.generation == 1)
@@ -235,7 +239,7 @@ struct PoolHarness {
         pool.send(.start)
         pool.readyAll()
         pool.send(.signal(.reload))
-        pool.send(.configurationReloaded(workers: 1))
+        pool.send(.configurationReloaded(PoolSizing(maxChildren: 1)))
         pool.send(.signal(.reload))
         #expect(pool.reloadRequested == 1)
         #expect(pool.log.contains { $0.contains("reload already in progress") })
@@ -249,7 +253,7 @@ struct PoolHarness {
         #expect(pool.notifications.last?.hasPrefix("READY=1\nSTATUS=Serving with 2 workers") == true)
         pool.send(.signal(.reload))
         #expect(pool.notifications.last == "RELOADING=1")
-        pool.send(.configurationReloaded(workers: 2))
+        pool.send(.configurationReloaded(PoolSizing(maxChildren: 2)))
         pool.send(.ready(pid: 103))
         #expect(pool.notifications.last == "RELOADING=1", "READY only once the new generation serves")
         pool.send(.ready(pid: 104))

@@ -26,11 +26,16 @@ public final class Stack {
     public let httpPort: UInt16
     public let socketPath: String
     public var caPath: String { "\(directory)/tls/ca.crt" }
+    /// `storage.files_dir` of the pool (and of `ingest` run with ``poolEnvironment``).
+    public var filesDirectory: String { "\(directory)/files" }
     public var masterLogPath: String { "\(directory)/master.log" }
     public private(set) var master: Process?
     private var nginx: Process?
     private let workers: Int
-    private let environment: [String: String]
+    /// Variables added to `poolEnvironment` (settable until `start`).
+    public var environment: [String: String]
+    /// The `gacetachat` executable the pool runs; the build's by default.
+    public var executable: String?
     /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).
     public var additionalPoolSockets: [String] = []
 
@@ -56,6 +61,7 @@ public final class Stack {
             [
                 "--rundir", "\(directory)/nginx", "--https-port", "\(httpsPort)", "--http-port", "\(httpPort)",
                 "--socket", socketPath, "--cert", "\(directory)/tls/server.crt", "--key", "\(directory)/tls/server.key",
+                "--files-dir", filesDirectory,
             ])
         try rendered.expectSuccess("nginx-dev-conf")
         if !additionalPoolSockets.isEmpty {
@@ -89,6 +95,7 @@ public final class Stack {
         env["GACETACHAT_POOL_WORKERS"] = "\(workers)"
         env["GACETACHAT_LOG_LEVEL"] = "info"  // the tests read the master's notices
         env["GACETACHAT_DATABASE_URL"] = "sqlite:\(directory)/test.db"
+        env["GACETACHAT_STORAGE_FILES_DIR"] = filesDirectory
         if getuid() == 0 { env["GACETACHAT_SERVER_SOCKET_GROUP"] = "www-data" }
         for (key, value) in environment { env[key] = value }
         return env
@@ -98,7 +105,7 @@ public final class Stack {
         _ = FileManager.default.createFile(atPath: masterLogPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: masterLogPath))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Paths.binary())
+        process.executableURL = URL(fileURLWithPath: try executable ?? Paths.binary())
         process.arguments = ["serve"]
         process.environment = poolEnvironment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

@@ -21,6 +21,8 @@ public protocol Store: AnyObject {
     func documents(editionID: Int64) throws(StoreError) -> [Document]
     func document(id: Int64) throws(StoreError) -> Document?
     func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
+    /// The file document `id` was ingested from (path and SHA-256), or nil when there is no such document.
+    func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
 
     /// Starts a conversation under `id` (unguessable, chosen by the caller) at `now` (ISO 8601 UTC).
     func createConversation(id: String, now: String) throws(StoreError)
@@ -32,6 +34,23 @@ public protocol Store: AnyObject {
 
     /// Cheap check that the database answers (for `/health`).
     func ping() throws(StoreError)
+    /// What the database holds (all zero before the first migration).
+    func contents() throws(StoreError) -> StoreContents
+
+    // Administration (the admin API and `gacetachat admin`).
+
+    /// Stores a new admin token's hash; `.failed` when the name or the hash is taken.
+    func createAdminToken(_ token: AdminToken) throws(StoreError)
+    /// Every admin token, oldest first.
+    func adminTokens() throws(StoreError) -> [AdminToken]
+    /// Deletes the token named `name`; false when there is none.
+    @discardableResult func revokeAdminToken(name: String) throws(StoreError) -> Bool
+    /// Deletes one document with its pages, chunks and index entries; false when there is none.
+    @discardableResult func removeDocument(id: Int64) throws(StoreError) -> Bool
+    /// Deletes an edition and all its documents; the number of documents deleted, nil when there is no edition.
+    @discardableResult func removeEdition(id: Int64) throws(StoreError) -> Int?
+    /// Rebuilds the full-text index from the stored chunks (after a tokenizer change); the chunks indexed.
+    @discardableResult func reindex() throws(StoreError) -> Int
 }
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.
@@ -55,4 +74,23 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+/// How much a database holds; a restore refuses to overwrite one that holds anything (unless forced).
+public struct StoreContents: Sendable, Equatable, CustomStringConvertible {
+    public var editions: Int
+    public var documents: Int
+    public var conversations: Int
+
+    public init(editions: Int, documents: Int, conversations: Int) {
+        self.editions = editions
+        self.documents = documents
+        self.conversations = conversations
+    }
+
+    public var isEmpty: Bool { editions == 0 && documents == 0 && conversations == 0 }
+
+    public var description: String {
+        "\(editions) editions, \(documents) documents, \(conversations) conversations"
+    }
 }

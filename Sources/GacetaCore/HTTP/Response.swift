@@ -9,6 +9,12 @@ public struct Response {
     /// A body produced while the response is being sent (server-sent events): called after the headers,
     /// with a writer that flushes each piece. `body` is ignored when this is set.
     public var stream: ((StreamWriter) -> Void)?
+    /// The route pattern that answered (`/api/v1/documents/{id}`), set by ``Router``; for metrics.
+    public var route: String?
+    /// What the request log shows instead of the path, when the path holds a secret (set by ``Router``).
+    public var loggedPath: String?
+    /// Extra `name=value` fields for this request's log line (never secrets).
+    public var logFields: [(name: String, value: String)] = []
 
     public init(status: Int = 200, headers: Headers = Headers(), body: [UInt8] = []) {
         self.status = status

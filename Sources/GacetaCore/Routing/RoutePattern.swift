@@ -6,8 +6,11 @@ struct RoutePattern: Sendable {
     }
 
     private let segments: [Segment]
+    /// The pattern as registered.
+    let text: String
 
     init(_ pattern: String) {
+        text = pattern
         segments = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{") && part.hasSuffix("}") {
                 return .parameter(String(part.dropFirst().dropLast()))

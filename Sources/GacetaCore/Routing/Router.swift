@@ -9,6 +9,8 @@ public struct Router {
         let method: String
         let pattern: RoutePattern
         let handler: Handler
+        /// The path holds a secret (a conversation id): logs show the pattern instead.
+        let pathIsSecret: Bool
     }
 
     private var routes: [Route] = []
@@ -16,44 +18,62 @@ public struct Router {
     public init() {}
 
     /// Registers `handler` for `method` on `pattern` (`/api/v1/documents/{id}`).
-    public mutating func add(_ method: String, _ pattern: String, _ handler: @escaping Handler) {
-        routes.append(Route(method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler))
+    /// `pathIsSecret`: the path's parameters act as access keys (conversation ids); the request log shows the
+    /// pattern, never the path.
+    public mutating func add(
+        _ method: String, _ pattern: String, pathIsSecret: Bool = false, _ handler: @escaping Handler
+    ) {
+        routes.append(
+            Route(
+                method: method.uppercased(), pattern: RoutePattern(pattern), handler: handler,
+                pathIsSecret: pathIsSecret))
     }
 
-    public mutating func get(_ pattern: String, _ handler: @escaping Handler) { add("GET", pattern, handler) }
+    public mutating func get(_ pattern: String, pathIsSecret: Bool = false, _ handler: @escaping Handler) {
+        add("GET", pattern, pathIsSecret: pathIsSecret, handler)
+    }
     public mutating func post(_ pattern: String, _ handler: @escaping Handler) { add("POST", pattern, handler) }
 
-    /// Routes `request`; never throws: errors become JSON responses, unexpected ones a logged 500.
+    /// Routes `request`; never throws: errors become JSON responses, unexpected ones a logged 500. The response
+    /// carries the pattern of the route that answered, for metrics.
     public func respond(to request: Request, logger: Logger) -> Response {
+        let segments: [String]
         do {
-            return try route(request)
-        } catch let error as HTTPError {
-            return Response.error(error)
+            segments = try RoutePattern.segments(of: request.path)
         } catch {
-            logger.error(
-                "unhandled error: \(error)",
-                metadata: [
-                    "method": "\(request.method)", "path": "\(request.path)",
-                    "request_id": "\(request.requestID ?? "-")",
-                ])
-            return Response.error(.internalError)
+            return Response.error(error)
         }
-    }
-
-    private func route(_ request: Request) throws -> Response {
-        let segments = try RoutePattern.segments(of: request.path)
         var allowed: [String] = []
         for route in routes {
             guard let parameters = route.pattern.match(segments) else { continue }
             if route.method == request.method || (route.method == "GET" && request.method == "HEAD") {
-                return try route.handler(request, parameters)
+                var response: Response
+                do {
+                    response = try route.handler(request, parameters)
+                } catch {
+                    response = Self.failure(error, of: request, logger: logger)
+                }
+                response.route = route.pattern.text
+                if route.pathIsSecret { response.loggedPath = route.pattern.text }
+                return response
             }
             allowed.append(route.method)
         }
         if allowed.isEmpty {
-            throw HTTPError.notFound("no such resource: \(request.path)")
+            return Response.error(HTTPError.notFound("no such resource: \(request.path)"))
         }
         if allowed.contains("GET") { allowed.append("HEAD") }
-        throw HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed)
+        return Response.error(HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed))
+    }
+
+    private static func failure(_ error: any Error, of request: Request, logger: Logger) -> Response {
+        if let error = error as? HTTPError { return Response.error(error) }
+        logger.error(
+            "unhandled error: \(error)",
+            metadata: [
+                "method": "\(request.method)", "path": "\(request.path)",
+                "request_id": "\(request.requestID ?? "-")",
+            ])
+        return Response.error(.internalError)
     }
 }

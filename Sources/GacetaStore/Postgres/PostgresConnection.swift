@@ -18,7 +18,7 @@ final class PostgresConnection {
     /// `.failed`; a server that cannot be reached does not throw: every call tries again until it answers,
     /// throwing `.unavailable` meanwhile.
     init(url: String) throws(StoreError) {
-        displayURL = Self.redacted(url)
+        displayURL = PostgresURL.redacted(url)
         var parseError: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(url, &parseError) else {
             let message = parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory"
@@ -149,17 +149,6 @@ final class PostgresConnection {
     /// connection exceptions (08), shutdown and startup (57P0x), lack of resources (53).
     static func isUnavailable(state: String) -> Bool {
         state.hasPrefix("08") || state.hasPrefix("53") || ["57P01", "57P02", "57P03"].contains(state)
-    }
-
-    /// `postgresql://user:secret@host/db` → `postgresql://user:***@host/db`.
-    static func redacted(_ url: String) -> String {
-        let characters = Array(url)
-        guard
-            let scheme = (0..<max(0, characters.count - 2)).first(where: { String(characters[$0..<$0 + 3]) == "://" }),
-            let at = characters[(scheme + 3)...].firstIndex(of: "@"),
-            let colon = characters[(scheme + 3)..<at].firstIndex(of: ":")
-        else { return url }
-        return String(characters[..<colon]) + ":***" + String(characters[at...])
     }
 
     private static func trimmed(_ message: String) -> String {

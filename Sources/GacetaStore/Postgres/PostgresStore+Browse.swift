@@ -35,6 +35,12 @@ extension PostgresStore {
             documentID: documentID, index: index, printedNumber: result.string(0, 0), text: result.string(0, 1) ?? "")
     }
 
+    public func documentSource(id: Int64) throws(StoreError) -> DocumentSource? {
+        let result = try connection.query(BrowseSQL.documentSource + "$1", [String(id)])
+        guard result.rowCount > 0 else { return nil }
+        return DocumentSource(path: result.string(0, 0) ?? "", sha256: result.string(0, 1) ?? "")
+    }
+
     private static func editions(_ result: PostgresResult) -> [Edition] {
         (0..<result.rowCount).map { row in
             Edition(

@@ -71,12 +71,7 @@ public final class PostgresStore: Store {
             if existing.rowCount > 0 {
                 let id = existing.int64(0, 0)
                 if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
-                try connection.preparedQuery(
-                    """
-                    INSERT INTO chunk_totals (chunks, tokens)
-                    SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
-                    """, [String(id)])
-                try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
+                try deleteDocument(id)
                 replaced = true
             }
             let editionID = try upsertEdition(document.edition)
@@ -95,6 +90,17 @@ public final class PostgresStore: Store {
             try insertPages(document, documentID: documentID)
             return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
         }
+    }
+
+    /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals` with a
+    /// row of negative counts.
+    func deleteDocument(_ id: Int64) throws(StoreError) {
+        try connection.preparedQuery(
+            """
+            INSERT INTO chunk_totals (chunks, tokens)
+            SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
+            """, [String(id)])
+        try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
     }
 
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {

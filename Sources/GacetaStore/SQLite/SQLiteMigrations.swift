@@ -76,6 +76,17 @@ enum SQLiteMigrations {
             );
             """
         ),
+        (
+            3,
+            """
+            CREATE TABLE admin_tokens (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE,
+                sha256 TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            );
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

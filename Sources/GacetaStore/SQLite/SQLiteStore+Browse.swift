@@ -44,6 +44,14 @@ extension SQLiteStore {
             documentID: documentID, index: index, printedNumber: statement.string(0), text: statement.string(1) ?? "")
     }
 
+    public func documentSource(id: Int64) throws(StoreError) -> DocumentSource? {
+        defer { connection.releaseSnapshots() }
+        let statement = try connection.prepare(BrowseSQL.documentSource + "?1")
+        statement.bind(1, id)
+        guard try statement.step() else { return nil }
+        return DocumentSource(path: statement.string(0) ?? "", sha256: statement.string(1) ?? "")
+    }
+
     private func readEditions(_ statement: SQLiteStatement) throws(StoreError) -> [Edition] {
         var editions: [Edition] = []
         while try statement.step() {

@@ -187,7 +187,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Removes a document and its index entries (external-content FTS needs the old values to delete).
-    private func deleteDocument(_ id: Int64) throws(StoreError) {
+    func deleteDocument(_ id: Int64) throws(StoreError) {
         let unindex = try connection.prepare(
             """
             INSERT INTO chunk_index (chunk_index, rowid, title, body)

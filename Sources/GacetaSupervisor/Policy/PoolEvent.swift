@@ -33,13 +33,15 @@ public enum PoolEvent: Sendable, Equatable {
     case ready(pid: Int32)
     case exited(pid: Int32, status: ExitStatus)
     case signal(PoolSignal)
-    /// The result of a `.reloadConfiguration` action: the new worker count, or why the file was refused.
-    case configurationReloaded(workers: Int)
+    /// The result of a `.reloadConfiguration` action: the new sizing, or why the file was refused.
+    case configurationReloaded(PoolSizing)
     case configurationRejected(message: String)
     /// A request has run past `request_slowlog_timeout` (reported once per request).
     case requestSlow(pid: Int32, request: String)
     /// A request has run past `request_terminate_timeout`: its worker must go.
     case requestTimedOut(pid: Int32, request: String)
+    /// The scoreboard read at a tick: idle workers, and whether a connection waits (dynamic and ondemand).
+    case occupancy(PoolOccupancy)
     case tick
 }
 

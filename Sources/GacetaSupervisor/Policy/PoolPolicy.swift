@@ -1,3 +1,6 @@
+import GacetaConfig
+import GacetaScoreboard
+
 /// The master's decisions, as a pure state machine: events in, actions out, no system calls.
 ///
 /// - Workers belong to a *generation*. A reload starts a new generation; only when all of its
@@ -6,6 +9,9 @@
 ///   crashed worker) the pool stops with exit code 1 instead of respawning in a loop; during a
 ///   reload the reload is abandoned and the running workers keep serving.
 /// - A worker asked to leave is escalated: QUIT, `gracefulTimeout`, TERM, `killTimeout`, KILL.
+/// - The number of workers follows ``PoolSizing`` (PHP-FPM's `pm`): fixed (`static`), kept between the spare
+///   bounds from the scoreboard's idle count once a second (`dynamic`), or started when a connection waits with
+///   no idle worker and stopped after `processIdleTimeout` idle (`ondemand`).
 public struct PoolPolicy: Sendable {
     public struct Timing: Sendable, Equatable {
         public var bootTimeout: Duration
@@ -48,11 +54,23 @@ public struct PoolPolicy: Sendable {
     private var terminated: Set<Int32> = []
     private var exitCode: Int32 = 0
     private let timing: Timing
+    public private(set) var sizing: PoolSizing
+    /// Workers started at the next `dynamic` step: 1, 2, 4 … up to `maxSpawnRate`, as PHP-FPM does.
+    private var spawnBatch = 1
+    private var lastScaling: Duration?
+    /// Inside a stretch where the pool wanted more than `maxChildren` (counted once per stretch).
+    private var atMaxChildren = false
     public static let maximumWorkers = 256
 
-    public init(workers: Int, timing: Timing) {
-        desiredWorkers = max(1, workers)
+    public init(sizing: PoolSizing, timing: Timing) {
+        self.sizing = sizing
+        desiredWorkers = sizing.initialWorkers
         self.timing = timing
+    }
+
+    /// A `static` pool of `workers`.
+    public init(workers: Int, timing: Timing) {
+        self.init(sizing: PoolSizing(maxChildren: workers), timing: timing)
     }
 
     /// Pids of the workers alive, sorted.
@@ -68,6 +86,7 @@ public struct PoolPolicy: Sendable {
         case .start:
             phase = .starting
             actions += reconcile()
+            actions += advanceAfterReady(now: now)
         case .spawned(let pid, let generation):
             spawning[generation, default: 1] -= 1
             workers[pid] = Worker(pid: pid, generation: generation, spawnedAt: now)
@@ -84,14 +103,24 @@ public struct PoolPolicy: Sendable {
             actions += exited(pid: pid, status: status, now: now)
         case .signal(let signal):
             actions += handle(signal, now: now)
-        case .configurationReloaded(let count):
+        case .configurationReloaded(let newSizing):
             guard phase == .running || phase == .starting else { break }
-            desiredWorkers = min(max(1, count), Self.maximumWorkers)
+            let running = serving(generation).count
+            sizing = newSizing
+            desiredWorkers =
+                switch newSizing.mode {
+                case .static, .dynamic: newSizing.initialWorkers
+                case .ondemand: min(running, newSizing.maxChildren)
+                }
             let next = generation + 1
             pendingGeneration = next
             phase = .reloading
-            actions.append(.log(.notice, "reloading: starting \(desiredWorkers) new workers (generation \(next))"))
+            actions.append(
+                .log(
+                    .notice,
+                    "reloading: starting \(desiredWorkers) new workers (generation \(next), pm = \(sizing.mode))"))
             actions += reconcile()
+            actions += advanceAfterReady(now: now)
         case .configurationRejected(let message):
             actions.append(.log(.error, "reload refused, the running workers keep serving: \(message)"))
             actions.append(.notify("READY=1\nSTATUS=Reload refused (configuration error); serving as before"))
@@ -108,6 +137,9 @@ public struct PoolPolicy: Sendable {
                     "worker \(pid) passed request_terminate_timeout on \(request); ending it and starting another"))
             actions += retire(pid, with: .term, now: now)
             actions += reconcile()
+        case .occupancy(let occupancy):
+            guard phase == .running else { break }
+            actions += scale(occupancy, now: now)
         case .tick:
             actions += escalate(now: now)
         }
@@ -135,15 +167,28 @@ public struct PoolPolicy: Sendable {
             default: return []
             }
         case .grow:
-            guard phase == .running, desiredWorkers < Self.maximumWorkers else { return [] }
-            desiredWorkers += 1
+            guard phase == .running, sizing.maxChildren < Self.maximumWorkers else { return [] }
+            sizing.maxChildren += 1
+            guard sizing.mode == .static else {
+                return [.log(.notice, "TTIN: pm.max_children is now \(sizing.maxChildren)"), .notify(status)]
+            }
+            desiredWorkers = sizing.maxChildren
             return [.log(.notice, "TTIN: growing the pool to \(desiredWorkers) workers"), .notify(status)] + reconcile()
         case .shrink:
-            guard phase == .running, desiredWorkers > 1 else { return [] }
-            desiredWorkers -= 1
-            guard let victim = serving(generation).max(by: { $0.pid < $1.pid }) else { return [] }
-            return [.log(.notice, "TTOU: shrinking the pool to \(desiredWorkers) workers"), .notify(status)]
-                + retire(victim.pid, with: .quit, now: now)
+            guard phase == .running, sizing.maxChildren > 1 else { return [] }
+            sizing.maxChildren -= 1
+            let message =
+                sizing.mode == .static
+                ? "TTOU: shrinking the pool to \(sizing.maxChildren) workers"
+                : "TTOU: pm.max_children is now \(sizing.maxChildren)"
+            var actions: [PoolAction] = [.log(.notice, message)]
+            if desiredWorkers > sizing.maxChildren {
+                desiredWorkers = sizing.maxChildren
+                if let victim = serving(generation).max(by: { $0.pid < $1.pid }) {
+                    actions += retire(victim.pid, with: .quit, now: now)
+                }
+            }
+            return actions + [.notify(status)]
         case .reopenLogs:
             return [.reopenLogs] + pids.map { .signal(pid: $0, .reopenLogs) }
         }
@@ -154,8 +199,10 @@ public struct PoolPolicy: Sendable {
         case .starting where readyCount(generation) >= desiredWorkers:
             phase = .running
             let list = pids(generation: generation).map(String.init).joined(separator: ", ")
+            let what =
+                desiredWorkers == 0 ? "no workers until a request arrives" : "\(desiredWorkers) workers (pids \(list))"
             return [
-                .log(.notice, "pool ready: \(desiredWorkers) workers (pids \(list))"), .notify("READY=1\n" + status),
+                .log(.notice, "pool ready (pm = \(sizing.mode)): \(what)"), .notify("READY=1\n" + status),
             ]
         case .reloading:
             guard let next = pendingGeneration, readyCount(next) >= desiredWorkers else { return [] }
@@ -201,7 +248,11 @@ public struct PoolPolicy: Sendable {
                 worker.bootTimedOut ? "did not report ready within \(timing.bootTimeout)" : "\(status) while booting"
             return bootFailed(generation: worker.generation, reason: "worker \(pid) \(reason)", now: now)
         }
-        if status == .exited(code: 0) {
+        if status == .exited(code: WorkerExitCode.memoryLimit) {
+            statistics.restarts["memory_limit", default: 0] += 1
+            return [.log(.info, "worker \(pid) passed pool.max_worker_memory; starting a replacement")] + reconcile()
+        }
+        if status == .exited(code: WorkerExitCode.recycled) {
             statistics.restarts["max_requests", default: 0] += 1
             return [.log(.info, "worker \(pid) was recycled after its max_requests; starting a replacement")]
                 + reconcile()
@@ -283,6 +334,80 @@ public struct PoolPolicy: Sendable {
         return actions
     }
 
+    // MARK: - dynamic and ondemand
+
+    private mutating func scale(_ occupancy: PoolOccupancy, now: Duration) -> [PoolAction] {
+        let current = serving(generation)
+        let booting = current.filter { !$0.ready }.count + spawning[generation, default: 0]
+        let idle = current.filter { $0.ready }.compactMap { worker in
+            occupancy.idle[worker.pid].map { (worker.pid, $0) }
+        }
+        let total = current.count + spawning[generation, default: 0]
+        switch sizing.mode {
+        case .static:
+            if occupancy.waiting && idle.isEmpty { return maxChildrenReached(total: total) }
+            atMaxChildren = false
+            return []
+        case .dynamic:
+            if let last = lastScaling, now - last < .seconds(1) { return [] }
+            lastScaling = now
+            if idle.count > sizing.maxSpareServers, let longest = idle.max(by: { $0.1 < $1.1 }) {
+                spawnBatch = 1
+                desiredWorkers = total - 1
+                return [
+                    .log(
+                        .info,
+                        "\(idle.count) idle workers, more than pm.max_spare_servers (\(sizing.maxSpareServers)): "
+                            + "stopping worker \(longest.0)")
+                ] + retire(longest.0, with: .quit, now: now)
+            }
+            let missing = sizing.minSpareServers - idle.count - booting
+            guard missing > 0 else {
+                spawnBatch = 1
+                atMaxChildren = false
+                return []
+            }
+            guard total < sizing.maxChildren else { return maxChildrenReached(total: total) }
+            let count = min(spawnBatch, missing, sizing.maxChildren - total)
+            spawnBatch = min(spawnBatch * 2, sizing.maxSpawnRate)
+            desiredWorkers = total + count
+            return [
+                .log(
+                    .info,
+                    "\(idle.count) idle workers, fewer than pm.min_spare_servers (\(sizing.minSpareServers)): "
+                        + "starting \(count)")
+            ] + reconcile()
+        case .ondemand:
+            var actions: [PoolAction] = []
+            let expired = idle.filter { $0.1 >= sizing.processIdleTimeout }.map(\.0).sorted()
+            for pid in expired {
+                actions.append(.log(.info, "worker \(pid) idle for pm.process_idle_timeout; stopping it"))
+                actions += retire(pid, with: .quit, now: now)
+            }
+            desiredWorkers = total - expired.count
+            guard occupancy.waiting, idle.count == expired.count, booting == 0 else { return actions }
+            guard total - expired.count < sizing.maxChildren else {
+                return actions + maxChildrenReached(total: total)
+            }
+            atMaxChildren = false
+            desiredWorkers += 1
+            return actions + reconcile()
+        }
+    }
+
+    /// The pool wanted another worker and has `maxChildren`: counted once per stretch, like PHP-FPM's warning.
+    private mutating func maxChildrenReached(total: Int) -> [PoolAction] {
+        guard !atMaxChildren else { return [] }
+        atMaxChildren = true
+        statistics.maxChildrenReached += 1
+        return [
+            .log(
+                .warning,
+                "server reached pm.max_children (\(sizing.maxChildren)) with \(total) busy workers; consider raising it"
+            )
+        ]
+    }
+
     /// Spawns what the target generation lacks.
     private mutating func reconcile() -> [PoolAction] {
         guard phase == .starting || phase == .running || phase == .reloading else { return [] }
@@ -293,11 +418,20 @@ public struct PoolPolicy: Sendable {
         return Array(repeating: .spawn(generation: target), count: missing)
     }
 
+    /// `ondemand`: a waiting connection would start a worker now (none is starting, fewer than `maxChildren`).
+    public var canStartOnDemand: Bool {
+        let current = serving(generation)
+        let booting = current.filter { !$0.ready }.count + spawning[generation, default: 0]
+        return booting == 0 && current.count < sizing.maxChildren
+    }
+
     /// Workers of the serving generation that have reported ready, for the status page.
     public var readyPids: [Int32] { workers.values.filter { $0.ready && $0.retiring == nil }.map(\.pid).sorted() }
 
     /// The `STATUS=` line systemctl shows.
-    private var status: String { "STATUS=Serving with \(desiredWorkers) workers (generation \(generation))" }
+    private var status: String {
+        "STATUS=Serving with \(desiredWorkers) workers (pm = \(sizing.mode), generation \(generation))"
+    }
 
     private func serving(_ generation: Int) -> [Worker] {
         workers.values.filter { $0.generation == generation && $0.retiring == nil }

@@ -10,6 +10,8 @@ public struct PoolSnapshot: Sendable {
         public var requestDuration: Double
         public var method: String
         public var uri: String
+        /// Resident bytes after its last request (0 before the first).
+        public var memory: UInt64
     }
 
     public var pool = "gacetachat"
@@ -22,6 +24,8 @@ public struct PoolSnapshot: Sendable {
     public var maxChildrenReached = 0
     public var statistics: PoolStatistics
     public var workers: [WorkerRow]
+    /// Requests by route and status with latency buckets, summed over every worker including exited ones.
+    public var requestCounters: [RequestCounters.Key: RequestCounters.Counts] = [:]
 
     public var active: Int { workers.filter { $0.state == .busy }.count }
     public var idle: Int { workers.filter { $0.state == .idle }.count }

@@ -1,3 +1,5 @@
+import GacetaScoreboard
+
 /// Renders a `PoolSnapshot` like PHP-FPM's `pm.status_path` (text, `?json`, `?full`) and as Prometheus metrics.
 public enum StatusPage {
     public static func text(_ snapshot: PoolSnapshot, full: Bool) -> String {
@@ -55,7 +57,18 @@ public enum StatusPage {
             "gacetachat_terminated_requests_total", "counter",
             "Requests whose worker was ended at request_terminate_timeout.",
             [("", String(snapshot.statistics.terminatedRequests))])
-        let causes = ["crash", "max_requests", "request_terminate_timeout"]
+        let counters = snapshot.requestCounters.sorted { $0.key < $1.key }
+        metric(
+            "gacetachat_http_requests_total", "counter", "Requests answered by the workers, by route and status.",
+            counters.map { key, counts in
+                ("{route=\"\(label(key.route))\",status=\"\(key.status)\"}", String(counts.count))
+            })
+        text += histogram(counters)
+        metric(
+            "gacetachat_max_children_reached_total", "counter",
+            "Times a connection waited with every worker busy and pm.max_children reached.",
+            [("", String(snapshot.maxChildrenReached))])
+        let causes = ["crash", "max_requests", "memory_limit", "request_terminate_timeout"]
         metric(
             "gacetachat_worker_restarts_total", "counter", "Workers replaced, by cause.",
             causes.map { ("{cause=\"\($0)\"}", String(snapshot.statistics.restarts[$0, default: 0])) })
@@ -63,6 +76,43 @@ public enum StatusPage {
             "gacetachat_uptime_seconds", "gauge", "Seconds since the master started.",
             [("", String(snapshot.startSince))])
         return text
+    }
+
+    /// `gacetachat_http_request_duration_seconds`, one histogram per route (statuses summed).
+    private static func histogram(
+        _ counters: [(key: RequestCounters.Key, value: RequestCounters.Counts)]
+    ) -> String {
+        let name = "gacetachat_http_request_duration_seconds"
+        var text = "# HELP \(name) Time from the request's start to its last byte written, by route.\n"
+        text += "# TYPE \(name) histogram\n"
+        var byRoute: [String: RequestCounters.Counts] = [:]
+        for (key, counts) in counters { byRoute[key.route, default: .init()] += counts }
+        for (route, counts) in byRoute.sorted(by: { $0.key < $1.key }) {
+            let routeLabel = "route=\"\(label(route))\""
+            var cumulative: UInt64 = 0
+            for (bound, count) in zip(RequestCounters.bucketBounds, counts.buckets) {
+                cumulative &+= count
+                text += "\(name)_bucket{\(routeLabel),le=\"\(bound)\"} \(cumulative)\n"
+            }
+            text += "\(name)_bucket{\(routeLabel),le=\"+Inf\"} \(counts.count)\n"
+            text += "\(name)_sum{\(routeLabel)} \(Double(counts.durationMicroseconds) / 1_000_000)\n"
+            text += "\(name)_count{\(routeLabel)} \(counts.count)\n"
+        }
+        return text
+    }
+
+    /// A Prometheus label value: backslash, double quote and newline escaped.
+    private static func label(_ value: String) -> String {
+        var result = ""
+        for character in value {
+            switch character {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     private static func summary(_ snapshot: PoolSnapshot) -> [(String, String)] {
@@ -89,7 +139,7 @@ public enum StatusPage {
         return [
             ("pid", String(worker.pid)), ("state", state), ("requests", String(worker.requests)),
             ("request duration", String(Int(worker.requestDuration * 1000))), ("request method", worker.method),
-            ("request URI", worker.uri),
+            ("request URI", worker.uri), ("last request memory", String(worker.memory)),
         ]
     }
 

@@ -9,6 +9,8 @@ final class WorkerSlots {
     private var free: [Int]
     /// Requests served by workers that have exited.
     private var retiredRequests: UInt64 = 0
+    /// Requests by route and status of workers that have exited.
+    private var retiredCounters: [RequestCounters.Key: RequestCounters.Counts] = [:]
     private(set) var maxActive = 0
     /// Request start times already reported, per pid, so each request is logged/ended once.
     private var reportedSlow: [Int32: Int64] = [:]
@@ -31,14 +33,19 @@ final class WorkerSlots {
 
     func unreserve(_ slot: Int) { free.append(slot) }
 
-    func release(pid: Int32) {
-        guard let index = slotOfPid.removeValue(forKey: pid) else { return }
+    /// Frees `pid`'s slot, adding its counts to the totals; returns how many requests it served.
+    @discardableResult
+    func release(pid: Int32) -> UInt64? {
+        guard let index = slotOfPid.removeValue(forKey: pid) else { return nil }
         let slot = board.slot(index)
+        let served = slot.requests
         retiredRequests &+= slot.requests
+        for (key, counts) in slot.counters.snapshot() { retiredCounters[key, default: .init()] += counts }
         slot.release()
         free.append(index)
         reportedSlow[pid] = nil
         reportedTimeout[pid] = nil
+        return served
     }
 
     /// Events for requests past the slowlog or terminate timeouts (each request reported once).
@@ -66,24 +73,41 @@ final class WorkerSlots {
         return events
     }
 
+    /// Idle workers and for how long, for `pm = dynamic | ondemand`.
+    func occupancy(waiting: Bool) -> PoolOccupancy {
+        let now = Scoreboard.monotonicMicroseconds()
+        var idle: [Int32: Duration] = [:]
+        for (pid, index) in slotOfPid {
+            let slot = board.slot(index)
+            guard slot.state == .idle else { continue }
+            let since = slot.idleSince
+            idle[pid] = since > 0 ? .microseconds(max(0, now - since)) : .zero
+        }
+        return PoolOccupancy(idle: idle, waiting: waiting)
+    }
+
     func snapshot(statistics: PoolStatistics, processManager: String) -> PoolSnapshot {
         let now = Scoreboard.monotonicMicroseconds()
         var accepted = retiredRequests
+        var counters = retiredCounters
         var rows: [PoolSnapshot.WorkerRow] = []
         for (pid, index) in slotOfPid.sorted(by: { $0.key < $1.key }) {
             let slot = board.slot(index)
             accepted &+= slot.requests
+            for (key, counts) in slot.counters.snapshot() { counters[key, default: .init()] += counts }
             let busy = slot.state == .busy && slot.requestStart > 0
             rows.append(
                 PoolSnapshot.WorkerRow(
                     pid: pid, state: slot.state, requests: slot.requests,
                     requestDuration: Double(busy ? now - slot.requestStart : slot.lastDuration) / 1000,
-                    method: slot.method, uri: slot.uri))
+                    method: slot.method, uri: slot.uri, memory: slot.memory))
         }
         var snapshot = PoolSnapshot(
             startTime: startTime, startSince: (now - startedAt) / 1_000_000, acceptedRequests: accepted,
             maxActive: maxActive, statistics: statistics, workers: rows)
         snapshot.processManager = processManager
+        snapshot.maxChildrenReached = statistics.maxChildrenReached
+        snapshot.requestCounters = counters
         return snapshot
     }
 

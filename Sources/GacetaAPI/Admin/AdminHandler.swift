@@ -1,0 +1,214 @@
+import GacetaCore
+import GacetaIngest
+import GacetaSearch
+import Glibc
+
+/// What the admin API needs beyond the store, wired by the executable.
+public struct AdminContext {
+    /// The name of the admin token whose hash matches `presented` (compared in constant time), or nil.
+    public let authenticate: (_ presented: String) throws -> String?
+    /// Ingests the file at `path` (`date`: the edition date when the PDF shows none).
+    public let ingest: (_ path: String, _ date: String?) -> IngestPipeline.FileOutcome
+    /// Where uploads are written before they are ingested (and removed after).
+    public let uploadDirectory: String
+
+    public init(
+        authenticate: @escaping (String) throws -> String?,
+        ingest: @escaping (String, String?) -> IngestPipeline.FileOutcome, uploadDirectory: String
+    ) {
+        self.authenticate = authenticate
+        self.ingest = ingest
+        self.uploadDirectory = uploadDirectory
+    }
+}
+
+/// `/api/v1/admin/…`: upload a PDF, delete a document or an edition, re-index. Every request needs
+/// `Authorization: Bearer TOKEN` (401 without one, 403 with a wrong one); every action, refused or done, is in
+/// the request's log line (`admin=NAME action=…`).
+struct AdminHandler {
+    let store: any Store
+    let context: AdminContext
+
+    func register(on router: inout Router) {
+        router.post("/api/v1/admin/documents") { request, _ in
+            try authorized(request, action: "upload") { name in try upload(request, admin: name) }
+        }
+        router.add("DELETE", "/api/v1/admin/documents/{id}") { request, parameters in
+            try authorized(request, action: "delete_document") { _ in try deleteDocument(parameters["id"] ?? "") }
+        }
+        router.add("DELETE", "/api/v1/admin/editions/{id}") { request, parameters in
+            try authorized(request, action: "delete_edition") { _ in try deleteEdition(parameters["id"] ?? "") }
+        }
+        router.post("/api/v1/admin/reindex") { request, _ in
+            try authorized(request, action: "reindex") { _ in try reindex() }
+        }
+    }
+
+    /// Runs `body` for an authenticated admin; any answer, error or not, carries the admin and the action into the
+    /// log line.
+    private func authorized(_ request: Request, action: String, _ body: (String) throws -> Response) throws
+        -> Response
+    {
+        var admin = "-"
+        var response: Response
+        do {
+            admin = try authenticate(request)
+            response = try body(admin)
+        } catch let error as HTTPError {
+            response = Response.error(error)
+        }
+        response.logFields = [("admin", admin), ("action", action)] + response.logFields
+        return response
+    }
+
+    private func authenticate(_ request: Request) throws -> String {
+        guard let header = request.headers["Authorization"], !header.isEmpty else {
+            throw HTTPError(
+                status: 401, code: "unauthorized",
+                message: "the admin API needs 'Authorization: Bearer TOKEN' (gacetachat admin token create)",
+                headers: [("WWW-Authenticate", "Bearer realm=\"gacetachat-admin\"")])
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw HTTPError(
+                status: 401, code: "unauthorized", message: "the Authorization header must be 'Bearer TOKEN'",
+                headers: [("WWW-Authenticate", "Bearer realm=\"gacetachat-admin\"")])
+        }
+        let name: String?
+        do {
+            name = try context.authenticate(String(parts[1]))
+        } catch let error as StoreError {
+            throw HTTPError(error)
+        }
+        guard let name else {
+            throw HTTPError(
+                status: 403, code: "forbidden", message: "this admin token is not valid (revoked or mistyped)")
+        }
+        return name
+    }
+
+    private func upload(_ request: Request, admin: String) throws -> Response {
+        let form = try MultipartForm(body: request.body, contentType: request.headers["Content-Type"])
+        guard let file = form.part("file"), let filename = file.filename else {
+            throw HTTPError.badRequest("send the PDF in a form field named 'file' (curl -F file=@gaceta.pdf)")
+        }
+        let name = Self.safeName(filename)
+        guard name.lowercased().hasSuffix(".pdf"), file.body.starts(with: Array("%PDF-".utf8)) else {
+            throw HTTPError(
+                status: 415, code: "unsupported_media_type", message: "'\(filename.prefix(100))' is not a PDF file")
+        }
+        let date = try SearchService.date(
+            form.part("date").map { String(decoding: $0.body, as: UTF8.self) }, name: "date")
+        let path = try write(file.body, named: name)
+        defer { unlink(path) }
+        var response: Response
+        switch context.ingest(path, date) {
+        case .stored(let outcome, let pages):
+            let (id, kind, status) =
+                switch outcome {
+                case .inserted(let id): (id, "inserted", 201)
+                case .replaced(let id): (id, "replaced", 200)
+                case .unchanged(let id): (id, "unchanged", 200)
+                }
+            response = Response.json(UploadBody(documentID: id, outcome: kind, pages: pages), status: status)
+            response.logFields = [("document_id", String(id)), ("outcome", kind)]
+        case .unchanged:
+            response = Response.json(UploadBody(documentID: nil, outcome: "unchanged", pages: nil))
+            response.logFields = [("outcome", "unchanged")]
+        case .failed(let reason):
+            throw HTTPError(
+                status: 422, code: "unprocessable_file", message: "'\(name)' could not be ingested: \(reason)")
+        }
+        response.logFields.append(("file", name))
+        return response
+    }
+
+    /// Writes the upload under its own name (the same name uploaded again replaces its document, as `ingest` does
+    /// with the same path), through a temporary file and a rename.
+    private func write(_ bytes: ArraySlice<UInt8>, named name: String) throws -> String {
+        if let slash = context.uploadDirectory.lastIndex(of: "/"), slash != context.uploadDirectory.startIndex {
+            mkdir(String(context.uploadDirectory[..<slash]), 0o755)  // storage.files_dir, before the first ingest
+        }
+        mkdir(context.uploadDirectory, 0o700)
+        let path = "\(context.uploadDirectory)/\(name)"
+        let temporary = "\(context.uploadDirectory)/.\(getpid())-\(name)"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw UploadError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return true }
+            var done = 0
+            while done < buffer.count {
+                let count = Glibc.write(fd, base + done, buffer.count - done)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                done += count
+            }
+            return true
+        }
+        close(fd)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw UploadError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return path
+    }
+
+    /// The file's base name with anything but letters, digits, `.`, `_` and `-` replaced by `_`.
+    static func safeName(_ filename: String) -> String {
+        let base = filename.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = String(
+            base.unicodeScalars.map { scalar -> Character in
+                scalar.isASCII && (isalnum(Int32(scalar.value)) != 0 || "._-".unicodeScalars.contains(scalar))
+                    ? Character(scalar) : "_"
+            }
+            .prefix(120))
+        return cleaned.hasPrefix(".") ? "_" + cleaned : (cleaned.isEmpty ? "upload.pdf" : cleaned)
+    }
+
+    private func deleteDocument(_ id: String) throws -> Response {
+        guard let number = Int64(id), number > 0 else { throw HTTPError.notFound("no document \(id.prefix(40))") }
+        let removed = try SearchService.mapped { () throws(StoreError) in try store.removeDocument(id: number) }
+        guard removed else { throw HTTPError.notFound("no document \(number)") }
+        var response = Response.json(DeletedBody(deleted: "document", id: number, documents: 1))
+        response.logFields = [("document_id", String(number))]
+        return response
+    }
+
+    private func deleteEdition(_ id: String) throws -> Response {
+        guard let number = Int64(id), number > 0 else { throw HTTPError.notFound("no edition \(id.prefix(40))") }
+        let removed = try SearchService.mapped { () throws(StoreError) in try store.removeEdition(id: number) }
+        guard let removed else { throw HTTPError.notFound("no edition \(number)") }
+        var response = Response.json(DeletedBody(deleted: "edition", id: number, documents: removed))
+        response.logFields = [("edition_id", String(number)), ("documents", String(removed))]
+        return response
+    }
+
+    private func reindex() throws -> Response {
+        let chunks = try SearchService.mapped { () throws(StoreError) in try store.reindex() }
+        var response = Response.json(["reindexed_chunks": chunks])
+        response.logFields = [("chunks", String(chunks))]
+        return response
+    }
+
+    private struct UploadBody: Encodable {
+        let documentID: Int64?
+        let outcome: String
+        let pages: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case documentID = "document_id"
+            case outcome, pages
+        }
+    }
+
+    private struct DeletedBody: Encodable {
+        let deleted: String
+        let id: Int64
+        let documents: Int
+    }
+
+    private struct UploadError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

@@ -1,0 +1,87 @@
+import GacetaIngest
+import Glibc
+
+/// The file system calls backups need, failing with a message that names the path and the reason.
+enum Files {
+    /// `$TMPDIR`, else /tmp.
+    static var temporaryRoot: String {
+        getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    }
+
+    static func lastError() -> String { String(cString: strerror(errno)) }
+
+    /// Runs a program; a failure says what it was for and what the program printed.
+    static func run(_ arguments: [String], _ purpose: String) throws(BackupArchive.Failure) {
+        let output: ProcessRunner.Output
+        do {
+            output = try ProcessRunner.run(arguments)
+        } catch {
+            throw BackupArchive.Failure("cannot \(purpose): \(error)")
+        }
+        guard output.succeeded else {
+            let message = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").suffix(5)
+                .joined(separator: "; ")
+            let how = output.signal.map { "was killed by signal \($0)" } ?? "exited with \(output.status)"
+            throw BackupArchive.Failure("cannot \(purpose): \(arguments[0]) \(how): \(message)")
+        }
+    }
+
+    /// A new directory `parent/prefixXXXXXX` (mode 0700).
+    static func temporaryDirectory(in parent: String, prefix: String) throws(BackupArchive.Failure) -> String {
+        var template = Array("\(parent)/\(prefix)XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard let made else { throw BackupArchive.Failure("cannot create a directory in \(parent): \(lastError())") }
+        return String(cString: made)
+    }
+
+    /// `rm -rf path`, ignoring failures (for scratch directories).
+    static func remove(_ path: String) {
+        _ = try? ProcessRunner.run(["rm", "-rf", "--", path])
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The entries of `directory` (without `.` and `..`); empty when it cannot be read.
+    static func names(in directory: String) -> [String] {
+        guard let stream = opendir(directory) else { return [] }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    static func rename(_ from: String, to destination: String) throws(BackupArchive.Failure) {
+        guard Glibc.rename(from, destination) == 0 else {
+            throw BackupArchive.Failure("cannot rename \(from) to \(destination): \(lastError())")
+        }
+    }
+
+    static func write(_ text: String, to path: String) throws(BackupArchive.Failure) {
+        guard let file = fopen(path, "w") else { throw BackupArchive.Failure("cannot write \(path): \(lastError())") }
+        let written = fputs(text, file)
+        guard fclose(file) == 0, written >= 0 else {
+            throw BackupArchive.Failure("cannot write \(path): \(lastError())")
+        }
+    }
+
+    static func read(_ path: String) throws(BackupArchive.Failure) -> String {
+        guard let file = fopen(path, "r") else { throw BackupArchive.Failure("cannot read \(path): \(lastError())") }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count == 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

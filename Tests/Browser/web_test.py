@@ -1,0 +1,374 @@
+#!/usr/bin/env python3
+"""The web page in a real browser: headless Chromium (Debian's chromium + chromium-driver) driven by Selenium,
+against a running GacetaChat stack over HTTPS.
+
+Run by Tests/EndToEndTests/WebPageTests.swift, which ingests the fixture editions this script expects (Nº 140 of
+2024-08-01: calzado escolar, salario mínimo, CCSS; Nº 141 of 2024-08-02: 14 pages of "Licitación pública número N"),
+starts the stack with a model stub that streams its answer in several pieces, and passes --master-pid so the last
+check can stop the pool. Prints one line per check, screenshots go to --artifacts, exit status 0 only when every
+check passed.
+
+    python3 Tests/Browser/web_test.py --base-url https://127.0.0.1:8443 --ca-file var/tls/ca.crt \
+        --artifacts .build/test-artifacts/web [--master-pid PID]
+"""
+
+import argparse
+import base64
+import json
+import os
+import signal
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+WAIT = 20
+
+
+class Check:
+    """Runs the checks in order, one line each; a failed check does not stop the others."""
+
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def run(self, name, function):
+        try:
+            function()
+        except Exception:  # report and go on
+            self.failed += 1
+            print(f"FAIL {name}\n{traceback.format_exc()}", flush=True)
+        else:
+            self.passed += 1
+            print(f"PASS {name}", flush=True)
+
+
+def expect(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+class Browser:
+    def __init__(self, options):
+        self.base = options.base_url.rstrip("/")
+        self.artifacts = options.artifacts
+        self.context = ssl.create_default_context(cafile=options.ca_file)
+        os.makedirs(self.artifacts, exist_ok=True)
+        chrome = webdriver.ChromeOptions()
+        chrome.binary_location = options.chromium
+        self.profile = tempfile.mkdtemp(prefix="gc-chromium-")
+        for argument in [
+            "--headless=new",
+            "--no-sandbox",  # root in a container
+            "--disable-dev-shm-usage",
+            "--disable-gpu",
+            "--no-first-run",
+            "--lang=es-CR",
+            f"--user-data-dir={self.profile}",
+            # Trust exactly the stack's certificate (checked against the CA file below), not every certificate.
+            f"--ignore-certificate-errors-spki-list={self.server_spki()}",
+        ]:
+            chrome.add_argument(argument)
+        chrome.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.driver = webdriver.Chrome(options=chrome, service=Service(executable_path=options.chromedriver))
+        self.phone()
+        self.shots = []
+
+    def phone(self):
+        """A phone's viewport, 360 CSS pixels wide (set again after navigations, which may drop it)."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 360, "height": 780, "deviceScaleFactor": 2, "mobile": True},
+        )
+
+    def server_spki(self):
+        """base64(SHA-256(SubjectPublicKeyInfo)) of the server's certificate, after verifying it with the CA."""
+        host = urllib.parse.urlsplit(self.base)
+        import socket
+
+        with socket.create_connection((host.hostname, host.port or 443), timeout=10) as raw:
+            with self.context.wrap_socket(raw, server_hostname=host.hostname) as tls:
+                der = tls.getpeercert(binary_form=True)
+        pem = ssl.DER_cert_to_PEM_cert(der).encode()
+        key = subprocess.run(["openssl", "x509", "-noout", "-pubkey"], input=pem, capture_output=True, check=True)
+        spki = subprocess.run(
+            ["openssl", "pkey", "-pubin", "-outform", "DER"], input=key.stdout, capture_output=True, check=True
+        )
+        digest = subprocess.run(
+            ["openssl", "dgst", "-sha256", "-binary"], input=spki.stdout, capture_output=True, check=True
+        )
+        return base64.b64encode(digest.stdout).decode()
+
+    # --- helpers -----------------------------------------------------------------------------------------
+
+    def open(self, route):
+        self.driver.get(self.base + "/" + route)
+        self.phone()
+
+    def wait(self, condition, what):
+        try:
+            return WebDriverWait(self.driver, WAIT).until(lambda driver: condition())
+        except Exception as error:
+            raise AssertionError(f"timed out waiting for {what}") from error
+
+    def find(self, selector):
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def find_all(self, selector):
+        return self.driver.find_elements(By.CSS_SELECTOR, selector)
+
+    def visible(self, selector):
+        elements = self.find_all(selector)
+        return elements[0] if elements and elements[0].is_displayed() else None
+
+    def js(self, script, *arguments):
+        return self.driver.execute_script(script, *arguments)
+
+    def screenshot(self, name):
+        path = os.path.join(self.artifacts, f"{len(self.shots) + 1:02d}-{name}.png")
+        self.driver.save_screenshot(path)
+        self.shots.append(path)
+        return path
+
+    def expect_no_horizontal_overflow(self, where):
+        width, inner = self.js("return [document.documentElement.scrollWidth, window.innerWidth]")
+        expect(inner == 360, f"{where}: the viewport is {inner} px wide, not 360")
+        expect(width <= inner, f"{where}: the page is {width} px wide in a {inner} px viewport (horizontal scrolling)")
+
+    def fetch(self, path):
+        """GET through the stack with the CA, outside the browser: (status, headers, body bytes)."""
+        request = urllib.request.Request(self.base + path)
+        try:
+            with urllib.request.urlopen(request, context=self.context, timeout=20) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def ask(self, question):
+        textarea = self.find("#question")
+        textarea.clear()
+        textarea.send_keys(question)
+        before = len(self.find_all("#conversation .turn"))
+        self.find("#ask-button").click()
+        self.wait(lambda: len(self.find_all("#conversation .turn")) > before, "the new turn")
+        turn = self.find_all("#conversation .turn")[-1]
+        self.wait(lambda: turn.get_attribute("data-state") != "streaming", "the answer to finish")
+        return turn
+
+    def csp_violations(self):
+        return [
+            entry["message"]
+            for entry in self.driver.get_log("browser")
+            if "Content Security Policy" in entry["message"] or "Refused to" in entry["message"]
+        ]
+
+    def close(self):
+        self.driver.quit()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--ca-file", required=True)
+    parser.add_argument("--artifacts", required=True)
+    parser.add_argument("--master-pid", type=int, help="the pool's master: stopped for the last check (502)")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--chromedriver", default="/usr/bin/chromedriver")
+    options = parser.parse_args()
+
+    browser = Browser(options)
+    check = Check()
+    state = {}
+    try:
+        run_checks(browser, check, state, options)
+    finally:
+        browser.close()
+    print(f"screenshots: {os.path.abspath(options.artifacts)}", flush=True)
+    print(f"{check.passed} passed, {check.failed} failed", flush=True)
+    return 0 if check.failed == 0 and check.passed > 0 else 1
+
+
+def run_checks(browser, check, state, options):
+    b = browser
+
+    def home():
+        b.open("")
+        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        expect(b.js("return document.documentElement.lang") == "es", "the page is not lang=es")
+        expect(b.find("label[for=question]").text, "the question box has no label")
+        b.expect_no_horizontal_overflow("home")
+        b.screenshot("preguntar-360")
+
+    def streamed_answer_with_citation_links():
+        turn = b.ask("¿Qué se decidió sobre el precio del calzado escolar?")
+        expect(turn.get_attribute("data-state") == "done", f"state {turn.get_attribute('data-state')}: {turn.text}")
+        tokens = int(turn.get_attribute("data-tokens") or "0")
+        expect(tokens >= 2, f"the answer arrived in {tokens} token events, not streamed")
+        expect("tiene un máximo" in turn.text, f"answer text: {turn.text}")
+        links = turn.find_elements(By.CSS_SELECTOR, ".answer a.ref")
+        expect(links, "no [n] link in the answer")
+        citations = turn.find_elements(By.CSS_SELECTOR, "ol.citations > li")
+        expect(citations, "no citation listed")
+        first = citations[0]
+        expect("1 de agosto de 2024" in first.text, f"the citation shows no edition date: {first.text}")
+        expect("Nº 140" in first.text, f"the citation shows no edition number: {first.text}")
+        expect("página" in first.text, f"the citation shows no page: {first.text}")
+        quote = first.find_element(By.CSS_SELECTOR, "blockquote").text
+        expect("calzado escolar" in quote, f"the quoted passage is {quote!r}")
+        links[0].click()
+        target = links[0].get_attribute("href").split("#", 1)[1]
+        b.wait(lambda: b.js("return location.hash") == "#" + target, "the [n] link to change the hash")
+        expect(b.find("#" + target).is_displayed(), "the cited item is not shown")
+        expect(b.visible("#view-preguntar"), "following [n] left the conversation")
+        state["quote"] = quote
+        state["citation_link"] = first.find_element(By.CSS_SELECTOR, ".cite-title a")
+        b.expect_no_horizontal_overflow("answer")
+        b.screenshot("respuesta-360")
+
+    def follow_up_continues_the_conversation():
+        turn = b.ask("¿Y qué pasó con el salario de las trabajadoras domésticas?")
+        expect(turn.get_attribute("data-state") == "done", turn.text)
+        conversation = b.find("#conversation").get_attribute("data-conversation")
+        expect(conversation, "no conversation id on the page")
+        status, _, body = b.fetch(f"/api/v1/conversations/{conversation}")
+        expect(status == 200, f"conversation: {status}")
+        turns = json.loads(body)["turns"]
+        expect(len(turns) == 2, f"the follow-up started a new conversation: {len(turns)} turn(s)")
+        expect(b.find("#new-conversation").is_displayed(), "no way to start a new conversation")
+
+    def cited_page_and_pdf():
+        link = state["citation_link"]
+        link.click()
+        b.wait(lambda: b.find("#page-text").get_attribute("data-state") == "done", "the page text")
+        expect(b.visible("#view-pagina"), "the page view is not shown")
+        passage = " ".join(b.find("mark#pasaje").text.split())
+        expect(passage == " ".join(state["quote"].split()), f"highlighted {passage!r}, cited {state['quote']!r}")
+        expect(b.js("return document.activeElement.id") == "pasaje", "focus is not on the highlighted passage")
+        pdf = b.find("#pdf-link").get_attribute("href")
+        path = urllib.parse.urlsplit(pdf)
+        expect(path.fragment.startswith("page="), f"the PDF link does not open at the page: {pdf}")
+        status, headers, body = b.fetch(path.path)
+        expect(status == 200, f"PDF: HTTP {status}")
+        expect(body.startswith(b"%PDF"), f"the PDF link gives {body[:20]!r}")
+        expect(headers.get("Content-Type") == "application/pdf", f"PDF content type {headers.get('Content-Type')}")
+        expect("X-Accel-Redirect" not in headers, "nginx let the X-Accel-Redirect header through")
+        b.expect_no_horizontal_overflow("page view")
+        b.screenshot("pagina-citada-360")
+
+    def nothing_found_when_asking():
+        b.open("")
+        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        turn = b.ask("¿Cuál es la capital de Mongolia?")
+        expect(turn.get_attribute("data-state") == "done", turn.text)
+        expect("nothing" in turn.get_attribute("class"), "the empty answer is not marked as such")
+        notice = turn.find_element(By.CSS_SELECTOR, ".message.notice").text
+        expect("No hay publicaciones" in notice, f"notice: {notice}")
+        expect(not turn.find_elements(By.CSS_SELECTOR, "ol.citations"), "citations for nothing")
+        b.screenshot("sin-respuesta-360")
+
+    def search_with_filters_and_pages():
+        b.open("#/buscar")
+        b.wait(lambda: b.visible("#view-buscar"), "the Buscar view")
+        expect("frase exacta" in b.find("#q-help").text, "the query syntax is not explained")
+        b.find("#q").send_keys("licitación")
+        b.js("document.getElementById('from').value = '2024-08-02'; document.getElementById('to').value = '2024-08-02'")
+        b.find("#q").send_keys(Keys.ENTER)
+        b.wait(lambda: b.find("#results").get_attribute("data-state") == "done", "the results")
+        hash_ = b.js("return location.hash")
+        query = urllib.parse.parse_qs(hash_.split("?", 1)[1])
+        expect(query.get("q") == ["licitación"] and query.get("from") == ["2024-08-02"], f"the URL says {hash_}")
+        count = b.find("#search-status").text
+        expect("14 resultados" in count, f"count: {count}")
+        hits = b.find_all("#results > li")
+        expect(len(hits) == 10, f"{len(hits)} hits on page 1")
+        expect(all("2 de agosto de 2024" in hit.text for hit in hits), "the date filter let other editions through")
+        expect(b.find_all("#results .snippet mark"), "no highlighted snippet")
+        b.expect_no_horizontal_overflow("search")
+        b.screenshot("buscar-360")
+        b.find("#pager a[rel=next]").click()
+        b.wait(lambda: "page=2" in b.js("return location.hash") and
+               b.find("#results").get_attribute("data-state") == "done" and
+               len(b.find_all("#results > li")) == 4, "page 2 with 4 hits")
+        expect("página 2 de 2" in b.find("#search-status").text, b.find("#search-status").text)
+        # The URL alone brings the same search back (shared or bookmarked).
+        shared = b.driver.current_url
+        b.open("")
+        b.driver.get(shared)
+        b.phone()
+        b.wait(lambda: b.find("#results").get_attribute("data-state") == "done", "the shared search")
+        expect(len(b.find_all("#results > li")) == 4, "the shared URL did not give page 2")
+        expect(b.find("#q").get_attribute("value") == "licitación", "the box does not show the shared query")
+        b.screenshot("buscar-pagina-2-360")
+
+    def search_nothing_found():
+        b.open("#/buscar?q=mongolia")
+        b.wait(lambda: b.find("#results").get_attribute("data-state") == "done", "the empty search")
+        expect("No hay resultados" in b.find("#search-status").text, b.find("#search-status").text)
+
+    def editions_by_date():
+        b.open("#/ediciones")
+        b.wait(lambda: b.find("#editions").get_attribute("data-state") == "done", "the editions")
+        items = [item.text for item in b.find_all("#editions > li")]
+        expect(len(items) == 2 and "2 de agosto de 2024" in items[0] and "1 de agosto de 2024" in items[1],
+               f"editions: {items}")
+        b.find("#editions > li a").click()
+        b.wait(lambda: b.find_all("#edition-documents li"), "the documents of the edition")
+        b.expect_no_horizontal_overflow("editions")
+        b.screenshot("edicion-360")
+
+    def offline_message():
+        b.open("")
+        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        b.driver.set_network_conditions(offline=True, latency=0, download_throughput=-1, upload_throughput=-1)
+        try:
+            turn = b.ask("¿Qué se publicó sobre el calzado escolar?")
+            expect(turn.get_attribute("data-state") == "error", turn.text)
+            expect("Sin conexión" in turn.text, f"offline message: {turn.text}")
+            b.screenshot("sin-conexion-360")
+        finally:
+            b.driver.set_network_conditions(offline=False, latency=0, download_throughput=-1, upload_throughput=-1)
+
+    def service_unavailable_message():
+        expect(options.master_pid, "no --master-pid to stop the pool")
+        os.kill(options.master_pid, signal.SIGTERM)
+        deadline = time.time() + 20
+        while b.fetch("/health")[0] != 502 and time.time() < deadline:
+            time.sleep(0.1)
+        b.open("")
+        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        turn = b.ask("¿Qué se publicó sobre el calzado escolar?")
+        expect(turn.get_attribute("data-state") == "error", turn.text)
+        expect("no disponible" in turn.text, f"unavailable message: {turn.text}")
+        b.screenshot("servicio-no-disponible-360")
+
+    def no_csp_violation():
+        violations = b.csp_violations()
+        expect(not violations, f"the browser reported: {violations}")
+
+    check.run("the home page is Spanish, labelled and fits 360 px", home)
+    check.run("an answer streams in and its [n] links reach its citations", streamed_answer_with_citation_links)
+    check.run("a follow-up question continues the conversation", follow_up_continues_the_conversation)
+    check.run("a citation opens its page with the passage highlighted, and the PDF", cited_page_and_pdf)
+    check.run("asking about nothing indexed says so", nothing_found_when_asking)
+    check.run("search with a date filter, two pages, and a shareable URL", search_with_filters_and_pages)
+    check.run("a search without results says so", search_nothing_found)
+    check.run("editions are listed by date and open", editions_by_date)
+    check.run("no Content-Security-Policy violation", no_csp_violation)
+    check.run("offline: the question gets a clear message", offline_message)
+    if options.master_pid:
+        check.run("a stopped pool (502): the question gets a clear message", service_unavailable_message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
