@@ -149,4 +149,32 @@ import TestSupport
         #expect(expected.total > 0)
         #expect(Self.ranked(try postgres.store.search(request)) == Self.ranked(expected))
     }
+
+    /// A prefix that starts more lexemes than `setweight` should look up in every chunk takes PostgreSQL's other
+    /// path (each chunk's own lexemes): the same hits and scores as SQLite, as for a narrow prefix.
+    @Test(.enabled(if: PostgresServer.isAvailable, "PostgreSQL could not be installed or started"))
+    func prefixesStartingManyWordsRankTheSame() throws {
+        let sqlite = try StoreHarness(.sqlite)
+        let postgres = try StoreHarness(.postgresql)
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<400).map { (index: Int) -> String in
+            let middle = String([letters[index / 26 % 26], letters[index % 26]])
+            return "pa" + middle + "ro"
+        }
+        let pages = stride(from: 0, to: words.count, by: 20).map { start -> (String?, [String]) in
+            (nil, [words[start..<start + 20].joined(separator: " ") + " paso " + words[start]])
+        }
+        let many = StoreFixture.document(path: "/gaceta/201.pdf", title: "Palabras", pages: pages)
+        for document in Self.fixture + [many] {
+            try sqlite.store.ingest(document)
+            try postgres.store.ingest(document)
+        }
+        for prefix in ["pa", "pab", "pabz"] {
+            var request = SearchRequest(expression: SearchExpression(required: [[.prefix(prefix)], [.word("paso")]]))
+            request.perPage = 100
+            let expected = try sqlite.store.search(request)
+            #expect(expected.total > 0, "\(prefix)*")
+            #expect(Self.ranked(try postgres.store.search(request)) == Self.ranked(expected), "\(prefix)*")
+        }
+    }
 }

@@ -117,6 +117,15 @@ enum PostgresMigrations {
             );
             """
         ),
+        (
+            4,
+            """
+            -- Every lexeme the index ever held (never pruned: a superset is harmless), so that a prefix's lexemes
+            -- are found by a range of this primary key (C collation: byte order) instead of in every chunk.
+            CREATE TABLE lexemes (lexeme text COLLATE "C" PRIMARY KEY);
+            INSERT INTO lexemes SELECT DISTINCT unnest(tsvector_to_array(terms)) FROM chunks ON CONFLICT DO NOTHING;
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

@@ -101,7 +101,8 @@ extension PostgresStore {
     }
 
     /// The `text[]` SQL of the lexemes the phrases may match in chunk `c`: their terms, and for a prefix the
-    /// chunk's lexemes that start with it.
+    /// lexemes that start with it, from the `lexemes` table (once per statement) unless they are too many for
+    /// `setweight` to look each up in every chunk: then from each chunk's own lexemes.
     private static func lexemes(_ phrases: [SnippetBuilder.Phrase], _ parameters: inout PostgresParameters) -> String {
         var exact: [String] = []
         var prefixes: [String] = []
@@ -114,13 +115,22 @@ extension PostgresStore {
                 }
             }
         }
-        var sql = "\(parameters.add(SnippetBuilder.Phrase(terms: exact, lastIsPrefix: false).arrayLiteral))::text[]"
-        if !prefixes.isEmpty {
-            let conditions = prefixes.map { "starts_with(x, \(parameters.add($0)))" }.joined(separator: " OR ")
-            sql += " || array(SELECT x FROM unnest(tsvector_to_array(c.terms)) AS x WHERE \(conditions))"
-        }
+        var sql = "\(parameters.add(PostgresTextSearch.arrayLiteral(exact)))::text[]"
+        guard !prefixes.isEmpty else { return sql }
+        let inTable = prefixes.map { "lexeme LIKE \(parameters.add(PostgresTextSearch.likePrefix($0)))" }
+            .joined(separator: " OR ")
+        let inChunk = prefixes.map { "starts_with(x, \(parameters.add($0)))" }.joined(separator: " OR ")
+        let limit = Self.prefixLexemesLimit
+        sql += """
+             || CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM lexemes WHERE \(inTable) LIMIT \(limit + 1)) AS n) <= \(limit)
+                    THEN ARRAY(SELECT lexeme FROM lexemes WHERE \(inTable))
+                    ELSE ARRAY(SELECT x FROM unnest(tsvector_to_array(c.terms)) AS x WHERE \(inChunk)) END
+            """
         return sql
     }
+
+    /// Above this many lexemes for its prefixes, a search looks for them in each chunk instead.
+    static let prefixLexemesLimit = 256
 
     /// `FROM … WHERE …` for the matches of `query` that pass the request's filters.
     private static func matches(

@@ -129,6 +129,7 @@ public final class PostgresStore: Store {
     private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
         var ordinal = 0
         var tokens = 0
+        var lexemes = Set<String>()
         for page in document.pages {
             let inserted = try connection.preparedQuery(
                 "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -139,6 +140,7 @@ public final class PostgresStore: Store {
                 // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
                 let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
                 tokens += vector.tokenCount
+                lexemes.formUnion(vector.lexemes)
                 try connection.preparedQuery(
                     """
                     INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
@@ -150,6 +152,12 @@ public final class PostgresStore: Store {
                     ])
             }
         }
+        // In byte order, the primary key's: two ingests adding the same new lexemes wait for each other in the
+        // same order, never in a cycle.
+        let sorted = lexemes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try connection.preparedQuery(
+            "INSERT INTO lexemes (lexeme) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
+            [PostgresTextSearch.arrayLiteral(sorted)])
         // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
         // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
         try connection.preparedQuery(
