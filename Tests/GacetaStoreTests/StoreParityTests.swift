@@ -48,6 +48,11 @@ import TestSupport
         ),
         ("la, edition", SearchExpression(required: [[.word("la")]]), { $0.edition = "131" }),
         ("2024LN-000012", SearchExpression(required: [[.word("2024ln"), .number("000012")]]), { _ in }),
+        (
+            "la salario OR la (a word twice)",
+            SearchExpression(required: [[.word("la")], [.word("salario"), .word("la")]]),
+            { _ in }
+        ),
     ]
 
     /// What a user sees of a result: total, and per hit the document, page and marked words.

@@ -47,7 +47,12 @@ extension PostgresStore {
             "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
             "(SELECT \(PhraseCountCache.fingerprintSQL) FROM chunk_totals)",
         ]
-        let uncounted = totalIsPhraseCount ? [] : phrases.map(\.tsquery).filter { phraseCounts.count(of: $0) == nil }
+        // Each phrase once: a query may repeat one ("ley decreto OR ley").
+        var uncounted: [String] = []
+        for phrase in phrases.map(\.tsquery)
+        where !totalIsPhraseCount && phraseCounts.count(of: phrase) == nil && !uncounted.contains(phrase) {
+            uncounted.append(phrase)
+        }
         columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
         let lexemes = Self.lexemes(phrases, &parameters)
         let result = try connection.query(
@@ -63,7 +68,7 @@ extension PostgresStore {
         guard result.rowCount > 0 else { return (0, []) }
         let total = result.int(0, 0)
         var counts = Dictionary(
-            uniqueKeysWithValues: uncounted.enumerated().map { ($1, result.double(0, 8 + $0)) })
+            uncounted.enumerated().map { ($1, result.double(0, 8 + $0)) }, uniquingKeysWith: { first, _ in first })
         if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(total) }
         try countPhrases(phrases, fingerprint: result.string(0, 7) ?? "", into: &counts, cachingFrom: uncounted)
         let ranking = PostgresRanking(
