@@ -4,19 +4,44 @@ import Glibc
 /// Opens the store a `database.url` names: `sqlite:relative/path.db`, `sqlite:///absolute/path.db`, or a
 /// libpq URI `postgresql://user@host/db` (`postgres://` too; a unix socket: `postgresql://u@/db?host=/run/postgresql`).
 public enum StoreFactory {
-    public static func open(url: String) throws(StoreError) -> any Store {
+    ///
+    /// With `requireCurrentSchema` (a worker), a store whose schema is older than this build throws
+    /// `.schemaOutdated`: a SQLite file at once; a PostgreSQL database on the first call after each connection,
+    /// since the server may be down at start (the store then opens without it, and every call throws
+    /// `.unavailable` until it answers).
+    public static func open(url: String, requireCurrentSchema: Bool = false) throws(StoreError) -> any Store {
         if url.hasPrefix("sqlite:") {
             let path = sqlitePath(url)
             try checkDirectory(of: path, url: url)
-            return try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path)
+            if requireCurrentSchema { try checkSchema(of: store) }
+            return store
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
-            return try PostgresStore(url: url)
+            let store = try PostgresStore(url: url)
+            if requireCurrentSchema {
+                store.connection.verifyAfterConnecting = { [unowned store] () throws(StoreError) in
+                    try checkSchema(of: store)
+                }
+            }
+            return store
         }
         throw StoreError(
             .unavailable,
             "database.url '\(url)' is not a database URL; use sqlite:var/gacetachat.db, sqlite:///abs/path.db or "
                 + "postgresql://user@host/dbname")
+    }
+
+    /// Throws `.schemaOutdated` when the schema is older than this build needs. A newer one is fine: migrations
+    /// only add (a released step never changes), so a running release keeps serving while an upgrade migrates.
+    static func checkSchema(of store: any Store) throws(StoreError) {
+        let version = try store.schemaVersion()
+        guard version.current >= version.required else {
+            throw StoreError(
+                .schemaOutdated,
+                "the database schema is at version \(version.current); this build needs \(version.required): "
+                    + "run 'gacetachat migrate'")
+        }
     }
 
     /// `sqlite:var/x.db` → `var/x.db`; `sqlite:///abs/x.db` → `/abs/x.db`.

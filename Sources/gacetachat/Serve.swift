@@ -1,5 +1,6 @@
 import ArgumentParser
 import GacetaConfig
+import GacetaCore
 import GacetaStore
 import GacetaSupervisor
 import Logging
@@ -41,6 +42,11 @@ struct Serve: ParsableCommand {
         return extra
     }
 
+    /// A PostgreSQL server that does not answer (a SQLite file that cannot be opened is a setup error).
+    private static func isUnreachableServer(_ error: any Error, url: String) -> Bool {
+        (error as? StoreError)?.kind == .unavailable && !url.hasPrefix("sqlite:")
+    }
+
     func run() throws {
         let configuration: Configuration
         do {
@@ -68,6 +74,9 @@ struct Serve: ParsableCommand {
             do {
                 let applied = try StoreFactory.open(url: settings.database.url).migrate()
                 if !applied.isEmpty { logger.notice("database migrated to version \(applied.last ?? 0)") }
+            } catch  where Self.isUnreachableServer(error, url: settings.database.url) {
+                // The workers start anyway, answer 503 and connect when the server answers.
+                logger.warning("database unavailable, not migrated: \(error)")
             } catch {
                 printError("cannot prepare the database: \(error)")
                 throw ExitCode.failure

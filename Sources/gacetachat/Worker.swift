@@ -30,15 +30,10 @@ struct Worker: ParsableCommand {
         let store: any Store
         do {
             try FastCGIWorker.checkListenDescriptor()
-            store = try StoreFactory.open(url: settings.database.url)
-            let version = try store.schemaVersion()
-            // A newer schema is fine: migrations only add (a released step never changes), so the running release
-            // keeps serving while an upgrade migrates first and then reloads onto the new binary.
-            guard version.current >= version.required else {
-                throw StoreError(
-                    .schemaOutdated,
-                    "the database schema is at version \(version.current); this build needs \(version.required): "
-                        + "run 'gacetachat migrate'")
+            store = try StoreFactory.open(url: settings.database.url, requireCurrentSchema: true)
+            if let unavailable = try Self.unavailability(of: store) {
+                // PostgreSQL is down: serve 503s (and /health says so) and connect when it answers.
+                logger.warning("database unavailable at start, answering 503 until it answers: \(unavailable)")
             }
         } catch {
             printError("worker \(getpid()) failed to boot: \(error)")
@@ -78,6 +73,17 @@ struct Worker: ParsableCommand {
             logger.notice(
                 "worker \(getpid()) uses \(bytes / 1024) KiB, more than pool.max_worker_memory; exiting to be replaced")
             throw ExitCode(WorkerExitCode.memoryLimit)
+        }
+    }
+
+    /// Nil when the store answers; its error when the database cannot be reached; other errors are thrown.
+    private static func unavailability(of store: any Store) throws(StoreError) -> StoreError? {
+        do {
+            try store.ping()
+            return nil
+        } catch {
+            guard error.kind == .unavailable else { throw error }
+            return error
         }
     }
 

@@ -28,13 +28,45 @@ struct PostgresStoreTests {
         #expect(version.current == version.required)
     }
 
-    @Test func anUnreachableServerIsUnavailable() throws {
+    @Test func anUnreachableServerOpensAndEveryCallIsUnavailable() throws {
+        // A worker starts while the server is down: opening succeeds, calls throw `.unavailable` until it answers.
+        let store = try StoreFactory.open(url: "postgresql://nobody@/nothing?host=/nonexistent-gacetachat")
+        for _ in 0..<2 {
+            do {
+                try store.ping()
+                Issue.record("reached a database that does not exist")
+            } catch {
+                #expect(error.kind == .unavailable)
+                #expect(error.message.contains("/nonexistent-gacetachat") || error.message.contains("nothing"))
+            }
+        }
+    }
+
+    @Test func aWorkerStoreRefusesAnOutdatedSchemaOnceTheServerAnswers() throws {
+        let server = try PostgresServer()
+        defer { server.stop() }
+        let url = try server.createDatabase()
+        try server.halt()
+        let store = try StoreFactory.open(url: url, requireCurrentSchema: true)
+        #expect(throws: StoreError.self) { try store.ping() }
+        try server.start()
         do {
-            _ = try StoreFactory.open(url: "postgresql://nobody@/nothing?host=/nonexistent-gacetachat")
-            Issue.record("opened a database that does not exist")
+            try store.ping()
+            Issue.record("an empty database passed for a current schema")
         } catch {
-            #expect(error.kind == .unavailable)
-            #expect(error.message.contains("/nonexistent-gacetachat") || error.message.contains("nothing"))
+            #expect(error.kind == .schemaOutdated, "\(error)")
+        }
+        try StoreFactory.open(url: url).migrate()
+        try store.ping()
+    }
+
+    @Test func aURLLibpqCannotParseFailsAtOnce() {
+        do {
+            _ = try StoreFactory.open(url: "postgresql://u@/db?hots=/tmp")
+            Issue.record("opened a URL with an unknown parameter")
+        } catch {
+            #expect(error.kind == .failed)
+            #expect(error.message.contains("hots"), "\(error)")
         }
     }
 

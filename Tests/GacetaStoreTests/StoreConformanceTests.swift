@@ -50,19 +50,24 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
 final class StoreHarness {
     let store: any Store
     let directory: String?
+    /// The PostgreSQL database's URL, to open a second connection as another process would.
+    let url: String?
 
     init(_ kind: StoreKind) throws {
         switch kind {
         case .sqlite:
             let directory = try Paths.temporaryDirectory("store")
             self.directory = directory
+            url = nil
             store = try SQLiteStore(path: "\(directory)/test.db")
         case .postgresql:
             guard let server = PostgresServer.shared else {
                 throw TestSupportError("PostgreSQL is unavailable: \(PostgresServer.unavailableReason ?? "?")")
             }
             directory = nil
-            store = try PostgresStore(url: try server.createDatabase())
+            let url = try server.createDatabase()
+            self.url = url
+            store = try PostgresStore(url: url)
         }
         try store.migrate()
     }

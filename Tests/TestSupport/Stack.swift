@@ -50,8 +50,9 @@ public final class Stack {
 
     deinit { stop() }
 
-    /// Starts the pool and nginx; returns when `/health` answers through nginx.
-    public func start() throws {
+    /// Starts the pool and nginx; returns when `/health` answers `healthStatus` through nginx (503 when the
+    /// pool starts without its database).
+    public func start(healthStatus: Int = 200) throws {
         try Shell.run("\(Paths.repository)/tls/make-dev-certs", ["\(directory)/tls"]).expectSuccess("make-dev-certs")
         try startPool()
         try waitForLog("pool ready")
@@ -80,7 +81,9 @@ public final class Stack {
         process.standardError = FileHandle.nullDevice
         try process.run()
         nginx = process
-        try waitUntil("nginx answers /health") { (try? self.get("/health").status) == 200 }
+        try waitUntil("nginx answers /health with \(healthStatus)") {
+            (try? self.get("/health").status) == healthStatus
+        }
     }
 
     /// The environment the pool runs with: the testing profile on our socket.

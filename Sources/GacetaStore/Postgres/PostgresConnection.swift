@@ -3,27 +3,36 @@ import Glibc
 import GacetaCore
 
 /// One libpq connection: statements with bound text parameters, transactions, errors classified as
-/// `StoreError`. A connection that broke (server restarted, network gone) is reset on the next call, so a
-/// database that comes back is used again without restarting the process.
+/// `StoreError`. A connection that broke (server restarted, network gone), or never opened because the server
+/// was down, is opened again on the next call, so a database that comes back is used again without restarting
+/// the process.
 final class PostgresConnection {
     private let handle: OpaquePointer
     /// The URL without its password, for messages.
     let displayURL: String
+    /// Run after every successful (re)connection, before the call that needed it; an error keeps it pending.
+    var verifyAfterConnecting: (() throws(StoreError) -> Void)?
+    private var needsVerification = true
 
-    /// Connects to `url` (a libpq URI or `key=value` string); `.unavailable` when the server cannot be reached.
+    /// Parses `url` (a libpq URI or `key=value` string) and tries to connect. A URL libpq cannot parse throws
+    /// `.failed`; a server that cannot be reached does not throw: every call tries again until it answers,
+    /// throwing `.unavailable` meanwhile.
     init(url: String) throws(StoreError) {
         displayURL = PostgresURL.redacted(url)
+        var parseError: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(url, &parseError) else {
+            let message = parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory"
+            if let parseError { PQfreemem(parseError) }
+            throw StoreError(.failed, "invalid database URL \(displayURL): \(message)")
+        }
+        PQconninfoFree(options)
         guard let handle = PQconnectdb(url) else {
             throw StoreError(.unavailable, "cannot connect to \(displayURL): out of memory")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = Self.errorMessage(handle)
-            PQfinish(handle)
-            throw StoreError(.unavailable, "cannot connect to \(displayURL): \(message)")
-        }
-        // The server's notices (NOTICE, WARNING) must not reach a worker's stderr.
+        // The server's notices (NOTICE, WARNING) must not reach a worker's stderr; kept across resets.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         self.handle = handle
+        needsReset = PQstatus(handle) != CONNECTION_OK
     }
 
     deinit { PQfinish(handle) }
@@ -38,13 +47,25 @@ final class PostgresConnection {
     /// Set when a call found the server gone: the next call reconnects first.
     private var needsReset = false
 
-    /// Reconnects when the connection broke since the last call.
+    /// Reconnects when the connection broke (or never opened) since the last call, then verifies it once.
     private func ensureConnected() throws(StoreError) {
-        guard needsReset || PQstatus(handle) != CONNECTION_OK else { return }
-        PQreset(handle)
-        needsReset = PQstatus(handle) != CONNECTION_OK
-        guard PQstatus(handle) == CONNECTION_OK else {
-            throw StoreError(.unavailable, "database unavailable (\(displayURL)): \(lastError)")
+        if needsReset || PQstatus(handle) != CONNECTION_OK {
+            PQreset(handle)
+            needsReset = PQstatus(handle) != CONNECTION_OK
+            guard !needsReset else {
+                throw StoreError(.unavailable, "database unavailable (\(displayURL)): \(lastError)")
+            }
+            prepared = [:]  // a new session has none
+            needsVerification = true
+        }
+        if needsVerification, let verify = verifyAfterConnecting {
+            needsVerification = false
+            do {
+                try verify()
+            } catch {
+                needsVerification = true
+                throw error
+            }
         }
     }
 
@@ -54,6 +75,29 @@ final class PostgresConnection {
         try ensureConnected()
         let result = Self.withCStrings(parameters) { values in
             PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+        }
+        return try check(result, sql: sql)
+    }
+
+    /// Names of the statements prepared on this session, by their SQL.
+    private var prepared: [String: String] = [:]
+
+    /// Like `query`, for constant SQL run often (lookups, ingest's inserts): parsed once per session
+    /// (`PQprepare`), then only executed (`PQexecPrepared`), and PostgreSQL keeps a generic plan once it does as
+    /// well as planning each call. Not for SQL whose best plan depends on the values, such as a search's matches.
+    @discardableResult
+    func preparedQuery(_ sql: String, _ parameters: [String?] = []) throws(StoreError) -> PostgresResult {
+        try ensureConnected()
+        let name: String
+        if let known = prepared[sql] {
+            name = known
+        } else {
+            name = "gaceta_\(prepared.count + 1)"
+            try check(PQprepare(handle, name, sql, Int32(parameters.count), nil), sql: sql)
+            prepared[sql] = name
+        }
+        let result = Self.withCStrings(parameters) { values in
+            PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
         }
         return try check(result, sql: sql)
     }

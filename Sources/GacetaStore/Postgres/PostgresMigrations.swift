@@ -4,6 +4,10 @@
 /// Full text: each chunk carries a `tsvector` built by `PostgresTextSearch` with GacetaText's Spanish tokenizer
 /// and stemmer (the same terms the SQLite index holds), the title's terms weighted 'A' on a document's first
 /// chunk only and the body's 'B', behind a GIN index.
+///
+/// Since version 4, `chunk_totals` holds a row per ingest (searches sum them, ingests fold them now and then)
+/// instead of one row every ingest waited for; search no longer calls `gaceta_phrase_hits` (`PostgresRanking`
+/// counts phrase occurrences in Swift, far faster).
 enum PostgresMigrations {
     /// Serializes `migrate()` across processes and hosts (`pg_advisory_xact_lock` key).
     static let lockKey: Int64 = 0x6761_6365_7461  // "gaceta"
@@ -111,6 +115,24 @@ enum PostgresMigrations {
                 sha256 text NOT NULL UNIQUE,
                 created_at text NOT NULL
             );
+            """
+        ),
+        (
+            4,
+            """
+            -- Every lexeme the index ever held (never pruned: a superset is harmless), so that a prefix's lexemes
+            -- are found by a range of this primary key (C collation: byte order) instead of in every chunk.
+            CREATE TABLE lexemes (lexeme text COLLATE "C" PRIMARY KEY);
+            INSERT INTO lexemes SELECT DISTINCT unnest(tsvector_to_array(terms)) FROM chunks ON CONFLICT DO NOTHING;
+            -- chunk_totals now takes a row per ingest (searches sum them). A release from before would add its
+            -- counts to every row: its ingests fail instead, until it is upgraded.
+            CREATE FUNCTION gaceta_chunk_totals_take_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'chunk_totals takes a row per ingest since schema version 4: ingest with a newer release';
+            END
+            $$;
+            CREATE TRIGGER chunk_totals_take_rows BEFORE UPDATE ON chunk_totals
+                FOR EACH STATEMENT EXECUTE FUNCTION gaceta_chunk_totals_take_rows();
             """
         ),
     ]

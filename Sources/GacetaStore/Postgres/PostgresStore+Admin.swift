@@ -62,8 +62,9 @@ extension PostgresStore {
             }
             try connection.execute(
                 """
-                UPDATE chunk_totals SET chunks = (SELECT count(*) FROM chunks),
-                                        tokens = (SELECT coalesce(sum(token_count), 0) FROM chunks);
+                DELETE FROM chunk_totals;
+                INSERT INTO chunk_totals (chunks, tokens) SELECT count(*), coalesce(sum(token_count), 0) FROM chunks;
+                INSERT INTO lexemes SELECT DISTINCT unnest(tsvector_to_array(terms)) FROM chunks ON CONFLICT DO NOTHING;
                 REINDEX INDEX chunks_terms;
                 """)
             return chunks.rowCount

@@ -3,31 +3,31 @@ import GacetaCore
 extension PostgresStore {
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {
         // NULLS LAST: SQLite sorts NULL numbers last in DESC order too.
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             BrowseSQL.editionColumns + " ORDER BY e.date DESC, e.number DESC NULLS LAST LIMIT $1 OFFSET $2",
             [String(max(0, limit)), String(max(0, offset))])
         return Self.editions(result)
     }
 
     public func edition(date: String) throws(StoreError) -> [Edition] {
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             BrowseSQL.editionColumns + " WHERE e.date = $1 ORDER BY e.number NULLS FIRST", [date])
         return Self.editions(result)
     }
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             BrowseSQL.documentColumns + " WHERE d.edition_id = $1 ORDER BY d.id", [String(editionID)])
         return (0..<result.rowCount).map { Self.document(result, row: $0) }
     }
 
     public func document(id: Int64) throws(StoreError) -> Document? {
-        let result = try connection.query(BrowseSQL.documentColumns + " WHERE d.id = $1", [String(id)])
+        let result = try connection.preparedQuery(BrowseSQL.documentColumns + " WHERE d.id = $1", [String(id)])
         return result.rowCount > 0 ? Self.document(result, row: 0) : nil
     }
 
     public func page(documentID: Int64, index: Int) throws(StoreError) -> Page? {
-        let result = try connection.query(
+        let result = try connection.preparedQuery(
             "SELECT printed_number, text FROM pages WHERE document_id = $1 AND page_index = $2",
             [String(documentID), String(index)])
         guard result.rowCount > 0 else { return nil }

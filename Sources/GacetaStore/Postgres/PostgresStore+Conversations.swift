@@ -2,13 +2,14 @@ import GacetaCore
 
 extension PostgresStore {
     public func createConversation(id: String, now: String) throws(StoreError) {
-        try connection.query("INSERT INTO conversations (id, created_at, updated_at) VALUES ($1, $2, $2)", [id, now])
+        try connection.preparedQuery(
+            "INSERT INTO conversations (id, created_at, updated_at) VALUES ($1, $2, $2)", [id, now])
     }
 
     public func conversation(id: String) throws(StoreError) -> Conversation? {
-        let found = try connection.query("SELECT created_at FROM conversations WHERE id = $1", [id])
+        let found = try connection.preparedQuery("SELECT created_at FROM conversations WHERE id = $1", [id])
         guard found.rowCount > 0, let createdAt = found.string(0, 0) else { return nil }
-        let turns = try connection.query(
+        let turns = try connection.preparedQuery(
             """
             SELECT question, answer, citations, provider, fallback_reason, created_at
             FROM conversation_turns WHERE conversation_id = $1 ORDER BY ordinal
@@ -30,8 +31,8 @@ extension PostgresStore {
         let citations = try CitationJSON.encode(turn.answer.citations)
         try connection.transaction { () throws(StoreError) in
             // Locks the conversation row: two turns appended at once get distinct ordinals.
-            try connection.query("SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", [conversationID])
-            try connection.query(
+            try connection.preparedQuery("SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", [conversationID])
+            try connection.preparedQuery(
                 """
                 INSERT INTO conversation_turns
                     (conversation_id, ordinal, question, answer, citations, provider, fallback_reason, created_at)
@@ -42,13 +43,13 @@ extension PostgresStore {
                     conversationID, turn.question, turn.answer.text, citations, turn.answer.provider,
                     turn.answer.fallbackReason, turn.createdAt,
                 ])
-            try connection.query(
+            try connection.preparedQuery(
                 "UPDATE conversations SET updated_at = $2 WHERE id = $1", [conversationID, turn.createdAt])
         }
     }
 
     @discardableResult
     public func purgeConversations(before cutoff: String) throws(StoreError) -> Int {
-        try connection.query("DELETE FROM conversations WHERE updated_at < $1", [cutoff]).affectedRows
+        try connection.preparedQuery("DELETE FROM conversations WHERE updated_at < $1", [cutoff]).affectedRows
     }
 }

@@ -6,6 +6,11 @@ import GacetaCore
 public final class PostgresStore: Store {
     let connection: PostgresConnection
     let textSearch = PostgresTextSearch()
+    /// Each phrase's chunks in the whole table, while it does not change.
+    var phraseCounts = PhraseCountCache()
+
+    /// Every this many documents, an ingest folds `chunk_totals` back into one row.
+    static let chunkTotalsFoldInterval: Int64 = 64
 
     /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
     public init(url: String) throws(StoreError) {
@@ -46,13 +51,13 @@ public final class PostgresStore: Store {
     }
 
     public func ping() throws(StoreError) {
-        try connection.query("SELECT 1")
+        try connection.preparedQuery("SELECT 1")
     }
 
     // MARK: - Ingest
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
-        let result = try connection.query("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
+        let result = try connection.preparedQuery("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
         return result.rowCount > 0 ? result.string(0, 0) : nil
     }
 
@@ -60,7 +65,7 @@ public final class PostgresStore: Store {
     public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
         try connection.transaction { () throws(StoreError) -> IngestOutcome in
             // FOR UPDATE: two processes ingesting the same path queue up instead of both inserting.
-            let existing = try connection.query(
+            let existing = try connection.preparedQuery(
                 "SELECT id, source_sha256 FROM documents WHERE source_path = $1 FOR UPDATE", [document.sourcePath])
             var replaced = false
             if existing.rowCount > 0 {
@@ -70,7 +75,7 @@ public final class PostgresStore: Store {
                 replaced = true
             }
             let editionID = try upsertEdition(document.edition)
-            let inserted = try connection.query(
+            let inserted = try connection.preparedQuery(
                 """
                 INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
                                        source_url, page_count)
@@ -87,30 +92,30 @@ public final class PostgresStore: Store {
         }
     }
 
-    /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals`.
+    /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals` with a
+    /// row of negative counts.
     func deleteDocument(_ id: Int64) throws(StoreError) {
-        try connection.query(
+        try connection.preparedQuery(
             """
-            UPDATE chunk_totals SET chunks = chunk_totals.chunks - old.count, tokens = chunk_totals.tokens - old.sum
-            FROM (SELECT count(*) AS count, coalesce(sum(token_count), 0) AS sum
-                  FROM chunks WHERE document_id = $1) AS old
+            INSERT INTO chunk_totals (chunks, tokens)
+            SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
             """, [String(id)])
-        try connection.query("DELETE FROM documents WHERE id = $1", [String(id)])
+        try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
     }
 
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
-        let found = try connection.query(
+        let found = try connection.preparedQuery(
             "SELECT id FROM editions WHERE date = $1 AND coalesce(number, '') = coalesce($2, '')",
             [edition.date, edition.number])
         if found.rowCount > 0 {
             let id = found.int64(0, 0)
-            try connection.query(
+            try connection.preparedQuery(
                 "UPDATE editions SET source_url = coalesce($2, source_url), sha256 = coalesce($3, sha256) WHERE id = $1",
                 [String(id), edition.sourceURL, edition.sha256])
             return id
         }
         // Another process may insert the same edition meanwhile: the unique index settles it.
-        let inserted = try connection.query(
+        let inserted = try connection.preparedQuery(
             """
             INSERT INTO editions (date, number, source_url, sha256) VALUES ($1, $2, $3, $4)
             ON CONFLICT (date, coalesce(number, '')) DO UPDATE
@@ -124,8 +129,9 @@ public final class PostgresStore: Store {
     private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
         var ordinal = 0
         var tokens = 0
+        var lexemes = Set<String>()
         for page in document.pages {
-            let inserted = try connection.query(
+            let inserted = try connection.preparedQuery(
                 "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
                 [String(documentID), String(page.index), page.printedNumber, page.text])
             let pageID = inserted.int64(0, 0)
@@ -134,7 +140,8 @@ public final class PostgresStore: Store {
                 // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
                 let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
                 tokens += vector.tokenCount
-                try connection.query(
+                lexemes.formUnion(vector.lexemes)
+                try connection.preparedQuery(
                     """
                     INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
                     VALUES ($1, $2, $3, $4, $5::tsvector, $6)
@@ -145,8 +152,22 @@ public final class PostgresStore: Store {
                     ])
             }
         }
-        // One row for the whole table: concurrent ingests queue here for the rest of their transaction.
-        try connection.query(
-            "UPDATE chunk_totals SET chunks = chunks + $1, tokens = tokens + $2", [String(ordinal), String(tokens)])
+        // In byte order, the primary key's: two ingests adding the same new lexemes wait for each other in the
+        // same order, never in a cycle.
+        let sorted = lexemes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try connection.preparedQuery(
+            "INSERT INTO lexemes (lexeme) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
+            [PostgresTextSearch.arrayLiteral(sorted)])
+        // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
+        // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
+        try connection.preparedQuery(
+            "INSERT INTO chunk_totals (chunks, tokens) VALUES ($1, $2)", [String(ordinal), String(tokens)])
+        if documentID % Self.chunkTotalsFoldInterval == 0 {
+            try connection.preparedQuery(
+                """
+                WITH folded AS (DELETE FROM chunk_totals RETURNING chunks, tokens)
+                INSERT INTO chunk_totals (chunks, tokens) SELECT coalesce(sum(chunks), 0), coalesce(sum(tokens), 0) FROM folded
+                """)
+        }
     }
 }

@@ -46,7 +46,7 @@ final class PostgresTextSearch {
 
     /// The `tsvector` literal for one chunk and its number of tokens: `title` (empty except on a document's
     /// first chunk) weighted 'A', then `body` weighted 'B' one position further, so that no phrase spans the two.
-    func vector(title: String, body: String) -> (literal: String, tokenCount: Int) {
+    func vector(title: String, body: String) -> (literal: String, tokenCount: Int, lexemes: [String]) {
         var positions: [String: [String]] = [:]
         var order: [String] = []
         func add(_ lexeme: String, _ position: Int, _ weight: String) {
@@ -68,7 +68,7 @@ final class PostgresTextSearch {
         }
         let literal = order.map { Self.quoted($0) + ":" + (positions[$0] ?? []).joined(separator: ",") }
             .joined(separator: " ")
-        return (literal, count)
+        return (literal, count, order)
     }
 
     /// The `tsquery` literal for `expression`, or nil when nothing searchable remains. Same shape as
@@ -131,8 +131,23 @@ extension SnippetBuilder.Phrase {
     }
 
     /// The lexemes as a `text[]` literal.
-    var arrayLiteral: String {
-        "{" + terms.map { "\"" + $0.replacingBackslashesAndQuotes() + "\"" }.joined(separator: ",") + "}"
+    var arrayLiteral: String { PostgresTextSearch.arrayLiteral(terms) }
+}
+
+extension PostgresTextSearch {
+    /// `values` as a `text[]` literal, each quoted.
+    static func arrayLiteral(_ values: [String]) -> String {
+        "{" + values.map { "\"" + $0.replacingBackslashesAndQuotes() + "\"" }.joined(separator: ",") + "}"
+    }
+
+    /// A `LIKE` pattern matching the strings that start with `prefix`.
+    static func likePrefix(_ prefix: String) -> String {
+        var pattern = ""
+        for character in prefix {
+            if character == "\\" || character == "%" || character == "_" { pattern.append("\\") }
+            pattern.append(character)
+        }
+        return pattern + "%"
     }
 }
 

@@ -87,6 +87,12 @@ enum SQLiteMigrations {
             );
             """
         ),
+        (
+            4,
+            """
+            -- PostgreSQL keeps a table of the index's lexemes for prefix searches; FTS5 finds prefixes itself.
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }
