@@ -63,8 +63,8 @@ import TestSupport
         let answer = try service.answer(question: Self.question, history: [], onToken: { tokens.append($0) })
         #expect(answer.provider == "extractive")
         #expect(answer.fallbackReason == "no valid citation in the answer")
-        #expect(tokens.last == answer.text)
         #expect(tokens.joined() == "El precio es ₡18.500.\n\n" + answer.text)
+        #expect(tokens.last.map(answer.text.hasSuffix) == true, "the offline answer comes last")
     }
 
     @Test func withoutPassagesTheProviderIsNotAsked() throws {

@@ -88,11 +88,13 @@ import Testing
         Checks.wellCited(answer, passages: passages)
     }
 
-    @Test func onTokenReceivesTheAnswerText() throws {
+    @Test func onTokenReceivesTheAnswerSentenceBySentence() throws {
         var tokens: [String] = []
         let answer = try provider.answer(
             question: "precio del calzado escolar", history: [], passages: Fixtures.passages,
             onToken: { tokens.append($0) })
         #expect(tokens.joined() == answer.text)
+        #expect(tokens.count == answer.citations.count, "one token per cited sentence: \(tokens)")
+        #expect(tokens.dropLast().allSatisfy { $0.hasSuffix(". ") })
     }
 }

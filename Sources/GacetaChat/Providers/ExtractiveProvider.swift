@@ -26,8 +26,11 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
         let terms = QuestionTerms(question: question, history: history[...], analyzer: analyzer)
         let ranker = SentenceRanker(terms: terms, analyzer: analyzer)
         let picks = select(from: ranker.candidates(in: passages))
-        let answer = compose(picks, passages: passages)
-        onToken?(answer.text)
+        let (answer, sentences) = compose(picks, passages: passages)
+        // One token per sentence, so a page shows the answer growing as a model's would.
+        for (index, sentence) in sentences.enumerated() {
+            onToken?(index == sentences.count - 1 ? sentence : sentence + " ")
+        }
         return answer
     }
 
@@ -49,8 +52,11 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
         return picks
     }
 
-    private func compose(_ picks: [SentenceRanker.Candidate], passages: [SearchHit]) -> Answer {
-        guard !picks.isEmpty else { return Answer(text: SpanishWording.notFound, citations: [], provider: name) }
+    /// The answer and its sentences (the text is the sentences joined by spaces).
+    private func compose(_ picks: [SentenceRanker.Candidate], passages: [SearchHit]) -> (Answer, [String]) {
+        guard !picks.isEmpty else {
+            return (Answer(text: SpanishWording.notFound, citations: [], provider: name), [SpanishWording.notFound])
+        }
         var citations: [Citation] = []
         var sentences: [String] = []
         for (position, pick) in picks.enumerated() {
@@ -71,6 +77,6 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
                 sentences.append("Además, \(SpanishWording.edition(of: hit)) indica: \(quote)")
             }
         }
-        return Answer(text: sentences.joined(separator: " "), citations: citations, provider: name)
+        return (Answer(text: sentences.joined(separator: " "), citations: citations, provider: name), sentences)
     }
 }
