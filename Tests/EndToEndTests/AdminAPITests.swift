@@ -6,6 +6,32 @@ extension EndToEnd {
     /// `/api/v1/admin/…` through nginx: tokens from `gacetachat admin token create`, uploads that become searchable,
     /// deletions, re-index, and a log line for every action.
     @Suite struct AdminAPITests {
+        /// nginx's allow-list: a client from another address (127.0.0.2, as a remote host would be) gets nginx's
+        /// JSON 403 for the admin API, the status page and the metrics, even with a valid token; the public API
+        /// still answers it.
+        @Test func adminStatusAndMetricsAreRefusedToAddressesOutsideTheAllowList() throws {
+            let stack = try Stack(workers: 1)
+            defer { stack.stop() }
+            let binary = try Paths.binary()
+            try Shell.run(binary, ["migrate"], environment: stack.poolEnvironment).expectSuccess("migrate")
+            let created = try Shell.run(
+                binary, ["admin", "token", "create", "--name", "outside"], environment: stack.poolEnvironment)
+            try created.expectSuccess("admin token create")
+            let token = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try stack.start()
+            let outside = ["--interface", "127.0.0.2"]
+            let admin = try stack.get(
+                "/api/v1/admin/reindex", outside + ["-X", "POST", "-H", "Authorization: Bearer \(token)"])
+            #expect(admin.status == 403)
+            #expect(admin.errorCode == "forbidden")
+            #expect(admin.headers["x-request-id"] == nil, "nginx answered; no worker saw it")
+            #expect(try stack.get("/status", outside).status == 403)
+            #expect(try stack.get("/metrics", outside).status == 403)
+            #expect(try stack.get("/health", outside).status == 200, "the public API answers that address")
+            let inside = try stack.get("/api/v1/admin/reindex", ["-X", "POST", "-H", "Authorization: Bearer \(token)"])
+            #expect(inside.status == 200, "\(inside.body)")
+        }
+
         @Test func adminRoutesNeedAValidTokenAndAnUploadedPDFBecomesSearchable() throws {
             let stack = try Stack(workers: 2)
             defer { stack.stop() }
