@@ -32,11 +32,15 @@ struct SnippetBuilder {
         let length: Int
     }
 
-    /// The snippet with \u{1} and \u{2} around the marked words.
+    /// The snippet with \u{1} and \u{2} around the marked words. The walk over the window's tokens is FTS5's
+    /// highlighter: a mark opens at an occurrence's first token and closes before the next token that is not
+    /// part of it, or at the window's end.
     func marked(_ text: String, tokens: [IndexTerms.Token]) -> String {
         let occurrences = self.occurrences(tokens)
         let bytes = Array(text.utf8)
-        let start = windowStart(occurrences, sentences: sentenceStarts(bytes, tokens), count: tokens.count)
+        // Sentence starts only compete when the text is longer than the window.
+        let sentences = tokens.count > Self.windowTokens ? sentenceStarts(bytes, tokens) : []
+        let start = windowStart(occurrences, sentences: sentences, count: tokens.count)
         let end = start + Self.windowTokens - 1  // last token of the window, maybe past the text
         var output: [UInt8] = []
         output.reserveCapacity(min(bytes.count, 512))
