@@ -172,18 +172,17 @@ extension PostgresStore {
             JOIN editions e ON e.id = d.edition_id
             WHERE c.id = ANY($1::bigint[])
             """, ["{" + ids.map { String($0.id) }.joined(separator: ",") + "}"])
-        let builder = SnippetBuilder(phrases: phrases)
+        let snippets = SnippetBuilder(phrases: phrases, terms: textSearch.terms)
         var rows: [Int64: Int] = [:]
         for row in 0..<result.rowCount { rows[result.int64(row, 0)] = row }
         return ids.compactMap { id, score in
             guard let row = rows[id] else { return nil }
             let text = result.string(row, 9) ?? ""
-            let marked = builder.snippet(text, tokens: textSearch.tokens(text))
             return SearchHit(
                 documentID: result.int64(row, 1), documentTitle: result.string(row, 2) ?? "",
                 section: result.string(row, 3), type: result.string(row, 4), editionDate: result.string(row, 5) ?? "",
                 editionNumber: result.string(row, 6), page: result.int(row, 7), printedPage: result.string(row, 8),
-                chunkID: id, snippet: SnippetHTML.render(marked), text: text, score: score)
+                chunkID: id, snippet: snippets.html(text), text: text, score: score)
         }
     }
 }

@@ -18,31 +18,8 @@ final class PostgresTextSearch {
     private static let maximumPosition = 16_383
     private static let maximumPositionsPerLexeme = 255
 
-    private let tokenizer = SpanishTokenizer()
-    private let stemmer = SpanishStemmer()
-
-    /// A token of a text: its folded form, its stem (equal to the folded form for numbers) and its bytes.
-    struct Token {
-        let folded: String
-        let stem: String
-        let range: Range<Int>
-    }
-
-    /// The tokens of `text` as the index sees them.
-    func tokens(_ text: String) -> [Token] {
-        var text = text
-        var tokens: [Token] = []
-        text.withUTF8 { bytes in
-            tokenizer.tokenize(bytes, stem: false) { token, range in
-                let folded = String(decoding: token, as: UTF8.self)
-                let hasDigit = token.contains(where: { (48...57).contains($0) })
-                let stem = hasDigit ? folded : String(decoding: stemmer.stem(bytes: token), as: UTF8.self)
-                tokens.append(Token(folded: folded, stem: stem, range: range))
-                return true
-            }
-        }
-        return tokens
-    }
+    /// The index's tokens and the query's phrases, shared with the SQLite store and snippets.
+    let terms = IndexTerms()
 
     /// The `tsvector` literal for one chunk and its number of tokens: `title` (empty except on a document's
     /// first chunk) weighted 'A', then `body` weighted 'B' one position further, so that no phrase spans the two.
@@ -59,7 +36,7 @@ final class PostgresTextSearch {
         var count = 0
         for (text, weight) in [(title, "A"), (body, "B")] {
             if position > 0 { position += 1 }
-            for token in tokens(text) {
+            for token in terms.tokens(text) {
                 position += 1
                 count += 1
                 add(token.stem, position, weight)
@@ -87,29 +64,10 @@ final class PostgresTextSearch {
         return text
     }
 
-    /// The phrases of the atoms that must or may match, in FTS5's order (groups, then atoms): what snippets
-    /// mark and what BM25 scores.
-    func phrases(_ expression: SearchExpression) -> [SnippetBuilder.Phrase] {
-        expression.required.flatMap { $0 }.compactMap { atom in
-            let terms = self.terms(atom)
-            return terms.isEmpty ? nil : SnippetBuilder.Phrase(terms: terms, lastIsPrefix: atom.isPrefix)
-        }
-    }
+    /// The phrases that must or may match: what snippets mark and what BM25 scores.
+    func phrases(_ expression: SearchExpression) -> [SnippetBuilder.Phrase] { terms.phrases(expression) }
 
-    private func query(atom: QueryAtom) -> String? {
-        let terms = terms(atom)
-        guard !terms.isEmpty else { return nil }
-        return SnippetBuilder.Phrase(terms: terms, lastIsPrefix: atom.isPrefix).tsquery
-    }
-
-    /// Words are stemmed; a prefix keeps the folded form of what was typed.
-    private func terms(_ atom: QueryAtom) -> [String] {
-        switch atom {
-        case .word(let text), .number(let text): tokenizer.terms(text, stem: true)
-        case .phrase(let words): tokenizer.terms(words.joined(separator: " "), stem: true)
-        case .prefix(let text): tokenizer.terms(text, stem: false)
-        }
-    }
+    private func query(atom: QueryAtom) -> String? { terms.phrase(atom)?.tsquery }
 
     /// `'lexeme'` with `'` doubled and `\` escaped, as tsvector and tsquery literals read it.
     static func quoted(_ lexeme: String) -> String {
@@ -159,12 +117,5 @@ extension String {
             text.append(character)
         }
         return text
-    }
-}
-
-extension QueryAtom {
-    fileprivate var isPrefix: Bool {
-        if case .prefix = self { return true }
-        return false
     }
 }

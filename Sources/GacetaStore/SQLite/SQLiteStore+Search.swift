@@ -10,7 +10,8 @@ extension SQLiteStore {
     /// exact. Deep pages widen the window to reach them.
     static let rankingWindow = 2000
 
-    /// Ranks every match (ids and BM25 only), then builds snippets for the page of hits it returns.
+    /// Ranks every match (ids and BM25 only), then reads the page of hits it returns and builds their snippets
+    /// (`SnippetBuilder`, shared with PostgreSQL).
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         defer { connection.releaseSnapshots() }
         let page = max(1, request.page)
@@ -57,37 +58,33 @@ extension SQLiteStore {
         var ranked: [(id: Int64, score: Double)] = []
         while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
 
+        let snippets = SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms)
         var hits: [SearchHit] = []
         for (id, score) in ranked {
-            if let hit = try hit(chunkID: id, match: match, score: score) { hits.append(hit) }
+            if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
         }
         return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
     }
 
-    private func hit(chunkID: Int64, match: String, score: Double) throws(StoreError) -> SearchHit? {
+    private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
         let statement = try connection.prepare(
             """
-            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
-                   snippet(chunk_index, 1, char(1), char(2), '…', 32)
-            FROM chunk_index
-            JOIN chunks c ON c.id = chunk_index.rowid
+            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text
+            FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
             JOIN editions e ON e.id = d.edition_id
-            WHERE chunk_index MATCH ?1 AND chunk_index.rowid = ?2
+            WHERE c.id = ?1
             """)
-        statement.bind(1, match)
-        statement.bind(2, chunkID)
+        statement.bind(1, chunkID)
         guard try statement.step() else { return nil }
+        let text = statement.string(8) ?? ""
         return SearchHit(
             documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
             type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
             page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
-            snippet: Self.html(marked: statement.string(9) ?? ""), text: statement.string(8) ?? "", score: score)
+            snippet: snippets.html(text), text: text, score: score)
     }
-
-    /// Escapes the snippet's text, then turns the \u{1}/\u{2} markers FTS5 placed into `<mark>` tags.
-    static func html(marked: String) -> String { SnippetHTML.render(marked) }
 
     /// The SQL for the request's filters; joins only when a filter needs them.
     private struct Filter {

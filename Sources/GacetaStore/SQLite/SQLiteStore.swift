@@ -10,6 +10,8 @@ public final class SQLiteStore: Store {
     let path: String
     /// Used to check that query atoms hold searchable tokens before they reach FTS5.
     let queryTokenizer = SpanishTokenizer()
+    /// The index's tokens and the query's phrases, for snippets built as on PostgreSQL.
+    let terms = IndexTerms()
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String) throws(StoreError) {
