@@ -20,6 +20,22 @@ extension EndToEnd {
             try Shell.run(try Paths.binary(), arguments, environment: environment(directory))
         }
 
+        @Test func reindexRebuildsTheIndexFromTheCommandLineAndSearchesAnswerTheSame() throws {
+            let directory = try Paths.temporaryDirectory("reindex")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let pdf = "\(directory)/gaceta-130.pdf"
+            try GazettePDF.write(
+                to: pdf, number: 130, date: "16 de julio del 2024", firstPrinted: 1, pages: Self.pages)
+            try gacetachat(["ingest", pdf], directory).expectSuccess("ingest")
+            let before = try gacetachat(["search", "calzado OR licitación", "--json"], directory)
+            let reindex = try gacetachat(["reindex"], directory)
+            #expect(reindex.status == 0, "\(reindex.output)")
+            let count = reindex.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0) }
+            #expect(reindex.stdout.hasPrefix("reindexed ") && (count ?? 0) >= Self.pages.count, "\(reindex.stdout)")
+            let after = try gacetachat(["search", "calzado OR licitación", "--json"], directory)
+            #expect(after.stdout == before.stdout && before.stdout.contains("\"total\":2"), "\(before.stdout)")
+        }
+
         @Test func aHitReportsTheEditionAndThePageThatHoldsTheText() throws {
             let directory = try Paths.temporaryDirectory("ingest")
             defer { try? FileManager.default.removeItem(atPath: directory) }
