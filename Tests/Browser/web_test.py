@@ -292,6 +292,16 @@ def run_checks(browser, check, state, options):
         quote = first.find_element(By.CSS_SELECTOR, "ol.citations > li blockquote").text
         expect(quote == state["quote"], f"restored quote {quote!r}, live {state['quote']!r}")
         expect("Nº 140" in first.find_element(By.CSS_SELECTOR, "ol.citations > li").text, first.text)
+        # The share box holds this URL; without a clipboard, «Copiar enlace» selects it to copy by hand.
+        share = b.find("#share-url")
+        expect(share.is_displayed() and share.get_attribute("value") == url, f"share box: {share.get_attribute('value')}")
+        b.js("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+        b.find("#share-copy").click()
+        b.wait(lambda: b.find("#share-status").text, "the share status")
+        selected = b.js("const i = document.activeElement; return i.id === 'share-url' && "
+                        "i.selectionStart === 0 && i.selectionEnd === i.value.length")
+        expect(selected, f"the URL is not selected: {b.find('#share-status').text}")
+        expect("seleccionado" in b.find("#share-status").text, b.find("#share-status").text)
         b.expect_no_horizontal_overflow("restored conversation")
         b.screenshot("conversacion-reabierta-360")
         # The citation link works, and Back returns to the conversation.
@@ -321,6 +331,7 @@ def run_checks(browser, check, state, options):
         b.wait(lambda: b.js("return location.hash") == "#/", "the plain Preguntar URL")
         expect(not b.find_all("#conversation .turn"), "the new conversation still shows the old turns")
         expect(not b.find("#new-conversation").is_displayed(), "«Nueva conversación» still shown")
+        expect(not b.find("#share").is_displayed(), "the share box of the old conversation still shown")
         b.driver.back()
         b.wait(lambda: len(b.find_all("#conversation .turn")) == 3, "Back to the three-turn conversation")
         expect(b.js("return location.hash") == f"#/preguntar/{state['conversation']}", b.js("return location.hash"))

@@ -437,6 +437,9 @@
     $('question-label').textContent = 'Otra pregunta (sigue la misma conversación)';
     $('new-conversation').hidden = false;
     if (!id) return;
+    $('share-url').value = `${location.origin}${location.pathname}${conversationRoute(id)}`;
+    $('share-status').textContent = '';
+    $('share').hidden = false;
     const link = document.querySelector('header.site nav a[data-view=preguntar]');
     link.setAttribute('href', conversationRoute(id));
     if (onAskRoute()) setRoute(conversationRoute(id), false);
@@ -450,6 +453,7 @@
     container.dataset.conversation = '';
     delete container.dataset.state;
     $('new-conversation').hidden = true;
+    $('share').hidden = true;
     $('question-label').textContent = 'Su pregunta';
     $('ask-status').textContent = '';
     document.querySelector('header.site nav a[data-view=preguntar]').setAttribute('href', '#/');
@@ -493,6 +497,21 @@
     conversationReady(body.id || id);
     container.dataset.state = 'done';
     status.textContent = `Conversación de ${plural((body.turns || []).length, 'pregunta', 'preguntas')}.`;
+  }
+
+  /** Copies the conversation's URL; without clipboard permission, selects it for the reader to copy. */
+  async function copyLink() {
+    const input = $('share-url');
+    const status = $('share-status');
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(input.value);
+      status.textContent = 'Enlace copiado.';
+    } catch (ignored) {
+      input.focus();
+      input.select();
+      status.textContent = 'Enlace seleccionado: cópielo con Ctrl+C (en el teléfono, manténgalo pulsado).';
+    }
   }
 
   /** `[n]` moves to its citation without touching the URL, which keeps naming the conversation. */
@@ -789,6 +808,8 @@
     });
     $('new-conversation').addEventListener('click', newConversation);
     $('conversation').addEventListener('click', followReference);
+    $('share-copy').addEventListener('click', copyLink);
+    $('share-url').addEventListener('focus', (event) => event.target.select());
     $('search-form').addEventListener('submit', submitSearch);
     $('pager').addEventListener('click', (event) => {
       if (event.target.closest('a')) pagerUsed = true;
