@@ -226,11 +226,18 @@ def run_checks(browser, check, state, options):
         expect("página" in first.text, f"the citation shows no page: {first.text}")
         quote = first.find_element(By.CSS_SELECTOR, "blockquote").text
         expect("calzado escolar" in quote, f"the quoted passage is {quote!r}")
+        conversation = b.find("#conversation").get_attribute("data-conversation")
+        expect(conversation, "no conversation id on the page")
+        route = b.js("return location.hash")
+        expect(route == f"#/preguntar/{conversation}", f"after the first answer the URL says {route!r}")
+        state["conversation"] = conversation
+        state["conversation_url"] = b.driver.current_url
         links[0].click()
         target = links[0].get_attribute("href").split("#", 1)[1]
-        b.wait(lambda: b.js("return location.hash") == "#" + target, "the [n] link to change the hash")
+        b.wait(lambda: b.js("return document.activeElement.id") == target, "the [n] link to reach its citation")
         expect(b.find("#" + target).is_displayed(), "the cited item is not shown")
         expect(b.visible("#view-preguntar"), "following [n] left the conversation")
+        expect(b.js("return location.hash") == route, "following [n] lost the conversation's URL")
         state["quote"] = quote
         state["citation_link"] = first.find_element(By.CSS_SELECTOR, ".cite-title a")
         b.expect_no_horizontal_overflow("answer")
@@ -245,6 +252,8 @@ def run_checks(browser, check, state, options):
         expect(status == 200, f"conversation: {status}")
         turns = json.loads(body)["turns"]
         expect(len(turns) == 2, f"the follow-up started a new conversation: {len(turns)} turn(s)")
+        expect(conversation == state["conversation"], "the follow-up changed the conversation id")
+        expect(b.js("return location.hash") == f"#/preguntar/{conversation}", "the follow-up changed the URL")
         expect(b.find("#new-conversation").is_displayed(), "no way to start a new conversation")
 
     def cited_page_and_pdf():
@@ -265,6 +274,86 @@ def run_checks(browser, check, state, options):
         expect("X-Accel-Redirect" not in headers, "nginx let the X-Accel-Redirect header through")
         b.expect_no_horizontal_overflow("page view")
         b.screenshot("pagina-citada-360")
+
+    def conversation_url_reopens_it():
+        url = state["conversation_url"]
+        # A fresh load (not a same-document hash change): as a shared link or a bookmark opens it.
+        b.driver.get("about:blank")
+        b.open(url.split("/", 3)[3])
+        b.wait(lambda: b.find("#conversation").get_attribute("data-state") in ("done", "error"), "the conversation")
+        expect(b.find("#conversation").get_attribute("data-state") == "done", b.find("#conversation").text)
+        turns = b.find_all("#conversation .turn")
+        expect(len(turns) == 2, f"{len(turns)} turn(s) restored, not 2")
+        questions = [turn.find_element(By.CSS_SELECTOR, ".question").text for turn in turns]
+        expect("calzado escolar" in questions[0] and "domésticas" in questions[1], f"questions: {questions}")
+        first = turns[0]
+        expect("tiene un máximo" in first.find_element(By.CSS_SELECTOR, ".answer").text, first.text)
+        expect(first.find_elements(By.CSS_SELECTOR, ".answer a.ref"), "no [n] link in the restored answer")
+        quote = first.find_element(By.CSS_SELECTOR, "ol.citations > li blockquote").text
+        expect(quote == state["quote"], f"restored quote {quote!r}, live {state['quote']!r}")
+        expect("Nº 140" in first.find_element(By.CSS_SELECTOR, "ol.citations > li").text, first.text)
+        # The share box holds this URL; without a clipboard, «Copiar enlace» selects it to copy by hand.
+        share = b.find("#share-url")
+        expect(share.is_displayed() and share.get_attribute("value") == url, f"share box: {share.get_attribute('value')}")
+        b.js("Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+        b.find("#share-copy").click()
+        b.wait(lambda: b.find("#share-status").text, "the share status")
+        selected = b.js("const i = document.activeElement; return i.id === 'share-url' && "
+                        "i.selectionStart === 0 && i.selectionEnd === i.value.length")
+        expect(selected, f"the URL is not selected: {b.find('#share-status').text}")
+        expect("seleccionado" in b.find("#share-status").text, b.find("#share-status").text)
+        b.expect_no_horizontal_overflow("restored conversation")
+        b.screenshot("conversacion-reabierta-360")
+        # The citation link works, and Back returns to the conversation.
+        first.find_element(By.CSS_SELECTOR, ".cite-title a").click()
+        b.wait(lambda: b.find("#page-text").get_attribute("data-state") == "done", "the cited page")
+        passage = " ".join(b.find("mark#pasaje").text.split())
+        expect(passage == " ".join(quote.split()), f"highlighted {passage!r}, cited {quote!r}")
+        b.driver.back()
+        b.wait(lambda: b.visible("#view-preguntar"), "Back to the conversation")
+        expect(len(b.find_all("#conversation .turn")) == 2, "Back did not bring the conversation")
+        # Reload keeps it too.
+        b.driver.refresh()
+        b.phone()
+        b.wait(lambda: b.find("#conversation").get_attribute("data-state") == "done", "the reloaded conversation")
+        expect(len(b.find_all("#conversation .turn")) == 2, "the reload lost the conversation")
+        # A follow-up goes into the same conversation.
+        turn = b.ask("¿Y qué se publicó sobre la Caja Costarricense de Seguro Social?")
+        expect(turn.get_attribute("data-state") == "done", turn.text)
+        expect(b.find("#conversation").get_attribute("data-conversation") == state["conversation"], "another id")
+        status, _, body = b.fetch(f"/api/v1/conversations/{state['conversation']}")
+        expect(status == 200, f"conversation: {status}")
+        saved = json.loads(body)["turns"]
+        expect(len(saved) == 3, f"the follow-up in the reopened page made {len(saved)} turn(s), not 3")
+        expect("Caja Costarricense" in saved[2]["question"], saved[2]["question"])
+        # "Nueva conversación" empties it and the URL goes back to the plain Preguntar route; Back reopens it.
+        b.find("#new-conversation").click()
+        b.wait(lambda: b.js("return location.hash") == "#/", "the plain Preguntar URL")
+        expect(not b.find_all("#conversation .turn"), "the new conversation still shows the old turns")
+        expect(not b.find("#new-conversation").is_displayed(), "«Nueva conversación» still shown")
+        expect(not b.find("#share").is_displayed(), "the share box of the old conversation still shown")
+        b.driver.back()
+        b.wait(lambda: len(b.find_all("#conversation .turn")) == 3, "Back to the three-turn conversation")
+        expect(b.js("return location.hash") == f"#/preguntar/{state['conversation']}", b.js("return location.hash"))
+
+    def unknown_conversation():
+        b.driver.get("about:blank")
+        b.open("#/preguntar/" + "0123456789abcdef" * 2)
+        b.wait(lambda: b.find("#conversation").get_attribute("data-state") == "error", "the unknown conversation")
+        message = b.find("#conversation .message.error").text
+        expect("La conversación ya no existe. Empiece una nueva." in message, f"message: {message}")
+        expect(not b.find_all("#conversation .turn"), "turns shown for an unknown conversation")
+        expect(b.visible("#question") and b.find("#question").get_attribute("value") == "", "the ask box is not empty")
+        expect(not b.find("#new-conversation").is_displayed(), "«Nueva conversación» for nothing")
+        b.expect_no_horizontal_overflow("unknown conversation")
+        b.screenshot("conversacion-inexistente-360")
+        # Asking from there starts a new conversation, and the URL names it.
+        turn = b.ask("¿Qué se decidió sobre el precio del calzado escolar?")
+        expect(turn.get_attribute("data-state") == "done", turn.text)
+        expect(not b.find_all("#conversation .message.error"), "the old message stayed above the new answer")
+        conversation = b.find("#conversation").get_attribute("data-conversation")
+        expect(conversation and conversation != state["conversation"], f"conversation id {conversation!r}")
+        expect(b.js("return location.hash") == f"#/preguntar/{conversation}", b.js("return location.hash"))
 
     def nothing_found_when_asking():
         b.open("")
@@ -360,6 +449,9 @@ def run_checks(browser, check, state, options):
     check.run("an answer streams in and its [n] links reach its citations", streamed_answer_with_citation_links)
     check.run("a follow-up question continues the conversation", follow_up_continues_the_conversation)
     check.run("a citation opens its page with the passage highlighted, and the PDF", cited_page_and_pdf)
+    check.run("a conversation's URL reopens it (fresh load, back, reload) and a follow-up continues it",
+              conversation_url_reopens_it)
+    check.run("an unknown conversation id says it no longer exists", unknown_conversation)
     check.run("asking about nothing indexed says so", nothing_found_when_asking)
     check.run("search with a date filter, two pages, and a shareable URL", search_with_filters_and_pages)
     check.run("a search without results says so", search_nothing_found)

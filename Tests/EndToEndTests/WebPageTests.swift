@@ -5,6 +5,7 @@ import TestSupport
 extension EndToEnd {
     /// The web page in headless Chromium (Tests/Browser/web_test.py, Selenium from the venv that
     /// `scripts/install-deps test` makes) against the real stack over HTTPS: a streamed answer with citation links,
+    /// a conversation reopened from its URL (fresh load, back, reload, a follow-up) and an unknown one,
     /// a cited page and its PDF, search with a filter and two pages, editions, the no-result, offline and 502
     /// messages, 360 px screenshots (`.build/test-artifacts/web/`) without horizontal scrolling.
     @Suite struct WebPageTests {
@@ -53,7 +54,7 @@ extension EndToEnd {
             ])
             print("web page screenshots: \(Self.artifacts)")
             #expect(status == 0, "\(output)")
-            #expect(output.contains("11 passed, 0 failed"), "\(output)")
+            #expect(output.contains("13 passed, 0 failed"), "\(output)")
             let screenshots = try FileManager.default.contentsOfDirectory(atPath: Self.artifacts)
             #expect(screenshots.filter { $0.hasSuffix(".png") }.count >= 8, "\(screenshots)")
         }

@@ -180,7 +180,7 @@
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Views and routing (#/, #/buscar?…, #/documento/ID/pagina/N?…, #/ediciones, #/ediciones/FECHA)
+  // Views and routing (#/, #/preguntar/ID, #/buscar?…, #/documento/ID/pagina/N?…, #/ediciones, #/ediciones/FECHA)
 
   const titles = {
     preguntar: 'Preguntar', buscar: 'Buscar', pagina: 'Página', ediciones: 'Ediciones', edicion: 'Edición',
@@ -212,6 +212,19 @@
     currentView = view;
   }
 
+  function noteRoute(hash) {
+    if (currentRoute !== null && currentRoute !== hash) previousRoute = currentRoute;
+    currentRoute = hash;
+  }
+
+  /** Puts `hash` in the address bar without a `hashchange` (the page already shows it). */
+  function setRoute(hash, push) {
+    if (location.hash === hash) return;
+    if (push) history.pushState(null, '', hash);
+    else history.replaceState(null, '', hash);
+    noteRoute(hash);
+  }
+
   function route() {
     const hash = location.hash;
     // "#cita-1-2" and other in-page anchors are not routes: stay on the current view.
@@ -219,13 +232,16 @@
       if (currentView === null) show('preguntar');
       return;
     }
-    if (currentRoute !== null && currentRoute !== hash) previousRoute = currentRoute;
-    currentRoute = hash;
+    noteRoute(hash);
     const [path, query] = (hash.slice(1) || '/').split('?');
     const params = new URLSearchParams(query || '');
     let match;
     if (path === '/' || path === '') {
       show('preguntar');
+      // The plain route is a new conversation (back from a conversation's URL, or the brand link).
+      if (conversation.id && !conversation.busy) resetConversation();
+    } else if ((match = /^\/preguntar\/([^/]+)$/.exec(path))) {
+      showConversation(match[1]);
     } else if (path === '/buscar') {
       showSearch(params);
     } else if (path === '/ediciones') {
@@ -242,7 +258,15 @@
   // ---------------------------------------------------------------------------------------------
   // Preguntar: a conversation of streamed, cited answers
 
-  const conversation = { id: null, turns: 0, busy: false };
+  // `serial` changes whenever the shown conversation is replaced, so late answers and loads know they are stale.
+  const conversation = { id: null, turns: 0, busy: false, serial: 0 };
+
+  const conversationRoute = (id) => `#/preguntar/${id}`;
+
+  /** Whether the address bar shows Preguntar (plain or a conversation), so it may take the conversation's URL. */
+  function onAskRoute() {
+    return !currentRoute || currentRoute === '#/' || currentRoute.startsWith('#/preguntar/');
+  }
 
   async function ask(event) {
     event.preventDefault();
@@ -258,13 +282,12 @@
     conversation.busy = true;
     $('ask-button').disabled = true;
     status.textContent = 'Buscando en La Gaceta…';
-    conversation.turns += 1;
-    const turn = conversation.turns;
-    const answer = el('div', { class: 'answer', 'aria-busy': 'true' });
-    const article = el('article', { class: 'turn', 'data-state': 'streaming', 'aria-label': `Pregunta ${turn}` },
-      el('p', { class: 'question' }, el('span', { class: 'sr-only' }, 'Pregunta: '), question),
-      answer);
-    $('conversation').append(article);
+    if ($('conversation').dataset.state === 'error') {
+      // The message about a conversation that could not be opened: this question starts a new one.
+      delete clear($('conversation')).dataset.state;
+    }
+    const serial = conversation.serial;
+    const { article, answer, turn } = addTurn(question, 'streaming');
     try {
       let body;
       try {
@@ -275,16 +298,16 @@
         conversation.id = null;
         body = await streamAnswer(question, null, answer, turn);
       }
-      conversation.id = body.conversation_id || conversation.id;
-      $('conversation').dataset.conversation = conversation.id || '';
+      // Another conversation was opened meanwhile (back, forward, a link): this answer is saved, not shown.
+      if (serial !== conversation.serial) return;
       finishTurn(article, answer, body, turn, question);
+      conversationReady(body.conversation_id || conversation.id);
       textarea.value = '';
-      $('question-label').textContent = 'Otra pregunta (sigue la misma conversación)';
-      $('new-conversation').hidden = false;
       status.textContent = body.citations && body.citations.length
         ? `Respuesta lista, con ${plural(body.citations.length, 'fuente', 'fuentes')}.`
         : 'No se encontró nada sobre eso.';
     } catch (error) {
+      if (serial !== conversation.serial) return;
       article.dataset.state = 'error';
       answer.removeAttribute('aria-busy');
       clear(answer).append(errorMessage(error));
@@ -395,13 +418,110 @@
     article.append(el('h2', { class: 'sources' }, 'Fuentes'), list);
   }
 
-  function newConversation() {
+  /** A turn's article, appended to the conversation: the question, and an answer still to fill. */
+  function addTurn(question, state) {
+    conversation.turns += 1;
+    const turn = conversation.turns;
+    const answer = el('div', { class: 'answer', 'aria-busy': 'true' });
+    const article = el('article', { class: 'turn', 'data-state': state, 'aria-label': `Pregunta ${turn}` },
+      el('p', { class: 'question' }, el('span', { class: 'sr-only' }, 'Pregunta: '), question),
+      answer);
+    $('conversation').append(article);
+    return { article, answer, turn };
+  }
+
+  /** The conversation `id` is shown: follow-ups continue it, and its URL reopens it (reload, back, a shared link). */
+  function conversationReady(id) {
+    conversation.id = id;
+    $('conversation').dataset.conversation = id || '';
+    $('question-label').textContent = 'Otra pregunta (sigue la misma conversación)';
+    $('new-conversation').hidden = false;
+    if (!id) return;
+    $('share-url').value = `${location.origin}${location.pathname}${conversationRoute(id)}`;
+    $('share-status').textContent = '';
+    $('share').hidden = false;
+    const link = document.querySelector('header.site nav a[data-view=preguntar]');
+    link.setAttribute('href', conversationRoute(id));
+    if (onAskRoute()) setRoute(conversationRoute(id), false);
+  }
+
+  function resetConversation() {
     conversation.id = null;
-    clear($('conversation')).dataset.conversation = '';
+    conversation.turns = 0;
+    conversation.serial += 1;
+    const container = clear($('conversation'));
+    container.dataset.conversation = '';
+    delete container.dataset.state;
     $('new-conversation').hidden = true;
+    $('share').hidden = true;
     $('question-label').textContent = 'Su pregunta';
+    $('ask-status').textContent = '';
+    document.querySelector('header.site nav a[data-view=preguntar]').setAttribute('href', '#/');
+  }
+
+  function newConversation() {
+    resetConversation();
+    setRoute('#/', true);
+    $('question').value = '';
     $('ask-status').textContent = 'Nueva conversación.';
     $('question').focus();
+  }
+
+  /** `#/preguntar/ID`: the conversation as the API keeps it, each turn rendered as a live answer is. */
+  async function showConversation(id) {
+    show('preguntar', 'Conversación');
+    if (id === conversation.id) return;
+    resetConversation();
+    const serial = conversation.serial;
+    const container = $('conversation');
+    const status = $('ask-status');
+    container.dataset.state = 'loading';
+    status.textContent = 'Cargando la conversación…';
+    let body;
+    try {
+      body = await getJSON(`/api/v1/conversations/${encodeURIComponent(id)}`);
+    } catch (error) {
+      if (serial !== conversation.serial) return;
+      // Unknown or expired (404 conversation_not_found), or unreachable: say so; the ask box starts a new one.
+      container.append(errorMessage(error));
+      container.dataset.state = 'error';
+      status.textContent = '';
+      $('question').value = '';
+      return;
+    }
+    if (serial !== conversation.serial) return;
+    for (const saved of body.turns || []) {
+      const { article, answer, turn } = addTurn(saved.question, 'streaming');
+      finishTurn(article, answer, saved, turn, saved.question);
+    }
+    conversationReady(body.id || id);
+    container.dataset.state = 'done';
+    status.textContent = `Conversación de ${plural((body.turns || []).length, 'pregunta', 'preguntas')}.`;
+  }
+
+  /** Copies the conversation's URL; without clipboard permission, selects it for the reader to copy. */
+  async function copyLink() {
+    const input = $('share-url');
+    const status = $('share-status');
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(input.value);
+      status.textContent = 'Enlace copiado.';
+    } catch (ignored) {
+      input.focus();
+      input.select();
+      status.textContent = 'Enlace seleccionado: cópielo con Ctrl+C (en el teléfono, manténgalo pulsado).';
+    }
+  }
+
+  /** `[n]` moves to its citation without touching the URL, which keeps naming the conversation. */
+  function followReference(event) {
+    const link = event.target.closest('a.ref');
+    const target = link && document.getElementById((link.getAttribute('href') || '').slice(1));
+    if (!target) return;
+    event.preventDefault();
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -687,6 +807,9 @@
       }
     });
     $('new-conversation').addEventListener('click', newConversation);
+    $('conversation').addEventListener('click', followReference);
+    $('share-copy').addEventListener('click', copyLink);
+    $('share-url').addEventListener('focus', (event) => event.target.select());
     $('search-form').addEventListener('submit', submitSearch);
     $('pager').addEventListener('click', (event) => {
       if (event.target.closest('a')) pagerUsed = true;
@@ -696,7 +819,13 @@
       event.preventDefault();
       $('main').focus();
     });
-    window.addEventListener('hashchange', route);
+    // Back and forward between entries that pushState made fire popstate (and, where the hash differs, hashchange):
+    // route once per change.
+    const routeIfChanged = () => {
+      if (location.hash !== currentRoute) route();
+    };
+    window.addEventListener('hashchange', routeIfChanged);
+    window.addEventListener('popstate', routeIfChanged);
     window.addEventListener('online', updateOnline);
     window.addEventListener('offline', updateOnline);
     updateOnline();
