@@ -109,17 +109,18 @@ public struct FastCGIWorker {
             served += 1
             let resident = ResidentMemory.current()
             slot?.memory = UInt64(resident)
-            slot?.end(route: answered.route ?? "unmatched", status: answered.status)
+            slot?.end(route: answered.route ?? "unmatched", status: answered.status, now: answered.finished)
             if let maxMemory, resident > maxMemory { return .memoryLimit(bytes: resident) }
         }
         return .signal
     }
 
-    /// Answers one request; returns the status and route pattern for the scoreboard's counters.
-    private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?) {
-        let started = ContinuousClock.now
+    /// Answers one request; returns the status, route pattern and end time (monotonic µs) for the scoreboard.
+    /// One clock reading at each end serves both the scoreboard and the request log.
+    private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?, finished: Int64) {
+        let started = Scoreboard.monotonicMicroseconds()
         let parameters = Self.parameters(of: request)
-        slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "")
+        slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "", now: started)
         // nginx's $request_id ties its log to ours; it goes back to the client as X-Request-Id.
         let requestID = AccessLog.requestID(from: parameters["REQUEST_ID"])
         var response: Response
@@ -151,15 +152,19 @@ public struct FastCGIWorker {
         }
         response.headers.add("X-Request-Id", requestID)
         write(response, omitBody: isHead, to: request.out)
-        guard logRequests else { return (response.status, response.route) }
+        let finished = Scoreboard.monotonicMicroseconds()
+        let answered = (response.status, response.route, finished)
+        guard logRequests else { return answered }
         let path =
-            response.loggedPath ?? parameters["DOCUMENT_URI"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? String((parameters["REQUEST_URI"] ?? "").prefix { $0 != "?" })
+            response.pathIsSecret
+            ? response.route ?? "-"
+            : parameters["DOCUMENT_URI"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? String((parameters["REQUEST_URI"] ?? "").prefix { $0 != "?" })
         AccessLog.write(
             AccessLog.line(
                 requestID: requestID, method: parameters["REQUEST_METHOD"] ?? "-", path: path, status: response.status,
-                duration: ContinuousClock.now - started, extra: response.logFields))
-        return (response.status, response.route)
+                duration: .microseconds(finished - started), extra: response.logFields))
+        return answered
     }
 
     private func write(_ response: Response, omitBody: Bool, to stream: UnsafeMutablePointer<FCGX_Stream>?) {

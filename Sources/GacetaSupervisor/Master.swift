@@ -107,7 +107,7 @@ public final class Master {
         // pm = ondemand with no worker to take it: wake as soon as a connection arrives. Only then, or a
         // connection that waits for a busy worker would wake this loop again and again.
         if policy.sizing.mode == .ondemand, policy.phase == .running, policy.canStartOnDemand,
-            slots?.occupancy(waiting: false).idle.isEmpty ?? false
+            slots.map { !$0.anyIdle } ?? false
         {
             polls.append(pollfd(fd: socket.descriptor, events: Int16(POLLIN), revents: 0))
         }

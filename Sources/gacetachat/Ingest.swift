@@ -1,7 +1,6 @@
 import ArgumentParser
 import GacetaConfig
 import GacetaCore
-import GacetaCrypto
 import GacetaIngest
 import GacetaSearch
 import GacetaStore
@@ -47,10 +46,7 @@ struct Ingest: ParsableCommand {
             printError("ingest: \(error)")
             throw ExitCode.failure
         }
-        let archive = PDFArchive(directory: settings.storage.filesDirectory)
-        let pipeline = IngestPipeline(store: store, fallbackDate: date, archive: archive) { path in
-            Digest.hex(try Digest.sha256(fileAt: path))
-        }
+        let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date)
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         var summary = IngestPipeline.Summary()
         pipeline.ingest(paths: files) { file, outcome in

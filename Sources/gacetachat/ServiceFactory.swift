@@ -29,17 +29,23 @@ enum ServiceFactory {
             admin: admin(settings: settings, store: store))
     }
 
+    /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in
+    /// `storage.files_dir`.
+    static func ingestPipeline(settings: Settings, store: any Store, fallbackDate: String?) -> IngestPipeline {
+        IngestPipeline(
+            store: store, fallbackDate: fallbackDate, archive: PDFArchive(directory: settings.storage.filesDirectory)
+        ) { path in
+            Digest.hex(try Digest.sha256(fileAt: path))
+        }
+    }
+
     /// The admin API: tokens checked against the store on every request (a revoked one stops at once), uploads
     /// ingested in the worker like `gacetachat ingest` (the PDF kept in storage.files_dir).
     private static func admin(settings: Settings, store: any Store) -> AdminContext {
-        let archive = PDFArchive(directory: settings.storage.filesDirectory)
-        return AdminContext(
+        AdminContext(
             authenticate: { presented in try AdminTokens.authenticate(presented, store: store) },
             ingest: { path, date in
-                IngestPipeline(store: store, fallbackDate: date, archive: archive) { path in
-                    Digest.hex(try Digest.sha256(fileAt: path))
-                }
-                .ingest(path: path)
+                ingestPipeline(settings: settings, store: store, fallbackDate: date).ingest(path: path)
             },
             // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
             uploadDirectory: "\(settings.storage.filesDirectory)/.uploads")

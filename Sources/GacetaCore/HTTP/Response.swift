@@ -11,8 +11,8 @@ public struct Response {
     public var stream: ((StreamWriter) -> Void)?
     /// The route pattern that answered (`/api/v1/documents/{id}`), set by ``Router``; for metrics.
     public var route: String?
-    /// What the request log shows instead of the path, when the path holds a secret (set by ``Router``).
-    public var loggedPath: String?
+    /// The path holds a secret (a conversation id): the request log shows ``route`` instead (set by ``Router``).
+    public var pathIsSecret = false
     /// Extra `name=value` fields for this request's log line (never secrets).
     public var logFields: [(name: String, value: String)] = []
 

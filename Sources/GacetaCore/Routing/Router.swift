@@ -54,7 +54,7 @@ public struct Router {
                     response = Self.failure(error, of: request, logger: logger)
                 }
                 response.route = route.pattern.text
-                if route.pathIsSecret { response.loggedPath = route.pattern.text }
+                response.pathIsSecret = route.pathIsSecret
                 return response
             }
             allowed.append(route.method)

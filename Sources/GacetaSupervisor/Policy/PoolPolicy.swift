@@ -338,7 +338,7 @@ public struct PoolPolicy: Sendable {
 
     private mutating func scale(_ occupancy: PoolOccupancy, now: Duration) -> [PoolAction] {
         let current = serving(generation)
-        let booting = current.filter { !$0.ready }.count + spawning[generation, default: 0]
+        let booting = bootingCount
         let idle = current.filter { $0.ready }.compactMap { worker in
             occupancy.idle[worker.pid].map { (worker.pid, $0) }
         }
@@ -420,9 +420,12 @@ public struct PoolPolicy: Sendable {
 
     /// `ondemand`: a waiting connection would start a worker now (none is starting, fewer than `maxChildren`).
     public var canStartOnDemand: Bool {
-        let current = serving(generation)
-        let booting = current.filter { !$0.ready }.count + spawning[generation, default: 0]
-        return booting == 0 && current.count < sizing.maxChildren
+        bootingCount == 0 && serving(generation).count < sizing.maxChildren
+    }
+
+    /// Workers of the serving generation asked for or started but not ready yet.
+    private var bootingCount: Int {
+        serving(generation).filter { !$0.ready }.count + spawning[generation, default: 0]
     }
 
     /// Workers of the serving generation that have reported ready, for the status page.

@@ -73,6 +73,9 @@ final class WorkerSlots {
         return events
     }
 
+    /// Some worker's slot says idle.
+    var anyIdle: Bool { slotOfPid.values.contains { board.slot($0).state == .idle } }
+
     /// Idle workers and for how long, for `pm = dynamic | ondemand`.
     func occupancy(waiting: Bool) -> PoolOccupancy {
         let now = Scoreboard.monotonicMicroseconds()
