@@ -229,7 +229,7 @@ run_pool_and_nginx() {
         {
             echo "socket: $(inroot stat -c "%A %U:%G" /run/gacetachat/gacetachat.sock 2>&1)"
             for p in "$ROOT"/proc/[0-9]*; do
-                if grep -qa gacetachat "$p/cmdline" 2>/dev/null; then
+                if [[ $(tr "\0" "\n" <"$p/cmdline" 2>/dev/null | head -n 1) == /usr/bin/gacetachat ]]; then
                     echo "process $(tr "\0" " " <"$p/cmdline") uid=$(awk "/^Uid:/ {print \$2}" "$p/status")"
                 fi
             done
