@@ -301,13 +301,17 @@ build_previous() {
         echo "cached: $work/previous/$sha.deb"
         return 0
     fi
-    if [[ -e $src/.git ]]; then
-        git -C "$src" checkout -q --detach --force "$sha" && git -C "$src" clean -qfdx -e '.build*' || return 1
-    else
-        rm -rf "$src"
-        git worktree prune
-        git worktree add -q --detach "$src" "$sha" || return 1
-    fi
+    # The commit's tree, exported (git archive: no worktree registered in the repository's metadata) and
+    # synced into the same path as last time, unchanged files left untouched, so that the build in the
+    # scratch path is incremental.
+    rm -rf "$src.new" && mkdir -p "$src.new" "$src" && git archive "$sha" | tar -x -C "$src.new" || return 1
+    (cd "$src" && find . -path ./.build-deb -prune -o -type f -print) | while IFS= read -r file; do
+        [[ -e $src.new/$file ]] || rm -f "$src/$file"
+    done
+    (cd "$src.new" && find . -type f -print) | while IFS= read -r file; do
+        cmp -s "$src.new/$file" "$src/$file" || install -D -m "$(stat -c %a "$src.new/$file")" "$src.new/$file" "$src/$file"
+    done
+    rm -rf "$src.new"
     # A commit from before the package existed is packaged with today's packaging files.
     if [[ ! -x $src/scripts/build-deb ]]; then
         echo "$sha has no scripts/build-deb: using this commit's packaging files"
@@ -315,7 +319,7 @@ build_previous() {
         cp -r debian "$src/"
     fi
     rm -rf "$work/previous/out"
-    RELEASE_SCRATCH=$work/release-previous "$src/scripts/build-deb" "$work/previous/out" || return 1
+    BUILD_COMMIT=$sha RELEASE_SCRATCH=$work/release-previous "$src/scripts/build-deb" "$work/previous/out" || return 1
     mv "$work/previous/out/"gacetachat_*_amd64.deb "$work/previous/$sha.deb"
 }
 
