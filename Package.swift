@@ -30,16 +30,18 @@ let package = Package(
         .target(
             name: "GacetaCore",
             dependencies: [
-                "GacetaQuery", "GacetaConfig", .product(name: "Logging", package: "swift-log"),
+                "GacetaQuery", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
-        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite", "CPostgres"]),
+        .target(
+            name: "GacetaStore", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText", "CSQLite", "CPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
-        .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
-        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat", "GacetaIngest"]),
+        .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText", "CCurl"]),
+        .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText"]),
+        .target(
+            name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaChat", "GacetaIngest"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
@@ -56,7 +58,7 @@ let package = Package(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaSearch", "GacetaIngest", "GacetaChat",
+                "GacetaStore", "GacetaSearch", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,14 +67,17 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
-        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "TestSupport"]),
+        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaStore", "TestSupport"]),
-        .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest"]),
+        .testTarget(
+            name: "GacetaCoreTests",
+            dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
-        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI"]),
-        .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor"]),
-        .testTarget(name: "GacetaStoreTests", dependencies: ["GacetaStore", "GacetaQuery", "TestSupport"]),
+        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore"]),
+        .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard"]),
+        .testTarget(
+            name: "GacetaStoreTests", dependencies: ["GacetaStore", "GacetaCore", "GacetaQuery", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]
