@@ -23,9 +23,11 @@ let package = Package(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "GacetaConfig"),
-        .target(name: "GacetaScoreboard"),
-        .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
+        // The one layer of system calls: libc only.
+        .target(name: "GacetaSystem"),
+        .target(name: "GacetaConfig", dependencies: ["GacetaSystem"]),
+        .target(name: "GacetaScoreboard", dependencies: ["GacetaSystem"]),
+        .target(name: "GacetaCrypto", dependencies: ["COpenSSL", "GacetaSystem"]),
         .target(name: "GacetaQuery"),
         .target(
             name: "GacetaCore",
@@ -34,31 +36,35 @@ let package = Package(
             ]),
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(
-            name: "GacetaStore", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText", "CSQLite", "CPostgres"]),
-        .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
+            name: "GacetaStore",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "CSQLite", "CPostgres"]),
+        .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText", "CCurl"]),
-        .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaQuery", "GacetaText"]),
         .target(
-            name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaChat", "GacetaIngest"]),
+            name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSystem", "GacetaText", "CCurl"]),
+        .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
+        .target(
+            name: "GacetaAPI",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaChat", "GacetaIngest", "GacetaSystem", "GacetaText"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
-                "GacetaCore", "CFastCGI", "CLinux", "GacetaScoreboard",
+                "GacetaCore", "CFastCGI", "CLinux", "GacetaScoreboard", "GacetaSystem",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "GacetaSupervisor",
             dependencies: [
-                "GacetaConfig", "GacetaScoreboard",
+                "GacetaConfig", "GacetaScoreboard", "GacetaSystem",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaSearch", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
+                "GacetaStore", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
+                "GacetaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -75,9 +81,12 @@ let package = Package(
             dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
         .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore"]),
-        .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard"]),
         .testTarget(
-            name: "GacetaStoreTests", dependencies: ["GacetaStore", "GacetaCore", "GacetaQuery", "TestSupport"]),
+            name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
+        .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
+        .testTarget(
+            name: "GacetaStoreTests",
+            dependencies: ["GacetaStore", "GacetaCore", "GacetaQuery", "GacetaSearch", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]

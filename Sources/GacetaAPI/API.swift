@@ -48,7 +48,7 @@ public enum API {
             GazetteHandlers(store: store, filesDirectory: context.filesDirectory, cacheSeconds: context.cacheSeconds)
                 .register(on: &router)
             if let chat = context.chat {
-                ChatHandler(store: store, context: chat).register(on: &router)
+                ChatHandler(context: chat).register(on: &router)
             }
             if let admin = context.admin {
                 AdminHandler(store: store, context: admin).register(on: &router)

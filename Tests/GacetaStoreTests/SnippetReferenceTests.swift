@@ -1,5 +1,6 @@
 import GacetaCore
 import GacetaQuery
+import GacetaSearch
 import Testing
 
 @testable import GacetaStore

@@ -1,3 +1,4 @@
+import GacetaSearch
 import Glibc
 
 /// FTS5's `bm25()` (k1 = 1.2, b = 0.75, negative: lower is better) computed here, in Swift, from the positions

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaSearch
 
 extension PostgresStore {
     /// Ranks at most this many matches, the newest (highest chunk ids), like `SQLiteStore.rankingWindow`; the

@@ -1,4 +1,5 @@
 import GacetaQuery
+import GacetaSearch
 import GacetaText
 
 /// Spanish full text for PostgreSQL with the very terms the SQLite index uses: GacetaText's tokenizer and

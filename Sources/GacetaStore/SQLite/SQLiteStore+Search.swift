@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaSearch
 import GacetaText
 
 extension SQLiteStore {

@@ -1,7 +1,8 @@
 @preconcurrency import CSQLite
-import Glibc
 import GacetaCore
+import GacetaSearch
 import GacetaText
+import Glibc
 
 /// The embedded default store: one SQLite file in WAL mode, FTS5 with the Spanish tokenizer.
 /// One instance per process (a worker opens it once, at start).

@@ -1,6 +1,6 @@
 import GacetaCore
-import GacetaIngest
 import GacetaStore
+import GacetaSystem
 import Glibc
 
 /// One backup: a gzip-compressed tar archive `gacetachat-YYYYMMDDTHHMMSS.mmmZ.tar.gz` holding `manifest` (what it
@@ -210,13 +210,17 @@ struct BackupArchive {
         return values
     }
 
-    /// Runs `pg_dump`/`pg_restore` with the URL (without its password: that goes in `PGPASSWORD`) after `arguments`.
+    /// Runs `pg_dump`/`pg_restore` with the URL (without its password: that goes in `PGPASSWORD`) after `arguments`,
+    /// with libpq's own variables (`PG…`, and `HOME` for `~/.pgpass`) from ours.
     private static func runPostgresTool(_ arguments: [String], _ url: String, then rest: [String] = [])
         throws(Failure)
     {
         let (plainURL, password) = PostgresURL.separatingPassword(url)
-        if let password { setenv("PGPASSWORD", password, 1) }
-        defer { if password != nil { unsetenv("PGPASSWORD") } }
-        try Files.run(arguments + [plainURL] + rest, arguments[0])
+        var environment: [String: String] = [:]
+        for entry in Spawn.currentEnvironment() where entry.key.hasPrefix("PG") || entry.key == "HOME" {
+            environment[entry.key] = entry.value
+        }
+        if let password { environment["PGPASSWORD"] = password }
+        try Files.run(arguments + [plainURL] + rest, arguments[0], environment: environment)
     }
 }

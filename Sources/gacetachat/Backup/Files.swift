@@ -1,4 +1,4 @@
-import GacetaIngest
+import GacetaSystem
 import Glibc
 
 /// The file system calls backups need, failing with a message that names the path and the reason.
@@ -8,13 +8,15 @@ enum Files {
         getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    static func lastError() -> String { SystemError.describe(errno) }
 
     /// Runs a program; a failure says what it was for and what the program printed.
-    static func run(_ arguments: [String], _ purpose: String) throws(BackupArchive.Failure) {
+    static func run(_ arguments: [String], _ purpose: String, environment: [String: String] = [:])
+        throws(BackupArchive.Failure)
+    {
         let output: ProcessRunner.Output
         do {
-            output = try ProcessRunner.run(arguments)
+            output = try ProcessRunner.run(arguments, environment: environment)
         } catch {
             throw BackupArchive.Failure("cannot \(purpose): \(error)")
         }
@@ -46,16 +48,7 @@ enum Files {
 
     /// The entries of `directory` (without `.` and `..`); empty when it cannot be read.
     static func names(in directory: String) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        Directory.names(in: directory)
     }
 
     static func rename(_ from: String, to destination: String) throws(BackupArchive.Failure) {

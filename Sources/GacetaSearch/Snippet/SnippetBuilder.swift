@@ -7,21 +7,31 @@
 /// start of the sentence before an occurrence (a token after '.' or ':' and white space) competes too, with a
 /// bonus of 100 (120 for the text's start). Overlapping occurrences are marked as one; one cut by the
 /// window's start is not marked. "…" stands where the text was cut. `SnippetHTML` escapes the result.
-struct SnippetBuilder {
+public struct SnippetBuilder {
     /// One query atom's terms in order; the last one may be a prefix.
-    struct Phrase {
-        let terms: [String]
-        let lastIsPrefix: Bool
+    public struct Phrase: Sendable {
+        public let terms: [String]
+        public let lastIsPrefix: Bool
+
+        public init(terms: [String], lastIsPrefix: Bool) {
+            self.terms = terms
+            self.lastIsPrefix = lastIsPrefix
+        }
     }
 
     /// Tokens in a snippet, as FTS5's `snippet(…, 32)`.
-    static let windowTokens = 32
+    public static let windowTokens = 32
 
-    let phrases: [Phrase]
-    let terms: IndexTerms
+    public let phrases: [Phrase]
+    public let terms: IndexTerms
+
+    public init(phrases: [Phrase], terms: IndexTerms) {
+        self.phrases = phrases
+        self.terms = terms
+    }
 
     /// The snippet of `text` as HTML.
-    func html(_ text: String) -> String {
+    public func html(_ text: String) -> String {
         SnippetHTML.render(marked(text, tokens: terms.tokens(text)))
     }
 
@@ -35,7 +45,7 @@ struct SnippetBuilder {
     /// The snippet with \u{1} and \u{2} around the marked words. The walk over the window's tokens is FTS5's
     /// highlighter: a mark opens at an occurrence's first token and closes before the next token that is not
     /// part of it, or at the window's end.
-    func marked(_ text: String, tokens: [IndexTerms.Token]) -> String {
+    public func marked(_ text: String, tokens: [IndexTerms.Token]) -> String {
         let occurrences = self.occurrences(tokens)
         let bytes = Array(text.utf8)
         // Sentence starts only compete when the text is longer than the window.

@@ -5,19 +5,21 @@ import GacetaText
 /// document token matches a query term by its stem or its folded form, a prefix by the start of either (see
 /// `SQLiteTokenizer`), so whatever is built from these tokens (PostgreSQL's `tsvector`, snippets' marks) agrees
 /// with what the index matched. Not thread-safe (one per store, one store per worker).
-final class IndexTerms {
+public final class IndexTerms {
     private let tokenizer = SpanishTokenizer()
     private let stemmer = SpanishStemmer()
 
+    public init() {}
+
     /// A token of a text: its folded form, its stem (equal to the folded form for numbers) and its bytes.
-    struct Token {
-        let folded: String
-        let stem: String
-        let range: Range<Int>
+    public struct Token {
+        public let folded: String
+        public let stem: String
+        public let range: Range<Int>
     }
 
     /// The tokens of `text` as the index sees them.
-    func tokens(_ text: String) -> [Token] {
+    public func tokens(_ text: String) -> [Token] {
         var text = text
         var tokens: [Token] = []
         text.withUTF8 { bytes in
@@ -34,12 +36,12 @@ final class IndexTerms {
 
     /// The phrases of the atoms that must or may match, in the order FTS5 numbers them (groups, then atoms):
     /// what snippets mark and what BM25 scores. Excluded atoms never match a hit, so they are left out.
-    func phrases(_ expression: SearchExpression) -> [SnippetBuilder.Phrase] {
+    public func phrases(_ expression: SearchExpression) -> [SnippetBuilder.Phrase] {
         expression.required.flatMap { $0 }.compactMap(phrase)
     }
 
     /// The atom's terms as a phrase, or nil when it holds no token.
-    func phrase(_ atom: QueryAtom) -> SnippetBuilder.Phrase? {
+    public func phrase(_ atom: QueryAtom) -> SnippetBuilder.Phrase? {
         let terms: [String] =
             switch atom {
             case .word(let text), .number(let text): tokenizer.terms(text, stem: true)
