@@ -37,7 +37,9 @@ let package = Package(
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(
             name: "GacetaStore",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "CSQLite", "CPostgres"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "CSQLite", "CPostgres",
+            ]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),

@@ -41,6 +41,22 @@ public enum ProcessRunner {
         }
     }
 
+    /// Like `run`, and a program that fails is an error too, saying how it ended and the last lines it printed on
+    /// stderr: `pg_dump exited with 1: …`.
+    @discardableResult
+    public static func runSucceeding(_ arguments: [String], environment: [String: String] = [:]) throws(Failure)
+        -> Output
+    {
+        let output = try run(arguments, environment: environment)
+        guard output.succeeded else {
+            let message = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").suffix(5)
+                .joined(separator: "; ")
+            let how = output.signal.map { "was killed by signal \($0)" } ?? "exited with \(output.status)"
+            throw .system("\(arguments[0]) \(how): \(message)")
+        }
+        return output
+    }
+
     private static func collect(_ arguments: [String], environment: [String: String]) throws(SystemError) -> Output {
         let input = try System.call("open", "/dev/null") { open("/dev/null", O_RDONLY | O_CLOEXEC) }
         defer { close(input) }

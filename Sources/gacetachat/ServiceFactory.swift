@@ -11,8 +11,9 @@ enum ServiceFactory {
     static func context(settings: Settings, store: any Store) -> ServiceContext {
         let chat = ChatContext(
             workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
+        let services = StoreServices(search: store, catalogue: store, administration: store, maintenance: store)
         return ServiceContext(
-            profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
+            profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
             cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
             admin: admin(settings: settings, store: store))

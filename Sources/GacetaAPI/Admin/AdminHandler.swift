@@ -26,7 +26,7 @@ public struct AdminContext {
 /// `Authorization: Bearer TOKEN` (401 without one, 403 with a wrong one); every action, refused or done, is in
 /// the request's log line (`admin=NAME action=…`).
 struct AdminHandler {
-    let store: any Store
+    let store: any StoreAdministration
     let context: AdminContext
 
     func register(on router: inout Router) {

@@ -29,12 +29,12 @@ public final class ConversationWorkflow {
 
     public let service: ChatService
     public let limits: Limits
-    private let store: any Store
+    private let store: any ConversationStore
     private let makeConversationID: () -> String
     private var lastPurge: ContinuousClock.Instant?
 
     public init(
-        service: ChatService, store: any Store, limits: Limits, makeConversationID: @escaping () -> String
+        service: ChatService, store: any ConversationStore, limits: Limits, makeConversationID: @escaping () -> String
     ) {
         self.service = service
         self.store = store

@@ -5,6 +5,8 @@ import GacetaCore
 /// conformance tests. Every value is bound as a parameter, never spliced into SQL.
 public final class PostgresStore: Store {
     let connection: PostgresConnection
+    /// The libpq URI, for `pg_dump` and `pg_restore`.
+    let url: String
     let textSearch = PostgresTextSearch()
     /// Each phrase's chunks in the whole table, while it does not change.
     var phraseCounts = PhraseCountCache()
@@ -15,6 +17,7 @@ public final class PostgresStore: Store {
     /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
     public init(url: String) throws(StoreError) {
         connection = try PostgresConnection(url: url)
+        self.url = url
     }
 
     // MARK: - Schema

@@ -52,14 +52,21 @@ final class SQLiteConnection {
         return prepared
     }
 
-    /// Resets every cached statement. A statement left mid-result holds its read snapshot open: later
-    /// writes then fail at once with SQLITE_BUSY_SNAPSHOT (the busy timeout does not apply), other workers'
-    /// commits stay invisible, and the WAL cannot be checkpointed. Every store call ends with this.
-    func releaseSnapshots() {
+    /// Runs one store call and then resets every cached statement, however `body` ends. A statement left
+    /// mid-result holds its read snapshot open: later writes then fail at once with SQLITE_BUSY_SNAPSHOT (the busy
+    /// timeout does not apply), other workers' commits stay invisible, and the WAL cannot be checkpointed. Every
+    /// store method runs its statements inside one.
+    func call<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        defer { releaseSnapshots() }
+        return try body()
+    }
+
+    private func releaseSnapshots() {
         for statement in statements.values { sqlite3_reset(statement.handle) }
     }
 
-    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT`; any error rolls back.
+    /// Runs `body` in `BEGIN IMMEDIATE … COMMIT` (a `call`, with no statement left open before it); any error
+    /// rolls back.
     func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         releaseSnapshots()
         try execute("BEGIN IMMEDIATE")

@@ -5,10 +5,18 @@ import Glibc
 extension SQLiteStore {
     public func contents() throws(StoreError) -> StoreContents {
         guard try schemaVersion().current > 0 else { return StoreContents(editions: 0, documents: 0, conversations: 0) }
-        defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare(BackupSQL.contents)
-        _ = try statement.step()
-        return StoreContents(editions: statement.int(0), documents: statement.int(1), conversations: statement.int(2))
+        return try connection.call { () throws(StoreError) -> StoreContents in
+            let statement = try connection.prepare(BackupSQL.contents)
+            _ = try statement.step()
+            return StoreContents(
+                editions: statement.int(0), documents: statement.int(1), conversations: statement.int(2))
+        }
+    }
+
+    /// `backup(to:)`, then the copy's schema version.
+    public func dump(to path: String) throws(StoreError) -> Int {
+        try backup(to: path)
+        return try schemaVersion().current
     }
 
     /// Copies the whole database into a new file at `path` with SQLite's online backup API, in one step: in WAL
@@ -32,8 +40,17 @@ extension SQLiteStore {
     private static func copy(
         from source: SQLiteConnection, to destination: SQLiteConnection, describing what: String
     ) throws(StoreError) {
-        source.releaseSnapshots()
-        destination.releaseSnapshots()
+        // Each connection's statements are reset before (nothing is left stepped between calls) and after.
+        try source.call { () throws(StoreError) in
+            try destination.call { () throws(StoreError) in
+                try copyPages(from: source, to: destination, describing: what)
+            }
+        }
+    }
+
+    private static func copyPages(
+        from source: SQLiteConnection, to destination: SQLiteConnection, describing what: String
+    ) throws(StoreError) {
         guard let backup = sqlite3_backup_init(destination.handle, "main", source.handle, "main") else {
             throw SQLiteConnection.error(sqlite3_errcode(destination.handle), "\(what): \(destination.lastError)")
         }

@@ -14,57 +14,58 @@ extension SQLiteStore {
     /// Ranks every match (ids and BM25 only), then reads the page of hits it returns and builds their snippets
     /// (`SnippetBuilder`, shared with PostgreSQL).
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
-        defer { connection.releaseSnapshots() }
-        let page = max(1, request.page)
-        let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
-        guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else {
-            return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
-        }
-        let filter = Filter(request)
+        return try connection.call { () throws(StoreError) -> SearchResults in
+            let page = max(1, request.page)
+            let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
+            guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else {
+                return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
+            }
+            let filter = Filter(request)
 
-        let count = try connection.prepare(
-            "SELECT count(*) FROM chunk_index \(filter.joins) WHERE chunk_index MATCH ?1 \(filter.conditions)")
-        count.bind(1, match)
-        filter.bind(to: count)
-        _ = try count.step()
-        let total = count.int(0)
+            let count = try connection.prepare(
+                "SELECT count(*) FROM chunk_index \(filter.joins) WHERE chunk_index MATCH ?1 \(filter.conditions)")
+            count.bind(1, match)
+            filter.bind(to: count)
+            _ = try count.step()
+            let total = count.int(0)
 
-        let offset = (page - 1) * perPage
-        let window = max(Self.rankingWindow, offset + perPage)
-        var floor: Int64?
-        if total > window {
-            let newest = try connection.prepare(
+            let offset = (page - 1) * perPage
+            let window = max(Self.rankingWindow, offset + perPage)
+            var floor: Int64?
+            if total > window {
+                let newest = try connection.prepare(
+                    """
+                    SELECT chunk_index.rowid FROM chunk_index \(filter.joins)
+                    WHERE chunk_index MATCH ?1 \(filter.conditions)
+                    ORDER BY chunk_index.rowid DESC LIMIT 1 OFFSET ?2
+                    """)
+                newest.bind(1, match)
+                newest.bind(2, window - 1)
+                filter.bind(to: newest)
+                if try newest.step() { floor = newest.int64(0) }
+            }
+            let rank = try connection.prepare(
                 """
-                SELECT chunk_index.rowid FROM chunk_index \(filter.joins)
-                WHERE chunk_index MATCH ?1 \(filter.conditions)
-                ORDER BY chunk_index.rowid DESC LIMIT 1 OFFSET ?2
+                SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
+                FROM chunk_index \(filter.joins)
+                WHERE chunk_index MATCH ?1 \(filter.conditions) \(floor == nil ? "" : "AND chunk_index.rowid >= ?20")
+                ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
                 """)
-            newest.bind(1, match)
-            newest.bind(2, window - 1)
-            filter.bind(to: newest)
-            if try newest.step() { floor = newest.int64(0) }
-        }
-        let rank = try connection.prepare(
-            """
-            SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
-            FROM chunk_index \(filter.joins)
-            WHERE chunk_index MATCH ?1 \(filter.conditions) \(floor == nil ? "" : "AND chunk_index.rowid >= ?20")
-            ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
-            """)
-        rank.bind(1, match)
-        rank.bind(2, perPage)
-        rank.bind(3, offset)
-        filter.bind(to: rank)
-        if let floor { rank.bind(20, floor) }
-        var ranked: [(id: Int64, score: Double)] = []
-        while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
+            rank.bind(1, match)
+            rank.bind(2, perPage)
+            rank.bind(3, offset)
+            filter.bind(to: rank)
+            if let floor { rank.bind(20, floor) }
+            var ranked: [(id: Int64, score: Double)] = []
+            while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
 
-        let snippets = SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms)
-        var hits: [SearchHit] = []
-        for (id, score) in ranked {
-            if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
+            let snippets = SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms)
+            var hits: [SearchHit] = []
+            for (id, score) in ranked {
+                if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
+            }
+            return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
         }
-        return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
     }
 
     private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {

@@ -47,14 +47,15 @@ public final class SQLiteStore: Store {
 
     /// Read-only: a worker checks the schema at boot without writing.
     public func schemaVersion() throws(StoreError) -> (current: Int, required: Int) {
-        defer { connection.releaseSnapshots() }
-        let exists = try connection.prepare(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
-        _ = try exists.step()
-        guard exists.int(0) > 0 else { return (0, SQLiteMigrations.latest) }
-        let statement = try connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations")
-        _ = try statement.step()
-        return (statement.int(0), SQLiteMigrations.latest)
+        return try connection.call { () throws(StoreError) -> (current: Int, required: Int) in
+            let exists = try connection.prepare(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+            _ = try exists.step()
+            guard exists.int(0) > 0 else { return (0, SQLiteMigrations.latest) }
+            let statement = try connection.prepare("SELECT coalesce(max(version), 0) FROM schema_migrations")
+            _ = try statement.step()
+            return (statement.int(0), SQLiteMigrations.latest)
+        }
     }
 
     @discardableResult
@@ -79,53 +80,56 @@ public final class SQLiteStore: Store {
     }
 
     public func ping() throws(StoreError) {
-        defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare("SELECT 1")
-        _ = try statement.step()
+        try connection.call { () throws(StoreError) in
+            let statement = try connection.prepare("SELECT 1")
+            _ = try statement.step()
+        }
     }
 
     // MARK: - Ingest
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
-        defer { connection.releaseSnapshots() }
-        let statement = try connection.prepare("SELECT source_sha256 FROM documents WHERE source_path = ?1")
-        statement.bind(1, path)
-        return try statement.step() ? statement.string(0) : nil
+        return try connection.call { () throws(StoreError) -> String? in
+            let statement = try connection.prepare("SELECT source_sha256 FROM documents WHERE source_path = ?1")
+            statement.bind(1, path)
+            return try statement.step() ? statement.string(0) : nil
+        }
     }
 
     @discardableResult
     public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
-        defer { connection.releaseSnapshots() }
-        return try connection.transaction { () throws(StoreError) -> IngestOutcome in
-            let existing = try connection.prepare("SELECT id, source_sha256 FROM documents WHERE source_path = ?1")
-            existing.bind(1, document.sourcePath)
-            var replaced = false
-            if try existing.step() {
-                let id = existing.int64(0)
-                if existing.string(1) == document.sourceSHA256 { return .unchanged(documentID: id) }
-                try deleteDocument(id)
-                replaced = true
+        return try connection.call { () throws(StoreError) -> IngestOutcome in
+            return try connection.transaction { () throws(StoreError) -> IngestOutcome in
+                let existing = try connection.prepare("SELECT id, source_sha256 FROM documents WHERE source_path = ?1")
+                existing.bind(1, document.sourcePath)
+                var replaced = false
+                if try existing.step() {
+                    let id = existing.int64(0)
+                    if existing.string(1) == document.sourceSHA256 { return .unchanged(documentID: id) }
+                    try deleteDocument(id)
+                    replaced = true
+                }
+                let editionID = try upsertEdition(document.edition)
+                let insert = try connection.prepare(
+                    """
+                    INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
+                                           source_url, page_count)
+                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                    """)
+                insert.bind(1, editionID)
+                insert.bind(2, document.title)
+                insert.bind(3, document.section)
+                insert.bind(4, document.type)
+                insert.bind(5, document.identifier)
+                insert.bind(6, document.sourcePath)
+                insert.bind(7, document.sourceSHA256)
+                insert.bind(8, document.edition.sourceURL)
+                insert.bind(9, document.pages.count)
+                try insert.run()
+                let documentID = connection.lastInsertRowID
+                try insertPages(document, documentID: documentID)
+                return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
             }
-            let editionID = try upsertEdition(document.edition)
-            let insert = try connection.prepare(
-                """
-                INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
-                                       source_url, page_count)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                """)
-            insert.bind(1, editionID)
-            insert.bind(2, document.title)
-            insert.bind(3, document.section)
-            insert.bind(4, document.type)
-            insert.bind(5, document.identifier)
-            insert.bind(6, document.sourcePath)
-            insert.bind(7, document.sourceSHA256)
-            insert.bind(8, document.edition.sourceURL)
-            insert.bind(9, document.pages.count)
-            try insert.run()
-            let documentID = connection.lastInsertRowID
-            try insertPages(document, documentID: documentID)
-            return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
         }
     }
 

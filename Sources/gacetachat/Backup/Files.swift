@@ -20,20 +20,11 @@ enum Files {
     }
 
     /// Runs a program; a failure says what it was for and what the program printed.
-    static func run(_ arguments: [String], _ purpose: String, environment: [String: String] = [:])
-        throws(BackupArchive.Failure)
-    {
-        let output: ProcessRunner.Output
+    static func run(_ arguments: [String], _ purpose: String) throws(BackupArchive.Failure) {
         do {
-            output = try ProcessRunner.run(arguments, environment: environment)
+            try ProcessRunner.runSucceeding(arguments)
         } catch {
             throw BackupArchive.Failure("cannot \(purpose): \(error)")
-        }
-        guard output.succeeded else {
-            let message = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").suffix(5)
-                .joined(separator: "; ")
-            let how = output.signal.map { "was killed by signal \($0)" } ?? "exited with \(output.status)"
-            throw BackupArchive.Failure("cannot \(purpose): \(arguments[0]) \(how): \(message)")
         }
     }
 
