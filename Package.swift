@@ -35,11 +35,19 @@ let package = Package(
                 "GacetaQuery", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
+        // The store: SQL both drivers share, one target per driver (each imports its own C library), and the
+        // factory that opens the one a database URL names.
+        .target(name: "GacetaStoreSQL", dependencies: ["GacetaCore"]),
         .target(
-            name: "GacetaStore",
+            name: "GacetaSQLite",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaText", "CSQLite"]),
+        .target(
+            name: "GacetaPostgres",
             dependencies: [
-                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "CSQLite", "CPostgres",
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaSystem", "GacetaText",
+                "CPostgres",
             ]),
+        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaSQLite", "GacetaPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -65,7 +73,7 @@ let package = Package(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
+                "GacetaStore", "GacetaPostgres", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
                 "GacetaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,7 +96,10 @@ let package = Package(
         .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
         .testTarget(
             name: "GacetaStoreTests",
-            dependencies: ["GacetaStore", "GacetaCore", "GacetaQuery", "GacetaSearch", "TestSupport"]),
+            dependencies: [
+                "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
+                "TestSupport",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import GacetaQuery
 import GacetaSearch
 import Testing
 
+@testable import GacetaSQLite
 @testable import GacetaStore
 
 /// The snippets both stores build are those SQLite's FTS5 `snippet()` gave before they shared one builder:

@@ -1,6 +1,8 @@
 import Foundation
 import GacetaCore
 import GacetaQuery
+import GacetaPostgres
+import GacetaSQLite
 import GacetaStore
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaPostgres
 import GacetaStore
 import GacetaSystem
 import Glibc

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 import GacetaSystem
 
 extension PostgresStore {

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 extension SQLiteStore {
     public func createAdminToken(_ token: AdminToken) throws(StoreError) {

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 extension PostgresStore {
     public func createConversation(id: String, now: String) throws(StoreError) {

@@ -1,6 +1,6 @@
 @preconcurrency import CPostgres
-import Glibc
 import GacetaCore
+import Glibc
 
 /// One libpq connection: statements with bound text parameters, transactions, errors classified as
 /// `StoreError`. A connection that broke (server restarted, network gone), or never opened because the server

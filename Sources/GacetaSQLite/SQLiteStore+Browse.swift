@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 extension SQLiteStore {
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {

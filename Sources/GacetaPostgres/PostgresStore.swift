@@ -20,6 +20,12 @@ public final class PostgresStore: Store {
         self.url = url
     }
 
+    /// Runs `check` after every successful (re)connection, before the call that needed it (a worker checks the
+    /// schema there: the server may be down when the worker starts).
+    public func verifyAfterConnecting(_ check: @escaping () throws(StoreError) -> Void) {
+        connection.verifyAfterConnecting = check
+    }
+
     // MARK: - Schema
 
     /// Read-only: a worker checks the schema at boot without writing.

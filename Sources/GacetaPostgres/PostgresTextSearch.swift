@@ -1,5 +1,6 @@
 import GacetaQuery
 import GacetaSearch
+import GacetaStoreSQL
 import GacetaText
 
 /// Spanish full text for PostgreSQL with the very terms the SQLite index uses: GacetaText's tokenizer and

@@ -1,5 +1,6 @@
-import GacetaQuery
 import GacetaCore
+import GacetaQuery
+import GacetaStoreSQL
 import GacetaText
 
 /// Translates a parsed `SearchExpression` into an FTS5 MATCH expression. Every atom becomes a

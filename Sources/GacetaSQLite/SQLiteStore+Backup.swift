@@ -1,5 +1,6 @@
 @preconcurrency import CSQLite
 import GacetaCore
+import GacetaStoreSQL
 import Glibc
 
 extension SQLiteStore {

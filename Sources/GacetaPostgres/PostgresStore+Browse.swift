@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 extension PostgresStore {
     public func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition] {

@@ -7,8 +7,8 @@ import GacetaCore
 #endif
 
 /// Citations are stored as JSON text in a conversation turn.
-enum CitationJSON {
-    static func encode(_ citations: [Citation]) throws(StoreError) -> String {
+public enum CitationJSON {
+    public static func encode(_ citations: [Citation]) throws(StoreError) -> String {
         do {
             return String(decoding: try JSONEncoder().encode(citations), as: UTF8.self)
         } catch {
@@ -16,7 +16,7 @@ enum CitationJSON {
         }
     }
 
-    static func decode(_ text: String) throws(StoreError) -> [Citation] {
+    public static func decode(_ text: String) throws(StoreError) -> [Citation] {
         do {
             return try JSONDecoder().decode([Citation].self, from: Data(text.utf8))
         } catch {
