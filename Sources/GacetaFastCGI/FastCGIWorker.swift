@@ -12,7 +12,7 @@ import Logging
 /// non-blocking and watched with `epoll` (`EPOLLEXCLUSIVE`, so one connection wakes one idle worker);
 /// a worker that loses the race to `accept` simply waits again.
 public struct FastCGIWorker {
-    public static let listenDescriptor: Int32 = 0
+    public static let listenDescriptor = WorkerContract.listenDescriptor
 
     private let maxBodySize: Int
     private let maxRequests: Int?
