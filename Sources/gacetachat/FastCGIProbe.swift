@@ -1,4 +1,5 @@
 import GacetaConfig
+import GacetaSystem
 import Glibc
 
 /// The smallest FastCGI client there is: one `GET` on a fresh connection to the pool's socket (or the master's
@@ -108,12 +109,13 @@ enum FastCGIProbe {
     private static func send(_ bytes: [UInt8], on fd: Int32, to address: ListenAddress) throws(Failure) {
         var sent = 0
         while sent < bytes.count {
-            let count = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                throw Failure(description: "send to \(address): \(String(cString: strerror(errno)))")
+            do {
+                sent += try System.call("send", "\(address)") {
+                    bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                }
+            } catch {
+                throw Failure(description: "\(error)")
             }
-            sent += count
         }
     }
 
@@ -121,10 +123,15 @@ enum FastCGIProbe {
         var buffer = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = buffer[filled...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+            let got: Int
+            do {
+                got = try System.call("recv", "\(address)") {
+                    buffer[filled...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                }
+            } catch let error where error.errno == EAGAIN || error.errno == EWOULDBLOCK {
                 throw Failure(description: "\(address) did not answer in time")
+            } catch {
+                throw Failure(description: "\(error)")
             }
             guard got > 0 else { throw Failure(description: "\(address) closed the connection early") }
             filled += got
