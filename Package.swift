@@ -17,11 +17,10 @@ let package = Package(
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(
-            name: "CPostgres", path: "Sources/CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(
-            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]),
+        // libpq, libcurl and libcrypto are loaded with dlopen by their shims, only by a process that uses them:
+        // no pkgConfig (its --libs would link them into every worker).
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
 
         .target(name: "GacetaConfig"),
         .target(name: "GacetaScoreboard"),
@@ -35,8 +34,7 @@ let package = Package(
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite", "CPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
-        .systemLibrary(
-            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
         .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat", "GacetaIngest"]),

@@ -12,8 +12,18 @@ import sqlite3
 
 import snowballstemmer
 
-_stemmer = snowballstemmer.stemmer("spanish")
-_cache: dict[str, str] = {}
+class _Stems(dict):
+    """Word → Snowball Spanish stem, computed once per distinct word (a corpus repeats its words)."""
+
+    _stemmer = snowballstemmer.stemmer("spanish")
+
+    def __missing__(self, word: str) -> str:
+        stem = self._stemmer.stemWord(word)
+        self[word] = stem
+        return stem
+
+
+_stems = _Stems()
 _WORD = re.compile(r"\w+")
 NUMBER_SEPARATOR = re.compile(r"(?<=\d)[.,](?=\d)")
 
@@ -32,16 +42,12 @@ def words(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    cached = _cache.get(word)
-    if cached is None:
-        cached = _stemmer.stemWord(word)
-        _cache[word] = cached
-    return cached
+    return _stems[word]
 
 
 def stemmed(text: str) -> str:
     """TEXT as space-separated stems: what the pre-stemmed FTS5 columns hold."""
-    return " ".join(stem(word) for word in words(text))
+    return " ".join(map(_stems.__getitem__, words(text)))
 
 
 def fts5_table(path: str, table: str, columns: str) -> sqlite3.Connection:
