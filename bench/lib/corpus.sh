@@ -7,7 +7,7 @@
 CORPUS=${CORPUS:-$REPO/../shared/corpus/legalize-pe.tar.xz}
 
 # bench_corpus — unpack CORPUS (or generate one) under $TMP/corpus and pick LIMIT_FILES of it. Sets
-# CORPUS_DIR (a folder holding only the documents, for `gacetachat ingest`), CORPUS_FILES, CORPUS_BYTES,
+# CORPUS_DIR (a folder of symbolic links to the documents only, for `gacetachat ingest`), CORPUS_FILES, CORPUS_BYTES,
 # CORPUS_LABEL and CORPUS_SYNTHETIC (true/false).
 bench_corpus() {
     bench_default LIMIT_FILES 0 400
@@ -18,8 +18,14 @@ bench_corpus() {
     mkdir -p "$unpacked"
     CORPUS_SYNTHETIC=false
     if [[ -f $CORPUS ]]; then
-        log "unpacking $CORPUS"
-        bench_job tar -xJf "$CORPUS" -C "$unpacked" || die "could not unpack $CORPUS"
+        # Unpacked once into .build-bench/corpus/ (git-ignored), again only when the archive changes.
+        unpacked=$REPO/.build-bench/corpus/$(basename "$CORPUS")-$(stat -c '%s-%Y' "$CORPUS")
+        if [[ ! -d $unpacked ]]; then
+            log "unpacking $CORPUS into $unpacked"
+            rm -rf "$REPO/.build-bench/corpus" && mkdir -p "$unpacked.new"
+            bench_job tar -xJf "$CORPUS" -C "$unpacked.new" || die "could not unpack $CORPUS"
+            mv "$unpacked.new" "$unpacked"
+        fi
         CORPUS_LABEL="$(basename "$CORPUS") (real Peruvian legal text)"
     else
         CORPUS_SYNTHETIC=true
@@ -37,16 +43,16 @@ bench_corpus() {
     if ((LIMIT_FILES > 0 && LIMIT_FILES < ${#files[@]})); then
         stride=$((${#files[@]} / LIMIT_FILES))
         for ((i = 0; i < LIMIT_FILES; i++)); do
-            ln "${files[i * stride]}" "$CORPUS_DIR/$(printf '%05d' "$i")-$(basename "${files[i * stride]}")"
+            ln -s "${files[i * stride]}" "$CORPUS_DIR/$(printf '%05d' "$i")-$(basename "${files[i * stride]}")"
         done
         CORPUS_LABEL+=", subset: $LIMIT_FILES of ${#files[@]} files (LIMIT_FILES)"
     else
         for ((i = 0; i < ${#files[@]}; i++)); do
-            ln "${files[i]}" "$CORPUS_DIR/$(printf '%05d' "$i")-$(basename "${files[i]}")"
+            ln -s "${files[i]}" "$CORPUS_DIR/$(printf '%05d' "$i")-$(basename "${files[i]}")"
         done
     fi
-    CORPUS_FILES=$(find "$CORPUS_DIR" -type f | wc -l)
-    CORPUS_BYTES=$(find "$CORPUS_DIR" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+    CORPUS_FILES=$(find -L "$CORPUS_DIR" -type f | wc -l)
+    CORPUS_BYTES=$(find -L "$CORPUS_DIR" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
 }
 
 # bench_ingest DB [DIR] — `gacetachat ingest DIR` (CORPUS_DIR) into DB (file or postgresql:// URL), timed.
