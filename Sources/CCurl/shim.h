@@ -6,7 +6,9 @@
    keep their names: each is an inline wrapper that calls through a table of pointers resolved once with
    dlsym. libcurl's own declarations are renamed below so that the wrappers can take their names.
    When libcurl.so.4 cannot be loaded, curl_global_init (the client's first call) returns CURLE_FAILED_INIT
-   and gaceta_libcurl_load_error() says why; the other functions are only reached after it succeeded. */
+   and gaceta_libcurl_load_error() says why; the other functions are only reached after it succeeded.
+   A function not in the table is not linked either: calling a new one fails at link time ("undefined
+   reference to curl_easy_reset") until it is renamed and wrapped here like the others. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>

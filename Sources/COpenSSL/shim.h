@@ -5,7 +5,9 @@
    that never hashes (only admin tokens, uploads and `config` do). The functions GacetaCrypto calls keep their
    names: each is an inline wrapper that calls through a table of pointers resolved once with dlsym; OpenSSL's
    own declarations are renamed below so that the wrappers can take their names. Without the library the
-   first call stops the process with a message that says so (libcrypto is part of every Debian system). */
+   first call stops the process with a message that says so (libcrypto is part of every Debian system).
+   A function not in the table is not linked either: calling a new one fails at link time ("undefined
+   reference to EVP_sha512") until it is renamed and wrapped here like the others. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>

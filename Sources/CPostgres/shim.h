@@ -6,7 +6,9 @@
    names: each is an inline wrapper that calls through a table of pointers resolved once with dlsym.
    libpq's own declarations are renamed below so that the wrappers can take their names.
    When libpq.so.5 cannot be loaded, PQconninfoParse (the driver's first call) fails with a message that
-   says so, and PQconnectdb returns NULL; the other functions are only reached with a connection. */
+   says so, and PQconnectdb returns NULL; the other functions are only reached with a connection.
+   A function not in the table is not linked either: calling a new one fails at link time ("undefined
+   reference to PQsocket") until it is renamed and wrapped here like the others. */
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
