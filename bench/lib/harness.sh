@@ -445,11 +445,6 @@ bench_header() {
     return 0
 }
 
-# bench_private_kb PID — Private_Clean + Private_Dirty of PID in kB (from /proc/PID/smaps_rollup).
-bench_private_kb() {
-    awk '/^Private_(Clean|Dirty):/ { n += $2 } END { print n + 0 }' "/proc/$1/smaps_rollup" 2>/dev/null || echo 0
-}
-
 # bench_memory_table TITLE NAME [GOAL-MB] — one row per process (the master PID[NAME] and its children):
 # private (Private_Clean + Private_Dirty, what one more worker really costs), PSS and RSS in MB; children
 # over GOAL-MB are marked. Sets MEM_WORST (the largest child's private MB) and MEM_OVER (children over goal).
