@@ -293,9 +293,13 @@ purge_removes() {
 }
 
 # The package of PREVIOUS_REF (default HEAD~1), cached by commit in .build-deploy/previous/.
+# previous_sha: PREVIOUS_REF (default HEAD~1) resolved once, when the run starts, so that a commit made while
+# it runs does not change which package the upgrade check installs.
+previous_sha=$(git rev-parse --verify "${PREVIOUS_REF:-HEAD~1}^{commit}" 2>/dev/null)
+
 build_previous() {
-    local ref=${PREVIOUS_REF:-HEAD~1} sha src=$work/previous-src
-    sha=$(git rev-parse --verify "$ref^{commit}") || { echo "no commit $ref (a shallow clone? fetch the history)"; return 1; }
+    local ref=${PREVIOUS_REF:-HEAD~1} sha=$previous_sha src=$work/previous-src
+    [[ -n $sha ]] || { echo "no commit $ref (a shallow clone? fetch the history)"; return 1; }
     echo "previous: $ref = $sha"
     if [[ -s $work/previous/$sha.deb ]]; then
         echo "cached: $work/previous/$sha.deb"
@@ -325,9 +329,7 @@ build_previous() {
 
 # Install the previous package, add data, install this one over it: the data stays, migrate ran.
 upgrade_keeps_data() {
-    local deb=$1 sha root previous
-    sha=$(git rev-parse --verify "${PREVIOUS_REF:-HEAD~1}^{commit}") || return 1
-    previous=$work/previous/$sha.deb
+    local deb=$1 root previous=$work/previous/$previous_sha.deb
     [[ -s $previous ]] || { echo "no previous package ($previous)"; return 1; }
     root=$(new_root root-upgrade) || return 1
     cp "$previous" "$root/tmp/previous.deb" && cp "$deb" "$root/tmp/new.deb" && chmod 0644 "$root"/tmp/*.deb
