@@ -45,10 +45,17 @@ final class ChatHandler {
     }
 
     func register(on router: inout Router) {
-        router.post("/api/v1/chat") { [self] request, _ in try chat(request) }
+        router.post("/api/v1/chat") { [self] request, _ in Self.notStored(try chat(request)) }
         router.get("/api/v1/conversations/{id}", pathIsSecret: true) { [self] _, parameters in
-            try conversation(parameters["id"] ?? "")
+            Self.notStored(try conversation(parameters["id"] ?? ""))
         }
+    }
+
+    /// A response that names a conversation id (a bearer secret): no cache, shared or the browser's, keeps it.
+    private static func notStored(_ response: Response) -> Response {
+        var response = response
+        response.headers.add("Cache-Control", "no-store")
+        return response
     }
 
     private struct Question: Decodable {

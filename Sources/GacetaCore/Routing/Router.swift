@@ -17,6 +17,10 @@ public struct Router {
 
     public init() {}
 
+    /// Every registered route as (method, pattern), in registration order: what nginx's locations and the
+    /// OpenAPI description must cover.
+    public var table: [(method: String, pattern: String)] { routes.map { ($0.method, $0.pattern.text) } }
+
     /// Registers `handler` for `method` on `pattern` (`/api/v1/documents/{id}`).
     /// `pathIsSecret`: the path's parameters act as access keys (conversation ids); the request log shows the
     /// pattern, never the path.
