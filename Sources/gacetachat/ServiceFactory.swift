@@ -48,6 +48,7 @@ enum ServiceFactory {
                 ingestPipeline(settings: settings, store: store, fallbackDate: date).ingest(path: path)
             },
             // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
-            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads")
+            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads",
+            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) })
     }
 }
