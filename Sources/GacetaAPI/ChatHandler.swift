@@ -58,6 +58,9 @@ final class ChatHandler {
         return response
     }
 
+    /// Most bytes of questions and answers one conversation may store; past it a follow-up is refused (409).
+    static let maximumConversationBytes = 256 * 1024
+
     private struct Question: Decodable {
         let question: String?
         let conversationId: String?
@@ -108,14 +111,9 @@ final class ChatHandler {
         } catch {
             throw HTTPError.badRequest(#"the body must be JSON like {"question": "¿…?", "conversation_id": "…"}"#)
         }
-        let question = (body.question ?? "").trimmed
+        let question = try QuestionText.normalised(body.question ?? "", maximumLength: context.maxQuestionLength)
         guard !question.isEmpty else {
             throw HTTPError(status: 400, code: "empty_question", message: "the question is empty")
-        }
-        guard question.count <= context.maxQuestionLength else {
-            throw HTTPError(
-                status: 400, code: "question_too_long",
-                message: "the question has \(question.count) characters; the limit is \(context.maxQuestionLength)")
         }
         guard let id = body.conversationId else {
             return Prepared(question: question, conversationID: context.makeConversationID(), isNew: true, history: [])
@@ -127,6 +125,12 @@ final class ChatHandler {
                 status: 404, code: "conversation_not_found",
                 message:
                     "no conversation \(id.prefix(64)); it may have expired: start a new one without conversation_id")
+        }
+        let storedBytes = conversation.turns.reduce(0) { $0 + $1.question.utf8.count + $1.answer.text.utf8.count }
+        guard storedBytes < Self.maximumConversationBytes else {
+            throw HTTPError(
+                status: 409, code: "conversation_too_large",
+                message: "this conversation holds \(storedBytes) bytes, the most one may; start a new one")
         }
         guard conversation.turns.count < context.maxTurns else {
             throw HTTPError(

@@ -28,6 +28,10 @@ public struct SearchService {
         }
     }
 
+    /// Most Unicode scalars (not clusters: a cluster can hold any number of them) and terms in `q`.
+    public static let maximumQueryLength = 500
+    public static let maximumQueryTerms = 32
+
     private let store: any Store
 
     public init(store: any Store) {
@@ -39,11 +43,19 @@ public struct SearchService {
         guard let text = parameters.query?.trimmed, !text.isEmpty else {
             throw HTTPError(status: 400, code: "missing_query", message: "add a search text: ?q=salario+mínimo")
         }
+        let terms = text.split(whereSeparator: { $0.isWhitespace }).count
+        guard text.unicodeScalars.count <= maximumQueryLength, terms <= maximumQueryTerms else {
+            throw HTTPError(
+                status: 400, code: "query_too_long",
+                message: "a search may have \(maximumQueryLength) characters and \(maximumQueryTerms) terms; "
+                    + "this one has \(text.unicodeScalars.count) Unicode scalars and \(terms) terms")
+        }
         let expression: SearchExpression
         do {
             expression = try SearchQueryParser.parse(text, isStopword: SpanishStopwords.contains)
         } catch {
-            throw HTTPError(status: 400, code: "invalid_query", message: error.message)
+            throw HTTPError(
+                status: 400, code: error.isTooLong ? "query_too_long" : "invalid_query", message: error.message)
         }
         let from = try date(parameters.from, name: "from")
         let to = try date(parameters.to, name: "to")
