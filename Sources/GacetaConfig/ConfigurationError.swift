@@ -7,8 +7,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// The file line, environment variable or flag at fault; `nil` when the problem is not tied to one place.
     public let location: ValueSource?
 
+    /// `message` is shown with any password in it redacted (see `Redaction`): errors quote values and flags.
     public init(message: String, location: ValueSource?) {
-        self.message = message
+        self.message = Redaction.redacted(message)
         self.location = location
     }
 

@@ -95,6 +95,6 @@ extension ValueType where Value == String {
             expected: "sqlite:PATH, sqlite:///ABSOLUTE/PATH or a PostgreSQL URI like "
                 + "postgresql://USER@/DB?host=/run/postgresql (parameters as libpq knows them)",
             example: "sqlite:var/gacetachat.db", allowsEmpty: false,
-            parse: { DatabaseURL.isValid($0) ? $0 : nil }, format: { $0 })
+            parse: { DatabaseURL.isValid($0) ? $0 : nil }, format: Redaction.redacted)
     }
 }

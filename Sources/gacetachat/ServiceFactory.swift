@@ -22,11 +22,13 @@ enum ServiceFactory {
             maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
             retention: settings.chat.retention, logQuestions: settings.log.chatQuestions,
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
-        return ServiceContext(
+        var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
             cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
             admin: admin(settings: settings, store: store))
+        context.debug = settings.server.debug
+        return context
     }
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in

@@ -14,6 +14,8 @@ public struct Router {
     }
 
     private var routes: [Route] = []
+    /// `server.debug` outside production: a 500 carries the underlying error's description as `error.detail`.
+    public var showsErrorDetail = false
 
     public init() {}
 
@@ -55,7 +57,7 @@ public struct Router {
                 do {
                     response = try route.handler(request, parameters)
                 } catch {
-                    response = Self.failure(error, of: request, logger: logger)
+                    response = Self.failure(error, of: request, logger: logger, detail: showsErrorDetail)
                 }
                 response.route = route.pattern.text
                 response.pathIsSecret = route.pathIsSecret
@@ -70,7 +72,7 @@ public struct Router {
         return Response.error(HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed))
     }
 
-    private static func failure(_ error: any Error, of request: Request, logger: Logger) -> Response {
+    private static func failure(_ error: any Error, of request: Request, logger: Logger, detail: Bool) -> Response {
         if let error = error as? HTTPError { return Response.error(error) }
         logger.error(
             "unhandled error: \(error)",
@@ -78,6 +80,6 @@ public struct Router {
                 "method": "\(request.method)", "path": "\(request.path)",
                 "request_id": "\(request.requestID ?? "-")",
             ])
-        return Response.error(.internalError)
+        return Response.error(.internalError, detail: detail ? String(describing: error) : nil)
     }
 }

@@ -1,6 +1,8 @@
 @preconcurrency import CPostgres
-import Glibc
+import Foundation
+import GacetaConfig
 import GacetaCore
+import Glibc
 
 /// One libpq connection: statements with bound text parameters, transactions, errors classified as
 /// `StoreError`. A connection that broke (server restarted, network gone), or never opened because the server
@@ -19,9 +21,11 @@ final class PostgresConnection {
     /// throwing `.unavailable` meanwhile.
     init(url: String) throws(StoreError) {
         displayURL = PostgresURL.redacted(url)
+        password = PostgresURL.separatingPassword(url).password.flatMap { $0.isEmpty ? nil : $0 }
         var parseError: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(url, &parseError) else {
-            let message = parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory"
+            let message = Self.scrubbed(
+                parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory", password: password)
             if let parseError { PQfreemem(parseError) }
             throw StoreError(.failed, "invalid database URL \(displayURL): \(message)")
         }
@@ -37,7 +41,17 @@ final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    private var lastError: String { Self.errorMessage(handle) }
+    /// Kept only to scrub it from libpq's messages.
+    private let password: String?
+
+    private var lastError: String { Self.scrubbed(Self.errorMessage(handle), password: password) }
+
+    /// libpq's message without the password, whether it echoes the URL or the bare value.
+    private static func scrubbed(_ message: String, password: String?) -> String {
+        let redacted = Redaction.redacted(message)
+        guard let password else { return redacted }
+        return redacted.replacingOccurrences(of: password, with: "***")
+    }
 
     private static func errorMessage(_ handle: OpaquePointer) -> String {
         guard let message = PQerrorMessage(handle) else { return "unknown error" }
