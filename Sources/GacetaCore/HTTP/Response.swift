@@ -54,9 +54,10 @@ public struct Response {
 
     /// The `{"error":{"code","message"}}` body every API error uses; `detail` (the underlying error's description)
     /// only when `server.debug` is on, outside production.
-    public static func error(_ error: HTTPError, detail: String? = nil) -> Response {
+    public static func error(_ error: any HTTPResponseError, detail: String? = nil) -> Response {
         var response = json(
-            ErrorBody(error: .init(code: error.code, message: error.message, detail: detail)), status: error.status)
+            ErrorBody(error: .init(code: error.code, message: error.publicMessage, detail: detail)),
+            status: error.status)
         for (name, value) in error.headers { response.headers.add(name, value) }
         return response
     }

@@ -72,14 +72,23 @@ public struct Router {
         return Response.error(HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed))
     }
 
+    /// The error's own status and public message for the client; its internal detail (a store's message, anything
+    /// that does not choose a status) only for the log, and, with `detail` (`server.debug`), in a 500's
+    /// `error.detail`.
     private static func failure(_ error: any Error, of request: Request, logger: Logger, detail: Bool) -> Response {
-        if let error = error as? HTTPError { return Response.error(error) }
-        logger.error(
-            "unhandled error: \(error)",
-            metadata: [
-                "method": "\(request.method)", "path": "\(request.path)",
-                "request_id": "\(request.requestID ?? "-")",
-            ])
-        return Response.error(.internalError, detail: detail ? String(describing: error) : nil)
+        let metadata: Logger.Metadata = [
+            "method": "\(request.method)", "path": "\(request.path)", "request_id": "\(request.requestID ?? "-")",
+        ]
+        guard let chosen = error as? any HTTPResponseError else {
+            logger.error("unhandled error: \(error)", metadata: metadata)
+            return Response.error(HTTPError.internalError, detail: detail ? String(describing: error) : nil)
+        }
+        if chosen.hasInternalDetail && chosen.status == 500 {
+            logger.error("unhandled error: \(chosen)", metadata: metadata)
+        } else if chosen.hasInternalDetail {
+            logger.warning("\(chosen.status) \(chosen.code): \(chosen)", metadata: metadata)
+        }
+        let shown = detail && chosen.status == 500 && chosen.hasInternalDetail ? String(describing: chosen) : nil
+        return Response.error(chosen, detail: shown)
     }
 }
