@@ -57,7 +57,9 @@ public final class ConversationWorkflow {
             throw ChatError.conversationNotFound(id: id, asking: true)
         }
         let storedBytes = conversation.turns.reduce(0) { $0 + $1.question.utf8.count + $1.answer.text.utf8.count }
-        guard storedBytes < Self.maximumConversationBytes else { throw ChatError.conversationTooLarge(bytes: storedBytes) }
+        guard storedBytes < Self.maximumConversationBytes else {
+            throw ChatError.conversationTooLarge(bytes: storedBytes)
+        }
         guard conversation.turns.count < limits.maxTurns else { throw ChatError.tooManyTurns(limit: limits.maxTurns) }
         return Question(text: text, conversationID: id, isNew: false, history: conversation.turns)
     }
