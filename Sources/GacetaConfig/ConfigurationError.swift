@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// One problem found while loading the configuration, phrased for the operator who must fix it.
 ///
 /// The message ends nginx style with where the problem is (`… in conf/gacetachat.ini:12`), followed by a hint in

@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// Checks `database.url` when the configuration loads, so that a mistyped URL stops the server with the file and
 /// line instead of starting workers that could never connect (a worker starts while PostgreSQL is down and
 /// connects later, so a connection cannot be the check).

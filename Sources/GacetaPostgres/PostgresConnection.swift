@@ -1,7 +1,6 @@
 @preconcurrency import CPostgres
-import Foundation
-import GacetaConfig
 import GacetaCore
+import GacetaSystem
 import Glibc
 
 /// One libpq connection: statements with bound text parameters, transactions, errors classified as
@@ -48,9 +47,8 @@ final class PostgresConnection {
 
     /// libpq's message without the password, whether it echoes the URL or the bare value.
     private static func scrubbed(_ message: String, password: String?) -> String {
-        let redacted = Redaction.redacted(message)
-        guard let password else { return redacted }
-        return redacted.replacingOccurrences(of: password, with: "***")
+        guard let password else { return Redaction.redacted(message) }
+        return Redaction.redacted(message, hiding: password)
     }
 
     private static func errorMessage(_ handle: OpaquePointer) -> String {

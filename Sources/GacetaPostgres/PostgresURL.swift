@@ -1,4 +1,4 @@
-import GacetaConfig
+import GacetaSystem
 
 /// The password inside a libpq URI (`postgresql://user:secret@host/db`), kept out of messages and of the command
 /// lines of `pg_dump`/`pg_restore` (where any local user could read it in /proc).

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GacetaConfig
+import GacetaSystem
 
 @Suite struct RedactionTests {
     @Test(arguments: [
@@ -19,5 +19,12 @@ import Testing
     ])
     func passwordsAreShownAsStars(text: String, expected: String) {
         #expect(Redaction.redacted(text) == expected)
+    }
+}
+
+@Suite struct BareSecretRedactionTests {
+    @Test func aBarePasswordIsHiddenWhereverAMessageEchoesIt() {
+        #expect(Redaction.redacted("auth failed for pw1 (pw1)", hiding: "pw1") == "auth failed for *** (***)")
+        #expect(Redaction.redacted("nothing here", hiding: "") == "nothing here")
     }
 }
