@@ -57,6 +57,12 @@ public struct SearchParameters: Sendable {
         let page = try IntegerParameter.parse(page, name: "page", range: 1...10_000, default: 1)
         let perPage = try IntegerParameter.parse(
             perPage, name: "per_page", range: 1...SearchRequest.maximumPerPage, default: 10)
+        guard (page - 1) * perPage + perPage <= SearchRequest.maximumDepth else {
+            throw HTTPError(
+                status: 400, code: "page_too_deep",
+                message: "a search reads at most \(SearchRequest.maximumDepth) hits: page \(page) of \(perPage) "
+                    + "goes to hit \((page - 1) * perPage + perPage); narrow the search (from, to, section) instead")
+        }
         return SearchRequest(
             expression: expression, from: from, to: to, section: section?.trimmed.nonEmpty,
             edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage)
