@@ -19,6 +19,16 @@ public struct Router {
 
     public init() {}
 
+    /// The pattern of the secret-holding route (`pathIsSecret`) that `target` (a raw request target, as
+    /// `REQUEST_URI`) names, whatever its spelling; nil when it names none.
+    public func secretPattern(of target: String) -> String? {
+        let raw = target.prefix { $0 != "?" }
+        guard let path = try? RequestPath.normalised(raw), let segments = try? RoutePattern.segments(of: path) else {
+            return nil
+        }
+        return routes.first { $0.pathIsSecret && $0.pattern.match(segments) != nil }?.pattern.text
+    }
+
     /// Every registered route as (method, pattern), in registration order: what nginx's locations and the
     /// OpenAPI description must cover.
     public var table: [(method: String, pattern: String)] { routes.map { ($0.method, $0.pattern.text) } }
