@@ -175,6 +175,11 @@ def main():
     pg_dir = os.path.join(tmp, "pg")
     pg_bin = None
     started = time.monotonic()
+    # The commit measured: read now, before anything else may move HEAD during the run.
+    commit = subprocess.run(["git", "-C", labels.REPO, "log", "-1", "--format=%H %s"], capture_output=True,
+                            text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", labels.REPO, "status", "--porcelain", "--", "Sources", "bench"],
+                           capture_output=True, text=True).stdout.strip()
     try:
         groups = bench.corpus_groups(tmp)
         if args.no_peru:
@@ -201,10 +206,6 @@ def main():
             results.append(bench.measure_store("PostgreSQL", url, groups, questions, args, tmp,
                                                pg=(pg_bin, pg_dir)))
 
-        commit = subprocess.run(["git", "-C", labels.REPO, "log", "-1", "--format=%H %s"], capture_output=True,
-                                text=True).stdout.strip()
-        dirty = subprocess.run(["git", "-C", labels.REPO, "status", "--porcelain", "--", "Sources", "bench"],
-                               capture_output=True, text=True).stdout.strip()
         print(f"bench/answers on commit {commit}{' (+ uncommitted changes)' if dirty else ''}")
         print(f"binary {bench.BIN}; {'model ' + args.model if args.model else 'offline answers (no model)'}; "
               f"{len(questions)} questions ({sum(q['answerable'] for q in questions)} answerable); "

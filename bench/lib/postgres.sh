@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # bench/lib/postgres.sh — a private PostgreSQL cluster for the benchmarks, the way the tests start one:
 # initdb in a directory of the bench's temporary directory, listening only on a unix socket there,
 # synchronous_commit=off (like SQLite in WAL mode with synchronous=NORMAL). PostgreSQL refuses to run as
