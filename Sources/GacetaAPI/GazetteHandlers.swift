@@ -43,11 +43,8 @@ struct GazetteHandlers {
     }
 
     private func editions(_ request: Request) throws -> Response {
-        let page = Int(try request.query("page") ?? "1") ?? 0
-        let perPage = Int(try request.query("per_page") ?? "30") ?? 0
-        guard page >= 1, (1...100).contains(perPage) else {
-            throw HTTPError.badRequest("'page' must be ≥ 1 and 'per_page' from 1 to 100")
-        }
+        let page = try request.integer("page", in: 1...10_000, default: 1)
+        let perPage = try request.integer("per_page", in: 1...100, default: 30)
         let editions = try SearchService.mapped { () throws(StoreError) in
             try store.editions(limit: perPage, offset: (page - 1) * perPage)
         }

@@ -50,8 +50,8 @@ public struct SearchService {
         if let from, let to, from > to {
             throw .badRequest("'from' (\(from)) is after 'to' (\(to))")
         }
-        let page = try integer(parameters.page, name: "page", range: 1...10_000, default: 1)
-        let perPage = try integer(
+        let page = try IntegerParameter.parse(parameters.page, name: "page", range: 1...10_000, default: 1)
+        let perPage = try IntegerParameter.parse(
             parameters.perPage, name: "per_page", range: 1...SearchRequest.maximumPerPage, default: 10)
         return SearchRequest(
             expression: expression, from: from, to: to, section: parameters.section?.trimmed.nonEmpty,
@@ -94,18 +94,6 @@ public struct SearchService {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    private static func integer(_ value: String?, name: String, range: ClosedRange<Int>, default fallback: Int)
-        throws(HTTPError) -> Int
-    {
-        guard let value = value?.trimmed.nonEmpty else { return fallback }
-        guard let number = Int(value), range.contains(number) else {
-            throw .badRequest(
-                "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(value.prefix(40))'"
-            )
-        }
-        return number
     }
 }
 

@@ -170,7 +170,7 @@ extension EndToEnd {
             for (path, status, code) in [
                 ("/api/v1/search?q=%22sin+cerrar", 400, "invalid_query"),
                 ("/api/v1/search", 400, "missing_query"),
-                ("/api/v1/search?q=ley&per_page=500", 400, "bad_request"),
+                ("/api/v1/search?q=ley&per_page=500", 400, "invalid_parameter"),
                 ("/api/v1/search?q=ley&from=2024-02-30", 400, "bad_request"),
                 ("/api/v1/editions/2030-01-01", 404, "not_found"),
                 ("/api/v1/documents/999999", 404, "not_found"),

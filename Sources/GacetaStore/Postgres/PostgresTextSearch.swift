@@ -70,14 +70,7 @@ final class PostgresTextSearch {
     private func query(atom: QueryAtom) -> String? { terms.phrase(atom)?.tsquery }
 
     /// `'lexeme'` with `'` doubled and `\` escaped, as tsvector and tsquery literals read it.
-    static func quoted(_ lexeme: String) -> String {
-        var text = "'"
-        for character in lexeme {
-            if character == "'" || character == "\\" { text.append(character == "'" ? "'" : "\\") }
-            text.append(character)
-        }
-        return text + "'"
-    }
+    static func quoted(_ lexeme: String) -> String { QuotedLiteral.lexeme(lexeme) }
 }
 
 extension SnippetBuilder.Phrase {
@@ -95,27 +88,9 @@ extension SnippetBuilder.Phrase {
 extension PostgresTextSearch {
     /// `values` as a `text[]` literal, each quoted.
     static func arrayLiteral(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingBackslashesAndQuotes() + "\"" }.joined(separator: ",") + "}"
+        "{" + values.map(QuotedLiteral.arrayElement).joined(separator: ",") + "}"
     }
 
     /// A `LIKE` pattern matching the strings that start with `prefix`.
-    static func likePrefix(_ prefix: String) -> String {
-        var pattern = ""
-        for character in prefix {
-            if character == "\\" || character == "%" || character == "_" { pattern.append("\\") }
-            pattern.append(character)
-        }
-        return pattern + "%"
-    }
-}
-
-extension String {
-    fileprivate func replacingBackslashesAndQuotes() -> String {
-        var text = ""
-        for character in self {
-            if character == "\\" || character == "\"" { text.append("\\") }
-            text.append(character)
-        }
-        return text
-    }
+    static func likePrefix(_ prefix: String) -> String { QuotedLiteral.likePrefix(prefix) }
 }

@@ -3,7 +3,8 @@ import GacetaCore
 import GacetaText
 
 /// Translates a parsed `SearchExpression` into an FTS5 MATCH expression. Every atom becomes a
-/// double-quoted FTS5 string (quotes doubled), so no user text is ever read as FTS5 syntax; the
+/// double-quoted FTS5 string (`QuotedLiteral.fts5`, the only way user text reaches FTS5), so no user text is ever
+/// read as FTS5 syntax; the
 /// `gaceta` tokenizer then folds and stems inside the strings.
 enum FTS5Expression {
     /// The MATCH text, or nil when nothing searchable remains (e.g. only punctuation).
@@ -35,11 +36,6 @@ enum FTS5Expression {
 
     private static func quoted(_ text: String, tokenizer: SpanishTokenizer) -> String? {
         guard !tokenizer.terms(text, stem: false).isEmpty else { return nil }
-        var escaped = "\""
-        for character in text {
-            escaped.append(character)
-            if character == "\"" { escaped.append("\"") }
-        }
-        return escaped + "\""
+        return QuotedLiteral.fts5(text)
     }
 }

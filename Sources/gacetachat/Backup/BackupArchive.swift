@@ -29,8 +29,15 @@ struct BackupArchive {
     static let suffix = ".tar.gz"
 
     let databaseURL: String
-    /// The stored PDFs, saved as `files/` (nil: none configured).
+    /// The stored PDFs, saved as `files/` (nil: none configured); absolute, because tar reads it after a `-C`
+    /// into the staging directory.
     let filesDirectory: String?
+
+    /// A relative `filesDirectory` (the default `var/files`) is taken from the working directory, as everywhere.
+    init(databaseURL: String, filesDirectory: String?) {
+        self.databaseURL = databaseURL
+        self.filesDirectory = filesDirectory.map(Files.absolute)
+    }
 
     var kind: StoreKind { StoreKind(url: databaseURL) }
 

@@ -10,6 +10,15 @@ enum Files {
 
     static func lastError() -> String { String(cString: strerror(errno)) }
 
+    /// `path` made absolute against the working directory (unchanged when it already is, or when the working
+    /// directory cannot be read).
+    static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
+        defer { free(directory) }
+        let base = String(cString: directory)
+        return (base.hasSuffix("/") ? base : base + "/") + path
+    }
+
     /// Runs a program; a failure says what it was for and what the program printed.
     static func run(_ arguments: [String], _ purpose: String) throws(BackupArchive.Failure) {
         let output: ProcessRunner.Output
