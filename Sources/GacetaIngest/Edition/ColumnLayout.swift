@@ -35,15 +35,15 @@ public enum ColumnLayout {
                 output.append(contentsOf: pieces(line))
                 continue
             }
-            let leftPart = collapse(line[..<min(line.count, cut.lowerBound)])
-            let rightPart = line.count > cut.upperBound ? collapse(line[cut.upperBound...]) : ""
-            if leftPart.isEmpty && rightPart.isEmpty {
+            let leftParts = pieces(Array(line[..<min(line.count, cut.lowerBound)]))
+            let rightParts = line.count > cut.upperBound ? pieces(Array(line[cut.upperBound...])) : []
+            if leftParts.isEmpty && rightParts.isEmpty {
                 left.append("")
                 right.append("")
                 continue
             }
-            if !leftPart.isEmpty { left.append(leftPart) }
-            if !rightPart.isEmpty { right.append(rightPart) }
+            left.append(contentsOf: leftParts)
+            right.append(contentsOf: rightParts)
         }
         flush()
         return output.joined(separator: "\n")

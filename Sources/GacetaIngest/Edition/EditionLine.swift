@@ -61,6 +61,11 @@ struct EditionLineClassifier {
         if let name = Self.contentsEntryName(text) { return .contentsEntry(name) }
         let words = LineText.words(display)
         guard let first = words.first, words.count <= Self.maximumHeadingWords else { return .body }
+        // A heading starts with a letter and is not a form's label ("PROYECTO DE LEY (PL) No.:"), a table's cell
+        // ("| TEXTO RADICADO |") or an inner heading that introduces what follows ("TEXTO PROPUESTO:").
+        guard display.first?.isLetter ?? false, !display.contains(where: { "|[]{}".contains($0) }),
+            !display.hasSuffix(":")
+        else { return .body }
         if Self.isNumberedHeading(display, words: words) { return .notice(nil) }
         guard LineText.isUppercase(display) else { return .body }
         if GazetteVocabulary.sections.contains(letters) || sections.contains(letters) {
@@ -72,7 +77,8 @@ struct EditionLineClassifier {
         }
         if GazetteVocabulary.ministryHeadings.contains(letters) { return .institution(display) }
         if words.count >= 2, GazetteVocabulary.institutionWords.contains(first) { return .institution(display) }
-        if GazetteVocabulary.singularTypes.contains(first), let type = NoticeType.named(byWord: first) {
+        if words.count >= 2, GazetteVocabulary.singularTypes.contains(first), let type = NoticeType.named(byWord: first)
+        {
             return .notice(type)  // "DECRETO EJECUTIVO N° …"; plurals are groups, handled above
         }
         if words.count >= 2, GazetteVocabulary.noticeWords.contains(first) {
@@ -85,8 +91,8 @@ struct EditionLineClassifier {
     /// "N° 44123-MP", "Nº 10456", "No. 2024-015": a number sign and an identifier, nothing else.
     static func isNumberedHeading(_ display: String, words: [String]) -> Bool {
         guard words.count >= 2, words.count <= 4, numberMarkers.contains(words[0]) else { return false }
-        guard display.first == "N" else { return false }
-        return words[1].first?.isNumber ?? false
+        guard display.first == "N", display.split(separator: " ").count <= 3 else { return false }
+        return (words[1].first?.isNumber ?? false) && !display.contains(")")
     }
 
     /// The name of a table-of-contents entry: text, then dot leaders or 3 spaces, then a page number.

@@ -15,7 +15,11 @@ public enum EditionReader {
         let furniture = PageFurniture(pages: rawPages)
         let printed = printedNumbers(rawPages, furniture: furniture)
         let pages = rawPages.indices.map { index in
-            ParsedPage(index: index + 1, printedNumber: printed[index], text: furniture.strip(rawPages[index]))
+            ParsedPage(
+                index: index + 1, printedNumber: printed[index],
+                text: furniture.strip(
+                    rawPages[index],
+                    pageNumbers: Set([index + 1] + [printed[index].flatMap { Int($0) }].compactMap { $0 })))
         }
         let masthead = MastheadReader.read(pages: rawPages, fileName: fileName)
         var split: EditionSplit?

@@ -36,7 +36,7 @@ public struct Masthead: Sendable, Equatable {
 
     /// "La Gaceta Nº 129 — 15 de julio de 2024", "Alcance Nº 78 a La Gaceta Nº 113 — 15 de julio de 2024".
     public var title: String {
-        let name = publication ?? "La Gaceta"
+        let name = publication ?? "Edición"
         let number = number.map { " Nº \($0)" } ?? ""
         let day = SpanishDate(iso: date).map { " — \($0.spanish)" } ?? ""
         if kind == .alcance {

@@ -20,7 +20,7 @@ public enum MastheadReader {
             // A cover whose date is an image or OCR noise: the running header of the next pages prints it.
             for page in pages.dropFirst().prefix(2) {
                 let lines = nonEmptyLines(page)
-                let header = scan(lines: Array(lines.prefix(4) + lines.suffix(3)))
+                let header = scan(lines: Array(lines.prefix(6) + lines.suffix(3)))
                 found.date = found.date ?? header.date
                 found.number = found.number ?? header.number
                 found.publication = found.publication ?? header.publication

@@ -1,8 +1,18 @@
+import GacetaText
+
 /// The identifier in a notice's heading: "DECRETO EJECUTIVO N° 44123-MP" → "44123-MP",
 /// "LICITACIÓN PÚBLICA 2024LN-000012" → "2024LN-000012", "PROYECTO DE LEY NÚMERO 151 DE 2025" → "151 de 2025".
 enum NoticeIdentifier {
     private static let markers: Set<String> = ["n", "no", "nro", "numero", "num"]
     private static let trailing: Set<Character> = [",", ".", ";", ":", ")", "(", "—", "–"]
+
+    /// The first run of digits of the identifier: "151 de 2025" and "151" name the same notice.
+    static func key(of title: String) -> String? {
+        guard let identifier = find(in: title) else { return nil }
+        let digits = identifier.drop(while: { !$0.isNumber }).prefix(while: \.isNumber)
+        guard let value = Int(digits) else { return nil }
+        return String(value)
+    }
 
     static func find(in title: String) -> String? {
         let words = title.split(whereSeparator: \.isWhitespace).map { word -> Substring in
@@ -29,6 +39,12 @@ enum NoticeIdentifier {
                 return "\(value) de \(words[position + 3])"
             }
             return String(value)
+        }
+        // "LEY 2633 DE 2026": a type's name, then the number.
+        if words.count >= 2, GazetteVocabulary.singularTypes.contains(TextFolding.fold(String(words[0]))),
+            words[1].allSatisfy(\.isNumber)
+        {
+            return String(words[1])
         }
         return words.first { word in
             word.count >= 3 && word.contains(where: \.isNumber)

@@ -13,6 +13,35 @@ public struct EditionSplit: Sendable, Equatable {
 /// Splits an edition's pages (running headers already out) into notices at the boundaries the edition gives:
 /// its table of contents, section headings, notice headings and the publication codes that close notices.
 public enum NoticeSplitter {
+    /// Notices the table of contents names (with their identifier) that no heading opened — a heading the printer
+    /// set as an image or a table: each starts on its page, at the line that names its number, with the contents'
+    /// title.
+    static func startsFromContents(_ lines: [EditionLine], starts: [Int], after first: Int) -> [(Int, String)] {
+        var known: Set<String> = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : lines.count
+            guard let heading = (start..<end).first(where: { if case .notice = lines[$0].kind { true } else { false } })
+            else { continue }
+            let title = titleLines(lines, from: heading).map { lines[$0].display }.joined(separator: " ")
+            if let key = NoticeIdentifier.key(of: title) { known.insert(key) }
+        }
+        var added: [(Int, String)] = []
+        for entry in ContentsEntry.entries(in: lines) where !known.contains(entry.key) {
+            let onPage = lines.indices.filter { $0 > first && lines[$0].page == entry.page && lines[$0].kind != .blank }
+            guard let top = onPage.first else { continue }
+            let named = onPage.first { index in
+                let words = LineText.words(lines[index].display)
+                return zip(words, words.dropFirst()).contains { markerWords.contains($0) && Int($1) == Int(entry.key) }
+            }
+            added.append((named ?? top, entry.title))
+            known.insert(entry.key)
+        }
+        return added
+    }
+
+    /// Headings that continue the document of the same bill.
+    static let partWords: Set<String> = ["texto", "pliego", "ponencia", "informe", "proposicion"]
+
     /// Most lines of a heading printed over several lines.
     static let maximumTitleLines = 5
     /// A title made of a notice's first line is cut near this length.
@@ -45,7 +74,15 @@ public enum NoticeSplitter {
             default: break
             }
         }
-        let starts = noticeStarts(lines, from: contentsEnd)
+        var starts = noticeStarts(lines, from: contentsEnd, editionNumber: masthead?.number)
+        var titles: [Int: String] = [:]
+        if let first = starts.first {
+            for (line, title) in startsFromContents(lines, starts: starts, after: first) {
+                starts.append(line)
+                titles[line] = title
+            }
+            starts = Array(Set(starts)).sorted()
+        }
         guard let first = starts.first else {
             return EditionSplit(notices: [], foundBoundaries: false, contents: contents.names)
         }
@@ -62,7 +99,8 @@ public enum NoticeSplitter {
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             let range = (position == 0 && !hasSumario ? 0 : start)..<end
-            notices.append(notice(lines, range, index: notices.count + 1, context: &context))
+            notices.append(
+                notice(lines, range, index: notices.count + 1, context: &context, title: titles[range.lowerBound]))
         }
         return EditionSplit(notices: notices, foundBoundaries: true, contents: contents.names)
     }
@@ -93,8 +131,10 @@ public enum NoticeSplitter {
     }
 
     /// Where each notice starts (after the sumario).
-    static func noticeStarts(_ lines: [EditionLine], from firstLine: Int) -> [Int] {
+    static func noticeStarts(_ lines: [EditionLine], from firstLine: Int, editionNumber: String? = nil) -> [Int] {
         let hasCodes = lines.contains { $0.code != nil }
+        var currentKey: String?
+        var currentWord = ""
         var starts: [Int] = []
         var lowerBound = firstLine
         var bodyLines = 0
@@ -114,8 +154,30 @@ public enum NoticeSplitter {
             let line = lines[index]
             switch line.kind {
             case .notice:
-                if starts.isEmpty || afterCode || bodyLines > 0 { start(at: index) }
                 let title = titleLines(lines, from: index)
+                let key = NoticeIdentifier.key(of: title.map { lines[$0].display }.joined(separator: " "))
+                // The edition's own number in a running header ("NÚMERO 29") opens nothing; a heading that repeats
+                // the current notice's identifier ("INFORME … AL PROYECTO DE LEY NÚMERO 151 DE 2025") goes on with it.
+                let isHeader =
+                    key != nil && key == editionNumber && title.count == 1
+                    && LineText.words(lines[index].display).count == 2
+                let word = LineText.words(lines[index].display).first ?? ""
+                // Parts of the same bill ("INFORME DE PONENCIA …", "TEXTO PROPUESTO …") go on with it; so does a heading
+                // without a number that is not a notice type ("TEXTO PROPUESTO PARA SEGUNDO DEBATE").
+                let sameBill =
+                    key != nil && key == currentKey
+                    && (word == currentWord || partWords.contains(word) || markerWords.contains(word))
+                let inner = key == nil && !starts.isEmpty && !GazetteVocabulary.singularTypes.contains(word)
+                let repeats = (sameBill || inner) && !afterCode
+                if !isHeader, !repeats, starts.isEmpty || afterCode || bodyLines > 0 {
+                    start(at: index)
+                    currentKey = key
+                    currentWord = word
+                }
+                if isHeader {
+                    index += 1
+                    continue
+                }
                 index = title.last ?? index
                 if lines[index].code != nil { afterCode = true }
                 lowerBound = index + 1
@@ -160,6 +222,8 @@ public enum NoticeSplitter {
         "de", "del", "para", "por", "sobre", "que", "y", "e", "al", "a", "en", "con", "o", "n", "no", "numero",
     ]
 
+    private static let markerWords: Set<String> = ["n", "no", "nro", "numero"]
+
     static func continuesTitle(_ line: EditionLine, after previous: EditionLine) -> Bool {
         guard line.code == nil, previous.code == nil else { return false }
         switch line.kind {
@@ -174,10 +238,15 @@ public enum NoticeSplitter {
         else { return false }
         let previousWords = LineText.words(previous.display)
         if let last = previousWords.last, GazetteVocabulary.connectors.contains(last) { return true }
-        return startConnectors.contains(first) || first.first?.isNumber == true
+        if startConnectors.contains(first) || first.first?.isNumber == true { return true }
+        // "… DEL PROYECTO DE LEY" / "ORGÁNICA NÚMERO 161 DE 2026 SENADO": the line that brings the number.
+        return NoticeIdentifier.key(of: previous.display) == nil && words.contains { markerWords.contains($0) }
+            && NoticeIdentifier.key(of: display) != nil
     }
 
-    static func notice(_ lines: [EditionLine], _ range: Range<Int>, index: Int, context: inout Context) -> Notice {
+    static func notice(
+        _ lines: [EditionLine], _ range: Range<Int>, index: Int, context: inout Context, title contentsTitle: String?
+    ) -> Notice {
         var headingLine: Int?
         var before = context
         for position in range {
@@ -193,7 +262,12 @@ public enum NoticeSplitter {
         var institution = context.institution
         var title: String
         var type: NoticeType?
-        if let headingLine {
+        if let contentsTitle {
+            title = contentsTitle
+            let words = LineText.words(contentsTitle)
+            type =
+                words.starts(with: ["proyecto", "de", "ley"]) ? .ley : words.first.flatMap(NoticeType.named(byWord:))
+        } else if let headingLine {
             let titleLines = titleLines(lines, from: headingLine)
             title = titleLines.map { lines[$0].display }.joined(separator: " ")
             if case .notice(let named) = lines[headingLine].kind { type = named }
@@ -262,6 +336,14 @@ public enum NoticeSplitter {
         return parts
     }
 
+    /// "Página 16", "Pág. 3", or an OCR'd "P6gina 30": a page reference on a line of its own.
+    static func isPageReference(_ display: String) -> Bool {
+        let words = display.split(separator: " ")
+        guard words.count <= 3, display.contains(where: \.isNumber) else { return false }
+        let letters = GazetteVocabulary.letters(TextFolding.fold(display))
+        return letters.first == "p" && (3...8).contains(letters.count)
+    }
+
     /// The table of contents on the first two pages: its entries' names and the line after its last entry.
     static func contentsBlock(pages: [String]) -> (names: [String], endLine: Int?) {
         var lineNumber = 0
@@ -289,9 +371,12 @@ public enum NoticeSplitter {
                     if words.count <= 5, !name.contains(where: \.isNumber) { names.append(name) }
                     endLine = lineNumber + 1
                     misses = 0
+                } else if isPageReference(display) {
+                    endLine = lineNumber + 1  // "Página 16" under an entry printed over several lines
+                    misses = 0
                 } else {
                     misses += 1
-                    if misses > 4 { inBlock = false }
+                    if misses > 12 { inBlock = false }
                 }
             }
         }

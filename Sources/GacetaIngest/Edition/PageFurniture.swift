@@ -5,7 +5,8 @@ import GacetaText
 /// A line is furniture when the same line with its digits masked ("Pág #  La Gaceta Nº # — Lunes # de julio
 /// del #") appears on at least 30 % of the pages (and on two), or within the first or last 2 lines of at least
 /// 3 pages. Text that repeats is kept: a line seen twice on one page ("CONSIDERANDO:"), a publication code, a line
-/// that stands apart (after or before a blank line or a page's edge) on fewer than half of its pages, and a line
+/// that stands apart (next to a blank line, or among a page's first or last 3 lines) on fewer than half of its
+/// pages, and a line
 /// without digits that never sits at a page's edge unless it is on 40 % of the pages (poppler may place the right
 /// half of a running header between the columns, after a blank line), and the tail of a sentence (a line that
 /// starts in lowercase and ends in punctuation).
@@ -17,6 +18,8 @@ public struct PageFurniture: Sendable, Equatable {
     static let shareWithoutDigits = 0.4
     static let edgePagesNeeded = 3
     static let ruleEdge = 2
+    /// Lines at each end of a page that count as standing apart (a header printed over 3 lines).
+    static let edgeLines = 3
 
     public init(patterns: Set<String>) {
         self.patterns = patterns
@@ -32,8 +35,11 @@ public struct PageFurniture: Sendable, Equatable {
         for page in pages {
             let all = page.split(separator: "\n", omittingEmptySubsequences: false)
             var lines: [String] = []
-            for (position, raw) in all.enumerated() where !raw.allSatisfy(\.isWhitespace) {
-                let line = Self.mask(raw)
+            let content = all.indices.filter { !all[$0].allSatisfy(\.isWhitespace) }
+            let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
+            for position in content {
+                let raw = all[position]
+                let line = Self.key(raw)
                 lines.append(line)
                 let trimmed = raw.trimmingSpaces
                 if trimmed.first?.isLowercase ?? false, let last = trimmed.last, ".;:,".contains(last) {
@@ -41,7 +47,7 @@ public struct PageFurniture: Sendable, Equatable {
                 }
                 let before = position == 0 || all[position - 1].allSatisfy(\.isWhitespace)
                 let after = position == all.count - 1 || all[position + 1].allSatisfy(\.isWhitespace)
-                if before || after { apart[line, default: 0] += 1 }
+                if before || after || edges.contains(position) { apart[line, default: 0] += 1 }
             }
             var seen: Set<String> = []
             var seenNear: Set<String> = []
@@ -70,19 +76,22 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// True for a furniture line.
     public func isFurniture<S: StringProtocol>(_ line: S) -> Bool {
-        !patterns.isEmpty && patterns.contains(Self.mask(line))
+        !patterns.isEmpty && patterns.contains(Self.key(line))
     }
 
-    /// The page without its furniture lines, and without a bare page number ("- 2 -", "Pág 2") in its first or
-    /// last 2 lines.
-    public func strip(_ page: String) -> String {
+    /// The page without its furniture lines, and without a bare page number ("- 2 -", "Pág 2") among its first or
+    /// last 2 lines when that number is one of `pageNumbers` (its index or its printed number).
+    public func strip(_ page: String, pageNumbers: Set<Int> = []) -> String {
         var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
         let content = lines.indices.filter { !lines[$0].allSatisfy(\.isWhitespace) }
         let edges = Set(content.prefix(Self.ruleEdge) + content.suffix(Self.ruleEdge))
         var drop: Set<Int> = []
         for index in content {
             let masked = Self.mask(lines[index])
-            if patterns.contains(masked) || (edges.contains(index) && Self.pageNumberShapes.contains(masked)) {
+            let number = Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false
+            if patterns.contains(Self.key(lines[index]))
+                || (edges.contains(index) && number && Self.pageNumberShapes.contains(masked))
+            {
                 drop.insert(index)
             }
         }
@@ -98,6 +107,15 @@ public struct PageFurniture: Sendable, Equatable {
         "#", "- # -", "-#-", "— # —", "pag #", "pag. #", "pagina #", "pag. # de #", "pagina # de #", "# de #", "#/#",
         "# / #", "[#]", "(#)",
     ]
+
+    /// The masked line without a page number stuck to either end ("10 Guatemala, MARTES 12 de noviembre 2013" is
+    /// the header "Guatemala, MARTES 12 de noviembre 2013" printed beside page 10).
+    static func key<S: StringProtocol>(_ line: S) -> String {
+        var masked = Substring(mask(line))
+        if masked.hasPrefix("# "), masked.count > 2 { masked = masked.dropFirst(2) }
+        if masked.hasSuffix(" #"), masked.count > 2 { masked = masked.dropLast(2) }
+        return String(masked)
+    }
 
     /// Folded, whitespace collapsed, letter spacing joined, every digit run as "#".
     static func mask<S: StringProtocol>(_ line: S) -> String {

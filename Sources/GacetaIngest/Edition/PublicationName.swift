@@ -18,7 +18,7 @@ enum PublicationName {
     static func find<C: Collection>(in lines: C) -> String? where C.Element == String {
         var descriptor: String?
         for line in lines {
-            guard let name = name(in: line) else { continue }
+            guard let name = name(in: line) ?? supplemented(in: line) else { continue }
             let letters = TextFolding.fold(name).filter(\.isLetter)
             if descriptors.contains(letters) {
                 descriptor = descriptor ?? name
@@ -27,6 +27,15 @@ enum PublicationName {
             return name
         }
         return descriptor
+    }
+
+    /// "ALCANCE Nº 78 A LA GACETA Nº 113" → "La Gaceta".
+    static func supplemented(in line: String) -> String? {
+        let words = line.split(separator: " ")
+        guard let first = words.first, TextFolding.fold(String(first)) == "alcance",
+            let joiner = words.firstIndex(where: { TextFolding.fold(String($0)) == "a" })
+        else { return nil }
+        return name(in: words[(joiner + 1)...].joined(separator: " "))
     }
 
     /// "La Gaceta Nº 129 — Lunes …" → "La Gaceta"; "Gaceta del Congreso 1313 Jueves, …" → "Gaceta del Congreso";
