@@ -23,40 +23,58 @@ let package = Package(
             name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
 
-        .target(name: "GacetaConfig"),
-        .target(name: "GacetaScoreboard"),
-        .target(name: "GacetaCrypto", dependencies: ["COpenSSL"]),
+        // The one layer of system calls: libc only.
+        .target(name: "GacetaSystem"),
+        .target(name: "GacetaConfig", dependencies: ["GacetaSystem"]),
+        .target(name: "GacetaScoreboard", dependencies: ["GacetaSystem"]),
+        .target(name: "GacetaCrypto", dependencies: ["COpenSSL", "GacetaSystem"]),
         .target(name: "GacetaQuery"),
         .target(
             name: "GacetaCore",
             dependencies: [
-                "GacetaQuery", "GacetaConfig", .product(name: "Logging", package: "swift-log"),
+                "GacetaQuery", .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "GacetaText", dependencies: ["CStemmer"]),
-        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaText", "CSQLite", "CPostgres"]),
-        .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaText"]),
+        // The store: SQL both drivers share, one target per driver (each imports its own C library), and the
+        // factory that opens the one a database URL names.
+        .target(name: "GacetaStoreSQL", dependencies: ["GacetaCore"]),
+        .target(
+            name: "GacetaSQLite",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaText", "CSQLite"]),
+        .target(
+            name: "GacetaPostgres",
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaSystem", "GacetaText",
+                "CPostgres",
+            ]),
+        .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaSQLite", "GacetaPostgres"]),
+        .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .target(name: "GacetaChat", dependencies: ["GacetaCore", "GacetaText", "CCurl"]),
-        .target(name: "GacetaSearch", dependencies: ["GacetaCore", "GacetaText"]),
-        .target(name: "GacetaAPI", dependencies: ["GacetaCore", "GacetaSearch", "GacetaChat", "GacetaIngest"]),
+        .target(
+            name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSystem", "GacetaText", "CCurl"]),
+        .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
+        .target(
+            name: "GacetaAPI",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaChat", "GacetaIngest", "GacetaSystem", "GacetaText"]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
-                "GacetaCore", "CFastCGI", "CLinux", "GacetaScoreboard",
+                "GacetaCore", "CFastCGI", "CLinux", "GacetaScoreboard", "GacetaSystem",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(
             name: "GacetaSupervisor",
             dependencies: [
-                "GacetaConfig", "GacetaScoreboard",
+                "GacetaConfig", "GacetaScoreboard", "GacetaSystem",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "gacetachat",
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
-                "GacetaStore", "GacetaSearch", "GacetaIngest", "GacetaChat",
+                "GacetaStore", "GacetaPostgres", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
+                "GacetaSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -65,14 +83,23 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
-        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "TestSupport"]),
+        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaStore", "TestSupport"]),
-        .testTarget(name: "GacetaCoreTests", dependencies: ["GacetaCore", "GacetaAPI"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest"]),
+        .testTarget(
+            name: "GacetaCoreTests",
+            dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
-        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI"]),
-        .testTarget(name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor"]),
-        .testTarget(name: "GacetaStoreTests", dependencies: ["GacetaStore", "GacetaQuery", "TestSupport"]),
+        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore"]),
+        .testTarget(
+            name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
+        .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
+        .testTarget(
+            name: "GacetaStoreTests",
+            dependencies: [
+                "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
+                "TestSupport",
+            ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
     swiftLanguageModes: [.v6]

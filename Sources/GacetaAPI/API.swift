@@ -1,13 +1,32 @@
 import GacetaCore
 import Glibc
 
+/// The worker's database connection, opened at start, as the narrow protocols each handler asks for (the command
+/// line passes the same store for each).
+public struct StoreServices {
+    public let search: any SearchIndex
+    public let catalogue: any EditionCatalogue
+    public let administration: any StoreAdministration
+    public let maintenance: any StoreMaintenance
+
+    public init(
+        search: any SearchIndex, catalogue: any EditionCatalogue, administration: any StoreAdministration,
+        maintenance: any StoreMaintenance
+    ) {
+        self.search = search
+        self.catalogue = catalogue
+        self.administration = administration
+        self.maintenance = maintenance
+    }
+}
+
 /// What handlers need to know about the process they run in.
 public struct ServiceContext {
     public let profile: String
     public let pid: Int32
     public let startedAt: ContinuousClock.Instant
     /// The worker's database connection, opened at start.
-    public let store: (any Store)?
+    public let store: StoreServices?
     public let chat: ChatContext?
     /// `storage.files_dir`: the kept PDFs that nginx sends for `/api/v1/documents/{id}/pdf`.
     public let filesDirectory: String?
@@ -17,7 +36,7 @@ public struct ServiceContext {
     public let admin: AdminContext?
 
     public init(
-        profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: (any Store)? = nil,
+        profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: StoreServices? = nil,
         chat: ChatContext? = nil, filesDirectory: String? = nil, cacheSeconds: Int = 0, admin: AdminContext? = nil
     ) {
         self.cacheSeconds = cacheSeconds
@@ -45,13 +64,16 @@ public enum API {
             }
         }
         if let store = context.store {
-            GazetteHandlers(store: store, filesDirectory: context.filesDirectory, cacheSeconds: context.cacheSeconds)
-                .register(on: &router)
+            GazetteHandlers(
+                search: store.search, catalogue: store.catalogue, filesDirectory: context.filesDirectory,
+                cacheSeconds: context.cacheSeconds
+            )
+            .register(on: &router)
             if let chat = context.chat {
-                ChatHandler(store: store, context: chat).register(on: &router)
+                ChatHandler(context: chat).register(on: &router)
             }
             if let admin = context.admin {
-                AdminHandler(store: store, context: admin).register(on: &router)
+                AdminHandler(store: store.administration, context: admin).register(on: &router)
             }
         }
         return router

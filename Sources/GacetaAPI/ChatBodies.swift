@@ -1,14 +1,14 @@
 import GacetaCore
 
 /// `{"answer", "citations", "conversation_id", "provider", "fallback_reason"}`.
-struct AnswerBody: Encodable {
+public struct AnswerBody: Encodable {
     let answer: String
     let citations: [CitationBody]
     let conversationId: String
     let provider: String
     let fallbackReason: String?
 
-    init(answer: Answer, conversationID: String) {
+    public init(answer: Answer, conversationID: String) {
         self.answer = answer.text
         citations = answer.citations.map(CitationBody.init)
         conversationId = conversationID

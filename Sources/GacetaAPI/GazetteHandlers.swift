@@ -1,10 +1,10 @@
 import GacetaCore
-import GacetaSearch
 import Glibc
 
 /// Search and browsing: `/api/v1/search`, editions, documents, their pages and their PDFs.
 struct GazetteHandlers {
-    let store: any Store
+    let search: any SearchIndex
+    let catalogue: any EditionCatalogue
     /// Where the kept PDFs are (`storage.files_dir`); nil skips the check that the file is there.
     let filesDirectory: String?
     /// `server.cache_ttl` in seconds: how long nginx may keep a search or edition answer; 0 = never.
@@ -34,32 +34,31 @@ struct GazetteHandlers {
     }
 
     private func search(_ request: Request) throws -> Response {
-        let parameters = SearchService.Parameters(
+        let parameters = SearchParameters(
             query: try request.query("q"), from: try request.query("from"), to: try request.query("to"),
             section: try request.query("section"), edition: try request.query("edition"),
             page: try request.query("page"), perPage: try request.query("per_page"))
-        let (searchRequest, results) = try SearchService(store: store).search(parameters)
+        let searchRequest = try parameters.request()
+        let results = try search.search(searchRequest)
         return Response.json(SearchBody(request: searchRequest, results: results))
     }
 
     private func editions(_ request: Request) throws -> Response {
         let page = try request.integer("page", in: 1...10_000, default: 1)
         let perPage = try request.integer("per_page", in: 1...100, default: 30)
-        let editions = try SearchService.mapped { () throws(StoreError) in
-            try store.editions(limit: perPage, offset: (page - 1) * perPage)
-        }
+        let editions = try catalogue.editions(limit: perPage, offset: (page - 1) * perPage)
         return Response.json(EditionsBody(editions: editions.map { EditionBody($0) }, page: page, perPage: perPage))
     }
 
     private func edition(_ date: String) throws -> Response {
-        guard let date = try SearchService.date(date, name: "date") else { throw HTTPError.notFound("no date given") }
-        let editions = try SearchService.mapped { () throws(StoreError) in try store.edition(date: date) }
+        guard let date = try SearchParameters.date(date, name: "date") else {
+            throw HTTPError.notFound("no date given")
+        }
+        let editions = try catalogue.edition(date: date)
         guard !editions.isEmpty else { throw HTTPError.notFound("no edition published on \(date) is stored") }
         var bodies: [EditionBody] = []
         for edition in editions {
-            let documents = try SearchService.mapped { () throws(StoreError) in
-                try store.documents(editionID: edition.id)
-            }
+            let documents = try catalogue.documents(editionID: edition.id)
             bodies.append(EditionBody(edition, documents: documents.map(DocumentBody.init)))
         }
         return Response.json(EditionsOfDayBody(date: date, editions: bodies))
@@ -76,21 +75,19 @@ struct GazetteHandlers {
             throw HTTPError.badRequest("the page number must be a whole number from 1; got '\(number.prefix(20))'")
         }
         guard
-            let page = try SearchService.mapped({ () throws(StoreError) in
-                try store.page(documentID: document.id, index: index)
-            })
+            let page = try catalogue.page(documentID: document.id, index: index)
         else {
             throw HTTPError.notFound(
                 "document \(document.id) has \(document.pageCount) pages; there is no page \(index)")
         }
-        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        let source = try catalogue.documentSource(id: document.id)
         return Response.json(PageBody(page: page, document: document, hasPDF: source?.isPDF == true))
     }
 
     /// The original PDF, sent by nginx from the file store (`X-Accel-Redirect`): no worker streams the file.
     private func pdf(_ id: String) throws -> Response {
         let document = try findDocument(id)
-        let source = try SearchService.mapped { () throws(StoreError) in try store.documentSource(id: document.id) }
+        let source = try catalogue.documentSource(id: document.id)
         guard let source, source.isPDF, let relative = StoredFile.relativePath(sha256: source.sha256) else {
             throw HTTPError.notFound(
                 "document \(document.id) was not published from a PDF; its text is at /api/v1/documents/\(document.id)/pages/1"
@@ -111,7 +108,7 @@ struct GazetteHandlers {
         guard let number = Int64(id), number > 0 else {
             throw HTTPError.badRequest("a document id is a positive whole number; got '\(id.prefix(20))'")
         }
-        guard let document = try SearchService.mapped({ () throws(StoreError) in try store.document(id: number) })
+        guard let document = try catalogue.document(id: number)
         else {
             throw HTTPError.notFound("no document \(number)")
         }

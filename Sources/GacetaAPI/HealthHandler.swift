@@ -18,7 +18,7 @@ enum HealthHandler {
         var database: String?
         if let store = context.store {
             do {
-                try store.ping()
+                try store.maintenance.ping()
                 database = "ok"
             } catch {
                 database = "unavailable"

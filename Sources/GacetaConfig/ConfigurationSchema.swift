@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// The table of every configuration key. Add a key here (and a field in ``Settings``) and it is parsed from the
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
@@ -184,8 +186,8 @@ enum ConfigurationSchema {
 
     /// Names of the environment variables that are not keys but are still understood.
     static let controlVariables = [
-        "GACETACHAT_PROFILE", "GACETACHAT_CONFIG", "GACETACHAT_READY_FD", "GACETACHAT_SCOREBOARD_FD",
-        "GACETACHAT_SCOREBOARD_SLOT",
+        "GACETACHAT_PROFILE", "GACETACHAT_CONFIG", WorkerContract.readyDescriptorVariable,
+        WorkerContract.scoreboardDescriptorVariable, WorkerContract.scoreboardSlotVariable,
     ]
 
     private static let keysByPath: [String: ConfigKey] = Dictionary(

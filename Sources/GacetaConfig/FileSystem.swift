@@ -1,40 +1,23 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import GacetaSystem
 
-/// The few file operations the loader needs, on plain system calls so that worker processes do not link
-/// Foundation.
+/// The few file operations the loader needs, on the system layer, so that worker processes do not link Foundation.
 enum FileSystem {
-    /// A failed system call, with the reason as `strerror` words it ("No such file or directory").
+    /// A failed system call, with the reason as the C library words it ("No such file or directory").
     struct Failure: Error, Equatable {
         let reason: String
     }
 
     static func exists(_ path: String) -> Bool {
-        access(path, F_OK) == 0
+        FileContents.exists(path)
     }
 
     /// The file's contents decoded as UTF-8 (invalid bytes become U+FFFD).
     static func readText(_ path: String) -> Result<String, Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(lastFailure()) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(lastFailure())
-            }
-            if count == 0 { break }
-            bytes += buffer[..<count]
+        do {
+            return .success(try FileContents.readText(path))
+        } catch {
+            return .failure(Failure(reason: error.reason))
         }
-        return .success(String(decoding: bytes, as: UTF8.self))
     }
 
     /// `path` if absolute, otherwise `path` inside `directory`.
@@ -43,11 +26,5 @@ enum FileSystem {
             return path
         }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
-    }
-
-    private static func lastFailure() -> Failure {
-        let code = errno
-        guard let message = strerror(code) else { return Failure(reason: "error \(code)") }
-        return Failure(reason: String(cString: message))
     }
 }

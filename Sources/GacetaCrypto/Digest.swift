@@ -1,4 +1,5 @@
 @preconcurrency import COpenSSL
+import GacetaSystem
 import Glibc
 
 /// SHA-256, HMAC-SHA-256 and random bytes from OpenSSL's libcrypto.
@@ -61,21 +62,17 @@ extension Digest {
 
     /// SHA-256 of a file, read in 1 MiB blocks.
     public static func sha256(fileAt path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(description: "cannot read \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
         guard let context = EVP_MD_CTX_new() else { throw FileError(description: "EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }
         EVP_DigestInit_ex(context, EVP_sha256(), nil)
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = read(fd, &buffer, buffer.count)
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw FileError(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+        do {
+            let fd = try System.call("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
+            defer { close(fd) }
+            try FileContents.readChunks(fd, path, chunkSize: 1 << 20) { chunk in
+                _ = EVP_DigestUpdate(context, chunk.baseAddress, chunk.count)
             }
-            if count == 0 { break }
-            EVP_DigestUpdate(context, buffer, count)
+        } catch {
+            throw FileError(description: "cannot read \(path): \(error.reason)")
         }
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
         var length: UInt32 = 0

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaSystem
 import Glibc
 
 /// One logfmt line per request, written by the worker to standard error (the journal under systemd, or
@@ -25,17 +26,7 @@ public enum AccessLog {
 
     /// Writes `line` to standard error in one call.
     public static func write(_ line: String) {
-        var line = line
-        line.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(STDERR_FILENO, base + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        System.printError(line)
     }
 
     /// A logfmt value: bare when it is plain, else in double quotes with `"`, `\` and control characters escaped.

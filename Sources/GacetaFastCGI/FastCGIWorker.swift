@@ -2,6 +2,7 @@
 import CLinux
 import GacetaCore
 import GacetaScoreboard
+import GacetaSystem
 import Glibc
 import Logging
 
@@ -11,7 +12,7 @@ import Logging
 /// non-blocking and watched with `epoll` (`EPOLLEXCLUSIVE`, so one connection wakes one idle worker);
 /// a worker that loses the race to `accept` simply waits again.
 public struct FastCGIWorker {
-    public static let listenDescriptor: Int32 = 0
+    public static let listenDescriptor = WorkerContract.listenDescriptor
 
     private let maxBodySize: Int
     private let maxRequests: Int?
@@ -73,16 +74,16 @@ public struct FastCGIWorker {
         WorkerSignals.install()
         let flags = fcntl(Self.listenDescriptor, F_GETFL)
         guard flags >= 0, fcntl(Self.listenDescriptor, F_SETFL, flags | O_NONBLOCK) == 0 else {
-            throw FastCGIError("fcntl(O_NONBLOCK) on fd 0 failed: \(String(cString: strerror(errno)))")
+            throw FastCGIError("\(SystemError.last("fcntl(O_NONBLOCK)", "fd 0"))")
         }
         let poller = epoll_create1(Int32(EPOLL_CLOEXEC))
-        guard poller >= 0 else { throw FastCGIError("epoll_create1 failed: \(String(cString: strerror(errno)))") }
+        guard poller >= 0 else { throw FastCGIError("\(SystemError.last("epoll_create1"))") }
         defer { close(poller) }
         var interest = epoll_event()
         interest.events = EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue
         interest.data.fd = Self.listenDescriptor
         guard epoll_ctl(poller, EPOLL_CTL_ADD, Self.listenDescriptor, &interest) == 0 else {
-            throw FastCGIError("epoll_ctl on fd 0 failed: \(String(cString: strerror(errno)))")
+            throw FastCGIError("\(SystemError.last("epoll_ctl", "fd 0"))")
         }
 
         var request = FCGX_Request()
@@ -92,17 +93,21 @@ public struct FastCGIWorker {
         while !WorkerSignals.stopRequested {
             if let maxRequests, served >= maxRequests { return .maxRequests }
             var event = epoll_event()
-            let ready = epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
-            if WorkerSignals.takeReopenRequest() { onReopenLogs() }
-            if ready < 0 {
-                if errno == EINTR { continue }
-                throw FastCGIError("epoll_pwait failed: \(String(cString: strerror(errno)))")
+            let ready: Int32?
+            do {
+                ready = try System.interruptible("epoll_pwait") {
+                    epoll_pwait(poller, &event, 1, -1, &WorkerSignals.waitMask)
+                }
+            } catch {
+                throw FastCGIError("\(error)")
             }
+            if WorkerSignals.takeReopenRequest() { onReopenLogs() }
+            if ready == nil { continue }
             let accepted = FCGX_Accept_r(&request)
             if accepted < 0 {
                 let code = -accepted
-                if code == EAGAIN || code == EWOULDBLOCK || code == EINTR || code == ECONNABORTED { continue }
-                throw FastCGIError("FCGX_Accept_r failed: \(String(cString: strerror(code)))")
+                if SystemError.isTransientAccept(code) { continue }
+                throw FastCGIError("\(SystemError(call: "FCGX_Accept_r", errno: code))")
             }
             let answered = serve(&request)
             FCGX_Finish_r(&request)
@@ -148,7 +153,7 @@ public struct FastCGIWorker {
             response = Response.error(error)
         } catch {
             logger.error("unexpected error while reading a request: \(error)")
-            response = Response.error(.internalError)
+            response = Response.error(HTTPError.internalError)
         }
         response.headers.add("X-Request-Id", requestID)
         write(response, omitBody: isHead, to: request.out)

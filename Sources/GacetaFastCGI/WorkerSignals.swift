@@ -32,7 +32,7 @@ enum WorkerSignals {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in gracefulStopRequested = 1 }
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: the wait returns EINTR
+        action.sa_flags = 0  // no SA_RESTART: the wait returns, interrupted
         sigaction(SIGQUIT, &action, nil)
         var reopen = sigaction()
         reopen.__sigaction_handler.sa_handler = { _ in reopenLogsRequested = 1 }

@@ -23,7 +23,7 @@ public struct IngestPipeline {
         public init() {}
     }
 
-    private let store: any Store
+    private let store: any DocumentSink
     private let digest: (String) throws -> String
     private let fallbackDate: String?
     private let archive: PDFArchive?
@@ -31,7 +31,7 @@ public struct IngestPipeline {
     /// `digest` returns a file's SHA-256 (hex); `fallbackDate` is `--date`; `archive`, when given, keeps a copy of
     /// every PDF seen (new, changed or unchanged), before its document is stored.
     public init(
-        store: any Store, fallbackDate: String?, archive: PDFArchive? = nil,
+        store: any DocumentSink, fallbackDate: String?, archive: PDFArchive? = nil,
         digest: @escaping (String) throws -> String
     ) {
         self.store = store

@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// Text extraction from PDFs with poppler's `pdftotext`.
 public enum PDFText {
     /// The text of each page, via `pdftotext -enc UTF-8 PATH -` (reading-order mode), split on form feeds. Blank

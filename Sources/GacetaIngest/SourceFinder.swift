@@ -14,7 +14,7 @@ public enum SourceFinder {
             switch SystemCall.status(of: path) {
             case .success(let value): info = value
             case .failure(let error):
-                throw IngestError(path: rawPath, message: "cannot use this path: \(SystemCall.describe(error.code))")
+                throw IngestError(path: rawPath, message: "cannot use this path: \(SystemCall.describe(error.errno))")
             }
             if isDirectory(info) {
                 var visited = Set<DirectoryID>()

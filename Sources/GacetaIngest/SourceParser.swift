@@ -10,7 +10,7 @@ public enum SourceParser {
                 path: path, message: "unsupported file type (expected \(SourceKind.extensionsDescription))")
         }
         if case .failure(let error) = SystemCall.status(of: path) {
-            throw IngestError(path: path, message: "cannot open file: \(SystemCall.describe(error.code))")
+            throw IngestError(path: path, message: "cannot open file: \(SystemCall.describe(error.errno))")
         }
         var source: ParsedSource
         switch kind {

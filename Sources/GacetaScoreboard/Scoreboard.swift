@@ -1,3 +1,4 @@
+import GacetaSystem
 import Glibc
 
 /// Shared memory the master and its workers both map: one fixed-size slot per worker (pid, state, requests
@@ -23,14 +24,14 @@ public final class Scoreboard: @unchecked Sendable {
             guard let address = buffer.baseAddress else { return -1 }
             return mkstemp(address)
         }
-        guard fd >= 0 else { throw ScoreboardError("mkstemp in \(directory): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw ScoreboardError("\(SystemError.last("mkstemp", directory))") }
         template.withUnsafeBufferPointer { buffer in
             if let address = buffer.baseAddress { _ = unlink(address) }
         }
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         guard ftruncate(fd, off_t(slotCount * slotSize)) == 0 else {
             close(fd)
-            throw ScoreboardError("ftruncate: \(String(cString: strerror(errno)))")
+            throw ScoreboardError("\(SystemError.last("ftruncate"))")
         }
         return try Scoreboard(descriptor: fd)
     }
@@ -40,7 +41,7 @@ public final class Scoreboard: @unchecked Sendable {
         let size = Self.slotCount * Self.slotSize
         guard let address = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
             address != MAP_FAILED
-        else { throw ScoreboardError("mmap: \(String(cString: strerror(errno)))") }
+        else { throw ScoreboardError("\(SystemError.last("mmap"))") }
         self.descriptor = descriptor
         base = address
     }
@@ -62,12 +63,4 @@ public final class Scoreboard: @unchecked Sendable {
 public struct ScoreboardError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = "scoreboard: " + description }
-}
-
-/// How a worker tells the master why it left on its own.
-public enum WorkerExitCode {
-    /// It served its `pm.max_requests`.
-    public static let recycled: Int32 = 0
-    /// Its resident memory passed `pool.max_worker_memory` (EX_TEMPFAIL).
-    public static let memoryLimit: Int32 = 75
 }

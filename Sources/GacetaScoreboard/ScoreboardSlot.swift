@@ -1,3 +1,4 @@
+import GacetaSystem
 import Glibc
 
 /// One worker's row. Layout: pid, state, requests, request start (µs, monotonic), last duration (µs), method,
@@ -157,8 +158,6 @@ enum SharedText {
 extension Scoreboard {
     /// CLOCK_MONOTONIC in microseconds (the same clock in every process).
     public static func monotonicMicroseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
+        MonotonicClock.microseconds()
     }
 }

@@ -1,4 +1,6 @@
 import GacetaCore
+import GacetaPostgres
+import GacetaSQLite
 import Glibc
 
 /// Opens the store a `database.url` names: `sqlite:relative/path.db`, `sqlite:///absolute/path.db`, or a
@@ -20,9 +22,7 @@ public enum StoreFactory {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             let store = try PostgresStore(url: url)
             if requireCurrentSchema {
-                store.connection.verifyAfterConnecting = { [unowned store] () throws(StoreError) in
-                    try checkSchema(of: store)
-                }
+                store.verifyAfterConnecting { [unowned store] () throws(StoreError) in try checkSchema(of: store) }
             }
             return store
         }

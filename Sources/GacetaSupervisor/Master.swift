@@ -1,5 +1,6 @@
 import GacetaConfig
 import GacetaScoreboard
+import GacetaSystem
 import Glibc
 import Logging
 
@@ -53,10 +54,7 @@ public final class Master {
     /// Runs until the pool stops; returns the process exit code.
     public func run() throws -> Int32 {
         MasterSignals.install()
-        var fds: [Int32] = [0, 0]
-        try systemCall("pipe") { pipe(&fds) }
-        readyPipe = (fds[0], fds[1])
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        readyPipe = try Spawn.pipe()
         _ = fcntl(readyPipe.read, F_SETFL, O_NONBLOCK)
         defer {
             close(readyPipe.read)
@@ -93,11 +91,7 @@ public final class Master {
     private var elapsed: Duration { clock.now - origin }
 
     /// CLOCK_MONOTONIC in microseconds, as systemd wants it with `RELOADING=1`.
-    private var monotonicMicroseconds: Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000
-    }
+    private var monotonicMicroseconds: Int64 { MonotonicClock.microseconds() }
 
     private func wait() {
         // Signals are delivered only inside this window; one that lands just before `poll`
@@ -137,18 +131,14 @@ public final class Master {
     private func reap() -> [PoolEvent] {
         var events: [PoolEvent] = []
         while true {
-            var status: Int32 = 0
-            let pid = waitpid(-1, &status, WNOHANG)
-            guard pid > 0 else { break }
-            let low = status & 0x7f
-            let exit: ExitStatus = low == 0 ? .exited(code: (status >> 8) & 0xff) : .signaled(signal: low)
+            guard let (pid, exit) = try? Spawn.reap() else { break }
             if let served = slots?.release(pid: pid) { logger.info("worker \(pid) served \(served) requests") }
             events.append(.exited(pid: pid, status: exit))
         }
         return events
     }
 
-    /// Workers write `ready PID\n` on the shared pipe once they can serve.
+    /// Workers write `WorkerContract.readyLine` on the shared pipe once they can serve.
     private func readReady() -> [PoolEvent] {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -160,10 +150,7 @@ public final class Master {
         while let newline = readyBuffer.firstIndex(of: UInt8(ascii: "\n")) {
             let line = String(decoding: readyBuffer[..<newline], as: UTF8.self)
             readyBuffer.removeSubrange(...newline)
-            let parts = line.split(separator: " ")
-            if parts.count == 2, parts[0] == "ready", let pid = Int32(parts[1]) {
-                events.append(.ready(pid: pid))
-            }
+            if let pid = WorkerContract.parseReadyLine(line) { events.append(.ready(pid: pid)) }
         }
         return events
     }

@@ -1,15 +1,9 @@
 import ArgumentParser
 import GacetaAPI
+import GacetaChat
 import GacetaConfig
 import GacetaCore
 import GacetaStore
-import Logging
-
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
 
 struct Ask: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,54 +27,35 @@ struct Ask: ParsableCommand {
             printError("ask: \(error)")
             throw ExitCode.failure
         }
-        // The same route the API serves: one path for validation, answering and storing the conversation.
-        var body: [String: String] = ["question": question]
-        body["conversation_id"] = conversation
-        var headers = Headers()
-        headers.add("Content-Type", "application/json")
-        let request = Request(
-            method: "POST", path: "/api/v1/chat", headers: headers, body: JSON.encode(body))
-        let logger = Logger(label: "gacetachat.ask")
-        let response = API.router(context: ServiceFactory.context(settings: settings, store: store))
-            .respond(to: request, logger: logger)
-        let text = String(decoding: response.body, as: UTF8.self)
-        if json || response.status != 200 {
-            print(text)
-            if response.status != 200 { throw ExitCode.failure }
+        // The same workflow the API's chat route runs: one path for validation, answering and storing.
+        let workflow = ServiceFactory.conversationWorkflow(settings: settings, store: store)
+        let question: ConversationWorkflow.Question
+        let answer: Answer
+        do {
+            question = try workflow.prepare(question: self.question, conversationID: conversation)
+            answer = try workflow.answer(question)
+        } catch let error as any HTTPResponseError {
+            // The API's error body, as the route would answer it.
+            print(String(decoding: Response.error(error).body, as: UTF8.self))
+            throw ExitCode.failure
+        }
+        if json {
+            print(
+                String(
+                    decoding: JSON.encode(AnswerBody(answer: answer, conversationID: question.conversationID)),
+                    as: UTF8.self))
             return
         }
-        try printAnswer(response.body)
-    }
-
-    private struct Output: Decodable {
-        struct Citation: Decodable {
-            let n: Int
-            let edition_date: String
-            let edition_number: String?
-            let document_title: String
-            let page: Int
-            let printed_page: String?
-            let quote: String
-        }
-        let answer: String
-        let citations: [Citation]
-        let conversation_id: String
-        let provider: String
-        let fallback_reason: String?
-    }
-
-    private func printAnswer(_ bytes: [UInt8]) throws {
-        let output = try JSONDecoder().decode(Output.self, from: Data(bytes))
-        print(output.answer)
-        if !output.citations.isEmpty { print("") }
-        for citation in output.citations {
-            let number = citation.edition_number.map { " Nº \($0)" } ?? ""
-            let printed = citation.printed_page.map { " (impresa \($0))" } ?? ""
-            let place = "La Gaceta\(number), \(citation.edition_date), página \(citation.page)\(printed)"
-            print("[\(citation.n)] \(place): \(citation.document_title)")
+        print(answer.text)
+        if !answer.citations.isEmpty { print("") }
+        for citation in answer.citations {
+            let number = citation.editionNumber.map { " Nº \($0)" } ?? ""
+            let printed = citation.printedPage.map { " (impresa \($0))" } ?? ""
+            let place = "La Gaceta\(number), \(citation.editionDate), página \(citation.page)\(printed)"
+            print("[\(citation.n)] \(place): \(citation.documentTitle)")
             print("    «\(citation.quote)»")
         }
-        let fallback = output.fallback_reason.map { " — respuesta sin conexión: \($0)" } ?? ""
-        print("\n(conversación \(output.conversation_id); \(output.provider)\(fallback))")
+        let fallback = answer.fallbackReason.map { " — respuesta sin conexión: \($0)" } ?? ""
+        print("\n(conversación \(question.conversationID); \(answer.provider)\(fallback))")
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import GacetaAPI
 import GacetaConfig
 import GacetaCore
 import GacetaIngest
-import GacetaSearch
 import GacetaStore
 import Glibc
 
@@ -24,7 +24,7 @@ struct Ingest: ParsableCommand {
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
         do {
-            _ = try SearchService.date(date, name: "--date")
+            _ = try SearchParameters.date(date, name: "--date")
         } catch {
             throw ValidationError(error.message)
         }

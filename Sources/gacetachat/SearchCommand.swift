@@ -1,7 +1,7 @@
 import ArgumentParser
+import GacetaAPI
 import GacetaConfig
 import GacetaCore
-import GacetaSearch
 import GacetaStore
 
 struct SearchCommand: ParsableCommand {
@@ -28,12 +28,12 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let parameters = SearchService.Parameters(
+        let parameters = SearchParameters(
             query: query, from: from, to: to, section: section, edition: edition, page: String(page),
             perPage: String(perPage))
         let request: SearchRequest
         do {
-            request = try SearchService.request(from: parameters)
+            request = try parameters.request()
         } catch {
             throw ValidationError(error.message)
         }

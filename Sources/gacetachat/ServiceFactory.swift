@@ -9,6 +9,18 @@ import Glibc
 /// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
 enum ServiceFactory {
     static func context(settings: Settings, store: any Store) -> ServiceContext {
+        let chat = ChatContext(
+            workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
+        let services = StoreServices(search: store, catalogue: store, administration: store, maintenance: store)
+        return ServiceContext(
+            profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
+            filesDirectory: settings.storage.filesDirectory,
+            cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
+            admin: admin(settings: settings, store: store))
+    }
+
+    /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
+    static func conversationWorkflow(settings: Settings, store: any Store) -> ConversationWorkflow {
         let retriever = Retriever(search: { request in try store.search(request) })
         var provider: (any AnswerProvider)?
         if let baseURL = settings.llm.baseURL {
@@ -17,16 +29,12 @@ enum ServiceFactory {
                 timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
                 temperature: settings.llm.temperature)
         }
-        let chat = ChatContext(
-            service: ChatService(retriever: retriever, provider: provider),
-            maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
-            retention: settings.chat.retention, logQuestions: settings.log.chatQuestions,
+        return ConversationWorkflow(
+            service: ChatService(retriever: retriever, provider: provider), store: store,
+            limits: .init(
+                maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
+                retention: settings.chat.retention),
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
-        return ServiceContext(
-            profile: settings.profile.rawValue, pid: getpid(), store: store, chat: chat,
-            filesDirectory: settings.storage.filesDirectory,
-            cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
-            admin: admin(settings: settings, store: store))
     }
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in

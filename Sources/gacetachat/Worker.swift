@@ -6,6 +6,7 @@ import GacetaFastCGI
 import GacetaScoreboard
 import GacetaStore
 import GacetaSupervisor
+import GacetaSystem
 import Glibc
 import Logging
 
@@ -21,7 +22,7 @@ struct Worker: ParsableCommand {
             configuration = try options.load()
         } catch {
             printError("worker \(getpid()): configuration error:\n\(error)")
-            throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
+            throw ExitCode(WorkerExitCode.configuration)  // the master stops instead of respawning
         }
         let settings = configuration.settings
         var logger = Logger(label: "gacetachat.worker")
@@ -37,7 +38,7 @@ struct Worker: ParsableCommand {
             }
         } catch {
             printError("worker \(getpid()) failed to boot: \(error)")
-            throw ExitCode(78)  // EX_CONFIG: the master stops instead of respawning
+            throw ExitCode(WorkerExitCode.configuration)  // the master stops instead of respawning
         }
 
         let router = API.router(context: ServiceFactory.context(settings: settings, store: store))
@@ -87,21 +88,21 @@ struct Worker: ParsableCommand {
         }
     }
 
-    /// The row the master gave this worker (`GACETACHAT_SCOREBOARD_FD` / `_SLOT`); none under spawn-fcgi.
+    /// The row the master gave this worker (`WorkerContract`'s scoreboard variables); none under spawn-fcgi.
     private static func scoreboardSlot() -> ScoreboardSlot? {
-        guard let fdText = getenv("GACETACHAT_SCOREBOARD_FD"), let fd = Int32(String(cString: fdText)),
-            let slotText = getenv("GACETACHAT_SCOREBOARD_SLOT"), let index = Int(String(cString: slotText)),
+        guard let fdText = getenv(WorkerContract.scoreboardDescriptorVariable), let fd = Int32(String(cString: fdText)),
+            let slotText = getenv(WorkerContract.scoreboardSlotVariable), let index = Int(String(cString: slotText)),
             (0..<Scoreboard.slotCount).contains(index), let board = try? Scoreboard(descriptor: fd)
         else { return nil }
         // The mapping lives as long as the process; the board object need not.
         return board.retainedSlot(index)
     }
 
-    /// Tells the master this worker can serve (`ready PID` on the fd it announced), then closes it.
+    /// Tells the master this worker can serve (`WorkerContract.readyLine` on the fd it announced), then closes it.
     private static func reportReady() {
-        guard let value = getenv("GACETACHAT_READY_FD"), let fd = Int32(String(cString: value)) else { return }
-        let message = "ready \(getpid())\n"
-        _ = message.withCString { write(fd, $0, strlen($0)) }
+        guard let value = getenv(WorkerContract.readyDescriptorVariable), let fd = Int32(String(cString: value))
+        else { return }
+        try? System.writeAll(fd, Array(WorkerContract.readyLine(pid: getpid()).utf8))
         close(fd)
     }
 }

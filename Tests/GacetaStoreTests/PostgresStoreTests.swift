@@ -1,8 +1,9 @@
 import Foundation
 import GacetaCore
+import GacetaPostgres
 import GacetaStore
-import Testing
 import TestSupport
+import Testing
 
 /// What only the PostgreSQL store has: a server that can go away and come back, several processes
 /// migrating one database, URLs. Needs PostgreSQL: when it cannot be installed, `PostgresServer.shared`

@@ -1,9 +1,10 @@
 import Foundation
 import GacetaCore
 import GacetaQuery
+import GacetaSQLite
 import GacetaStore
-import Testing
 import TestSupport
+import Testing
 
 /// Two workers' connections on one file: reads must not pin old snapshots that make later writes fail.
 @Suite struct SQLiteSnapshotTests {

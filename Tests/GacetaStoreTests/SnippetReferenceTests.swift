@@ -1,7 +1,9 @@
 import GacetaCore
 import GacetaQuery
+import GacetaSearch
 import Testing
 
+@testable import GacetaSQLite
 @testable import GacetaStore
 
 /// The snippets both stores build are those SQLite's FTS5 `snippet()` gave before they shared one builder:

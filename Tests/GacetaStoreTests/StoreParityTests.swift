@@ -1,6 +1,7 @@
 import Foundation
 import GacetaCore
 import GacetaQuery
+import GacetaPostgres
 import GacetaStore
 import Testing
 import TestSupport

@@ -1,4 +1,5 @@
 import GacetaScoreboard
+import GacetaSystem
 import Testing
 
 @testable import GacetaSupervisor

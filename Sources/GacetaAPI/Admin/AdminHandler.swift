@@ -1,6 +1,6 @@
 import GacetaCore
 import GacetaIngest
-import GacetaSearch
+import GacetaSystem
 import Glibc
 
 /// What the admin API needs beyond the store, wired by the executable.
@@ -26,7 +26,7 @@ public struct AdminContext {
 /// `Authorization: Bearer TOKEN` (401 without one, 403 with a wrong one); every action, refused or done, is in
 /// the request's log line (`admin=NAME action=…`).
 struct AdminHandler {
-    let store: any Store
+    let store: any StoreAdministration
     let context: AdminContext
 
     func register(on router: inout Router) {
@@ -54,8 +54,8 @@ struct AdminHandler {
         do {
             admin = try authenticate(request)
             response = try body(admin)
-        } catch let error as HTTPError {
-            response = Response.error(error)
+        } catch let error as any HTTPResponseError where error.status != 500 {
+            response = Response.error(error)  // a 500 goes on to the router, which logs its detail
         }
         response.logFields = [("admin", admin), ("action", action)] + response.logFields
         return response
@@ -74,13 +74,7 @@ struct AdminHandler {
                 status: 401, code: "unauthorized", message: "the Authorization header must be 'Bearer TOKEN'",
                 headers: [("WWW-Authenticate", "Bearer realm=\"gacetachat-admin\"")])
         }
-        let name: String?
-        do {
-            name = try context.authenticate(String(parts[1]))
-        } catch let error as StoreError {
-            throw HTTPError(error)
-        }
-        guard let name else {
+        guard let name = try context.authenticate(String(parts[1])) else {
             throw HTTPError(
                 status: 403, code: "forbidden", message: "this admin token is not valid (revoked or mistyped)")
         }
@@ -97,7 +91,7 @@ struct AdminHandler {
             throw HTTPError(
                 status: 415, code: "unsupported_media_type", message: "'\(filename.prefix(100))' is not a PDF file")
         }
-        let date = try SearchService.date(
+        let date = try SearchParameters.date(
             form.part("date").map { String(decoding: $0.body, as: UTF8.self) }, name: "date")
         let path = try write(file.body, named: name)
         defer { unlink(path) }
@@ -135,24 +129,10 @@ struct AdminHandler {
         }
         mkdir(context.uploadDirectory, 0o700)
         let path = "\(context.uploadDirectory)/\(name)"
-        let temporary = "\(context.uploadDirectory)/.\(getpid())-\(name)"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw UploadError("cannot write \(temporary): \(String(cString: strerror(errno)))") }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return true }
-            var done = 0
-            while done < buffer.count {
-                let count = Glibc.write(fd, base + done, buffer.count - done)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                done += count
-            }
-            return true
-        }
-        close(fd)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw UploadError("cannot write \(path): \(String(cString: strerror(errno)))")
+        do {
+            try AtomicFile.write(bytes, to: path, mode: 0o600)
+        } catch let error as SystemError {
+            throw UploadError("cannot write \(path): \(error.reason)")
         }
         return path
     }
@@ -171,7 +151,7 @@ struct AdminHandler {
 
     private func deleteDocument(_ id: String) throws -> Response {
         guard let number = Int64(id), number > 0 else { throw HTTPError.notFound("no document \(id.prefix(40))") }
-        let removed = try SearchService.mapped { () throws(StoreError) in try store.removeDocument(id: number) }
+        let removed = try store.removeDocument(id: number)
         guard removed else { throw HTTPError.notFound("no document \(number)") }
         var response = Response.json(DeletedBody(deleted: "document", id: number, documents: 1))
         response.logFields = [("document_id", String(number))]
@@ -180,7 +160,7 @@ struct AdminHandler {
 
     private func deleteEdition(_ id: String) throws -> Response {
         guard let number = Int64(id), number > 0 else { throw HTTPError.notFound("no edition \(id.prefix(40))") }
-        let removed = try SearchService.mapped { () throws(StoreError) in try store.removeEdition(id: number) }
+        let removed = try store.removeEdition(id: number)
         guard let removed else { throw HTTPError.notFound("no edition \(number)") }
         var response = Response.json(DeletedBody(deleted: "edition", id: number, documents: removed))
         response.logFields = [("edition_id", String(number)), ("documents", String(removed))]
@@ -188,7 +168,7 @@ struct AdminHandler {
     }
 
     private func reindex() throws -> Response {
-        let chunks = try SearchService.mapped { () throws(StoreError) in try store.reindex() }
+        let chunks = try store.reindex()
         var response = Response.json(["reindexed_chunks": chunks])
         response.logFields = [("chunks", String(chunks))]
         return response

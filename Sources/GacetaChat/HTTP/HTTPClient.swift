@@ -53,21 +53,28 @@ struct HTTPClient: Sendable {
         ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POST, 1) == CURLE_OK
         ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count) == CURLE_OK
         ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList) == CURLE_OK
+        // curl's own words for a failure, with the detail (host, port) its code alone lacks.
+        var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_USERAGENT, "gacetachat") == CURLE_OK
         ok = ok && gaceta_curl_setopt_write_function(handle, receiveBody) == CURLE_OK
         ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()) == CURLE_OK
         guard ok else { throw .setup("curl option rejected") }
 
         let code = body.withUnsafeBytes { bytes in
-            _ = gaceta_curl_setopt_pointer(
-                handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
-            return curl_easy_perform(handle)
+            errorText.withUnsafeMutableBufferPointer { text in
+                _ = gaceta_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, text.baseAddress)
+                _ = gaceta_curl_setopt_pointer(
+                    handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                return curl_easy_perform(handle)
+            }
         }
         if let failure = transfer.failure { throw failure }
         switch code {
         case CURLE_OK: break
         case CURLE_OPERATION_TIMEDOUT: throw .timedOut(timeout)
-        default: throw .connection(String(cString: curl_easy_strerror(code)))
+        default:
+            let text = String(decoding: errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw .connection(text.isEmpty ? "curl error \(code.rawValue)" : text)
         }
         return Response(status: transfer.responseStatus(), body: transfer.body)
     }

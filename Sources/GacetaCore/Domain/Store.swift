@@ -1,20 +1,10 @@
-/// Everything the service keeps, behind one protocol: SQLite (embedded default) and, later,
-/// PostgreSQL implement it and pass the same conformance tests. One instance per worker process,
-/// opened at start; not shared between threads.
-public protocol Store: AnyObject {
-    /// Schema versions applied by this call (empty when already current).
-    @discardableResult func migrate() throws(StoreError) -> [Int]
-    /// The schema version in the database, and the one this build needs.
-    func schemaVersion() throws(StoreError) -> (current: Int, required: Int)
-
-    /// Stores one document in one transaction; a source path already stored with the same SHA-256 is a no-op,
-    /// with another SHA-256 its old document is replaced.
-    @discardableResult func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome
-    /// The SHA-256 stored for `path`, to skip unchanged files before parsing them.
-    func sourceDigest(path: String) throws(StoreError) -> String?
-
+/// The search index: ranked passages for a parsed search (the search route, chat retrieval, `gacetachat search`).
+public protocol SearchIndex: AnyObject {
     func search(_ request: SearchRequest) throws(StoreError) -> SearchResults
+}
 
+/// Editions, their documents and pages, as the browsing routes read them.
+public protocol EditionCatalogue: AnyObject {
     /// Editions, newest first.
     func editions(limit: Int, offset: Int) throws(StoreError) -> [Edition]
     func edition(date: String) throws(StoreError) -> [Edition]
@@ -23,7 +13,10 @@ public protocol Store: AnyObject {
     func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
     /// The file document `id` was ingested from (path and SHA-256), or nil when there is no such document.
     func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
+}
 
+/// Conversations and their turns (the chat workflow).
+public protocol ConversationStore: AnyObject {
     /// Starts a conversation under `id` (unguessable, chosen by the caller) at `now` (ISO 8601 UTC).
     func createConversation(id: String, now: String) throws(StoreError)
     /// The conversation with its turns in order, or nil.
@@ -31,14 +24,19 @@ public protocol Store: AnyObject {
     func appendTurn(_ turn: ConversationTurn, conversationID: String) throws(StoreError)
     /// Deletes conversations not touched since `cutoff` (ISO 8601 UTC); returns how many.
     @discardableResult func purgeConversations(before cutoff: String) throws(StoreError) -> Int
+}
 
-    /// Cheap check that the database answers (for `/health`).
-    func ping() throws(StoreError)
-    /// What the database holds (all zero before the first migration).
-    func contents() throws(StoreError) -> StoreContents
+/// Where ingestion puts documents.
+public protocol DocumentSink: AnyObject {
+    /// Stores one document in one transaction; a source path already stored with the same SHA-256 is a no-op,
+    /// with another SHA-256 its old document is replaced.
+    @discardableResult func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome
+    /// The SHA-256 stored for `path`, to skip unchanged files before parsing them.
+    func sourceDigest(path: String) throws(StoreError) -> String?
+}
 
-    // Administration (the admin API and `gacetachat admin`).
-
+/// Administration (the admin API and `gacetachat admin`).
+public protocol StoreAdministration: AnyObject {
     /// Stores a new admin token's hash; `.failed` when the name or the hash is taken.
     func createAdminToken(_ token: AdminToken) throws(StoreError)
     /// Every admin token, oldest first.
@@ -52,6 +50,33 @@ public protocol Store: AnyObject {
     /// Rebuilds the full-text index from the stored chunks (after a tokenizer change); the chunks indexed.
     @discardableResult func reindex() throws(StoreError) -> Int
 }
+
+/// The schema and the database's health.
+public protocol StoreMaintenance: AnyObject {
+    /// Schema versions applied by this call (empty when already current).
+    @discardableResult func migrate() throws(StoreError) -> [Int]
+    /// The schema version in the database, and the one this build needs.
+    func schemaVersion() throws(StoreError) -> (current: Int, required: Int)
+    /// Cheap check that the database answers (for `/health`).
+    func ping() throws(StoreError)
+    /// What the database holds (all zero before the first migration).
+    func contents() throws(StoreError) -> StoreContents
+}
+
+/// Backups: each driver copies its database its own way (SQLite's online backup API, `pg_dump`).
+public protocol StoreBackup: AnyObject {
+    /// Writes a consistent copy of the database to the new file `path`; returns the copy's schema version.
+    func dump(to path: String) throws -> Int
+    /// Replaces the database's content with the copy at `path` (made by `dump`).
+    func restore(from path: String) throws
+}
+
+/// Every store protocol at once: only the store targets and the command line's wiring name it; everything else
+/// asks for the narrow protocol it uses. SQLite (embedded default) and PostgreSQL implement it and pass the same
+/// conformance tests. One instance per worker process, opened at start; not shared between threads.
+public protocol Store: SearchIndex, EditionCatalogue, ConversationStore, DocumentSink, StoreAdministration,
+    StoreMaintenance, StoreBackup
+{}
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.
 public struct StoreError: Error, Sendable, CustomStringConvertible {

@@ -53,8 +53,9 @@ public struct Response {
     }
 
     /// The `{"error":{"code","message"}}` body every API error uses.
-    public static func error(_ error: HTTPError) -> Response {
-        var response = json(ErrorBody(error: .init(code: error.code, message: error.message)), status: error.status)
+    public static func error(_ error: any HTTPResponseError) -> Response {
+        var response = json(
+            ErrorBody(error: .init(code: error.code, message: error.publicMessage)), status: error.status)
         for (name, value) in error.headers { response.headers.add(name, value) }
         return response
     }

@@ -66,14 +66,21 @@ public struct Router {
         return Response.error(HTTPError.methodNotAllowed(request.method, path: request.path, allowed: allowed))
     }
 
+    /// The error's own status and public message for the client; its internal detail (a store's message, anything
+    /// that does not choose a status) only for the log.
     private static func failure(_ error: any Error, of request: Request, logger: Logger) -> Response {
-        if let error = error as? HTTPError { return Response.error(error) }
-        logger.error(
-            "unhandled error: \(error)",
-            metadata: [
-                "method": "\(request.method)", "path": "\(request.path)",
-                "request_id": "\(request.requestID ?? "-")",
-            ])
-        return Response.error(.internalError)
+        let metadata: Logger.Metadata = [
+            "method": "\(request.method)", "path": "\(request.path)", "request_id": "\(request.requestID ?? "-")",
+        ]
+        guard let error = error as? any HTTPResponseError else {
+            logger.error("unhandled error: \(error)", metadata: metadata)
+            return Response.error(HTTPError.internalError)
+        }
+        if error.hasInternalDetail && error.status == 500 {
+            logger.error("unhandled error: \(error)", metadata: metadata)
+        } else if error.hasInternalDetail {
+            logger.warning("\(error.status) \(error.code): \(error)", metadata: metadata)
+        }
+        return Response.error(error)
     }
 }

@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// The signals the master answers, by meaning.
 public enum PoolSignal: Sendable, Equatable {
     /// TERM or INT: stop now.
@@ -10,19 +12,6 @@ public enum PoolSignal: Sendable, Equatable {
     case grow, shrink
     /// USR1: reopen log files.
     case reopenLogs
-}
-
-/// How a worker process ended, as `waitpid` reports it.
-public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
-    case exited(code: Int32)
-    case signaled(signal: Int32)
-
-    public var description: String {
-        switch self {
-        case .exited(let code): "exited with code \(code)"
-        case .signaled(let signal): "exited on signal \(signal) (\(SignalName.of(signal)))"
-        }
-    }
 }
 
 /// What happened, fed to `PoolPolicy` by the master's loop (or by a test).
@@ -66,23 +55,4 @@ public enum WorkerSignal: Sendable, Equatable {
 
 public enum PoolLogLevel: Sendable, Equatable {
     case debug, info, notice, warning, error
-}
-
-enum SignalName {
-    static func of(_ signal: Int32) -> String {
-        switch signal {
-        case 1: "SIGHUP"
-        case 2: "SIGINT"
-        case 3: "SIGQUIT"
-        case 6: "SIGABRT"
-        case 9: "SIGKILL"
-        case 11: "SIGSEGV"
-        case 15: "SIGTERM"
-        case 4: "SIGILL"
-        case 5: "SIGTRAP"
-        case 7: "SIGBUS"
-        case 8: "SIGFPE"
-        default: "signal \(signal)"
-        }
-    }
 }

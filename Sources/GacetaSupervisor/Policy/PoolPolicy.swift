@@ -1,5 +1,6 @@
 import GacetaConfig
 import GacetaScoreboard
+import GacetaSystem
 
 /// The master's decisions, as a pure state machine: events in, actions out, no system calls.
 ///

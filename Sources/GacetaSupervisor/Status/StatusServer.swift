@@ -1,3 +1,4 @@
+import GacetaSystem
 import Glibc
 
 /// The master's own small FastCGI responder for `/status` and `/metrics`, on its own socket, so the page
@@ -37,18 +38,17 @@ public final class StatusServer {
         var requestID: UInt16 = 1
         // Records until the empty STDIN record that ends the request.
         while true {
-            guard let header = read(fd, count: 8) else { return }
-            requestID = UInt16(header[2]) << 8 | UInt16(header[3])
-            let length = Int(header[4]) << 8 | Int(header[5])
-            guard let content = read(fd, count: length + Int(header[6])) else { return }
-            let type = header[1]
-            if type == 4 {
-                if length == 0 {
+            guard let header = System.receive(fd, count: FastCGIRecord.headerLength).map(FastCGIRecord.Header.init),
+                let content = System.receive(fd, count: header.contentLength + header.paddingLength)
+            else { return }
+            requestID = header.requestID
+            if header.type == .params {
+                if header.contentLength == 0 {
                     parameters = Self.decodeParameters(paramBytes)
                 } else {
-                    paramBytes += content.prefix(length)
+                    paramBytes += content.prefix(header.contentLength)
                 }
-            } else if type == 5 && length == 0 {
+            } else if header.type == .stdin && header.contentLength == 0 {
                 break
             }
         }
@@ -63,29 +63,12 @@ public final class StatusServer {
         var records: [UInt8] = []
         while !output.isEmpty {
             let chunk = output.prefix(65_535)
-            records += Self.record(type: 6, id: requestID, Array(chunk))
+            records += FastCGIRecord.encode(.stdout, requestID: requestID, Array(chunk))
             output.removeFirst(chunk.count)
         }
-        records += Self.record(type: 6, id: requestID, [])
-        records += Self.record(type: 3, id: requestID, [0, 0, 0, 0, 0, 0, 0, 0])
+        records += FastCGIRecord.encode(.stdout, requestID: requestID, [])
+        records += FastCGIRecord.encode(.endRequest, requestID: requestID, FastCGIRecord.requestComplete)
         _ = records.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-    }
-
-    private func read(_ fd: Int32, count: Int) -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = buffer[filled...].withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { return nil }
-            filled += got
-        }
-        return buffer
-    }
-
-    private static func record(type: UInt8, id: UInt16, _ content: [UInt8]) -> [UInt8] {
-        [1, type, UInt8(id >> 8), UInt8(id & 0xff), UInt8(content.count >> 8), UInt8(content.count & 0xff), 0, 0]
-            + content
     }
 
     /// FastCGI name-value pairs (lengths of 1 byte, or 4 with the high bit set).

@@ -1,4 +1,5 @@
 import GacetaScoreboard
+import GacetaSystem
 import Glibc
 
 /// The master's side of the scoreboard: which slot each worker writes, totals that survive workers,
@@ -116,17 +117,5 @@ final class WorkerSlots {
 
     private static func microseconds(_ duration: Duration) -> Int64 {
         duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-    }
-}
-
-/// UTC ISO 8601 text for the status page.
-enum Timestamp {
-    static func now() -> String {
-        var value = time(nil)
-        var parts = tm()
-        gmtime_r(&value, &parts)
-        var buffer = [CChar](repeating: 0, count: 32)
-        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%SZ", &parts)
-        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

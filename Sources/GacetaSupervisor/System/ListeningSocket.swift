@@ -1,4 +1,5 @@
 import GacetaConfig
+import GacetaSystem
 import Glibc
 
 /// The FastCGI listening socket the master opens once and every worker inherits on fd 0.
@@ -54,7 +55,7 @@ public struct ListeningSocket: Sendable {
         try makeParentDirectory(of: path)
         try removeStaleSocket(at: path, address: address)
 
-        let fd = try systemCall("socket") {
+        let fd = try System.call("socket") {
             socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         }
         // Created 0600, then widened to `mode`: never briefly reachable by others.
@@ -72,8 +73,8 @@ public struct ListeningSocket: Sendable {
         }
         do {
             try setOwnership(path: path, owner: owner, group: group)
-            try systemCall("chmod", "unix:\(path) to \(String(mode, radix: 8))") { chmod(path, mode_t(mode)) }
-            try systemCall("listen", "unix:\(path)") { listen(fd, backlog) }
+            try System.call("chmod", "unix:\(path) to \(String(mode, radix: 8))") { chmod(path, mode_t(mode)) }
+            try System.call("listen", "unix:\(path)") { listen(fd, backlog) }
         } catch {
             Glibc.close(fd)
             unlink(path)
@@ -91,18 +92,19 @@ public struct ListeningSocket: Sendable {
         let status = getaddrinfo(host, String(port), &hints, &list)
         guard status == 0, let first = list else {
             throw SystemError(
-                call: "getaddrinfo", errno: EINVAL, context: "\(host):\(port): \(String(cString: gai_strerror(status)))"
+                call: "getaddrinfo", errno: EINVAL,
+                context: "\(host):\(port): \(SystemError.describeAddressInfo(status))"
             )
         }
         defer { freeaddrinfo(list) }
-        let fd = try systemCall("socket") {
+        let fd = try System.call("socket") {
             socket(first.pointee.ai_family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         }
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
         do {
-            try systemCall("bind", "\(host):\(port)") { bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) }
-            try systemCall("listen", "\(host):\(port)") { listen(fd, backlog) }
+            try System.call("bind", "\(host):\(port)") { bind(fd, first.pointee.ai_addr, first.pointee.ai_addrlen) }
+            try System.call("listen", "\(host):\(port)") { listen(fd, backlog) }
         } catch {
             Glibc.close(fd)
             throw error
@@ -164,6 +166,6 @@ public struct ListeningSocket: Sendable {
             gid = entry.pointee.gr_gid
         }
         guard uid != uid_t.max || gid != gid_t.max else { return }
-        try systemCall("chown", "unix:\(path) to \(owner ?? "-"):\(group ?? "-")") { chown(path, uid, gid) }
+        try System.call("chown", "unix:\(path) to \(owner ?? "-"):\(group ?? "-")") { chown(path, uid, gid) }
     }
 }

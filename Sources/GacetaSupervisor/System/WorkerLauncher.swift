@@ -1,13 +1,12 @@
+import GacetaSystem
 import Glibc
 
-/// Starts worker processes with `posix_spawn` of our own executable (never `fork` of a Swift runtime):
-/// the listening socket becomes fd 0, the readiness pipe fd 3, signals start at their defaults.
+/// Starts worker processes with `Spawn` of our own executable (never `fork` of a Swift runtime), as
+/// `WorkerContract` says: the listening socket on fd 0, the readiness pipe on fd 3, the scoreboard on fd 4.
 public struct WorkerLauncher: Sendable {
-    /// The fd on which a worker finds its readiness pipe, announced in `GACETACHAT_READY_FD`.
-    public static let readyDescriptor: Int32 = 3
-
     public let executable: String
     public let arguments: [String]
+    /// What a worker gets of the master's environment: all of it but the variables only the master may use.
     public let environment: [String: String]
 
     /// The master's own environment (for systemd's variables, which workers do not get).
@@ -18,15 +17,8 @@ public struct WorkerLauncher: Sendable {
         self.arguments = arguments
         masterEnvironment = environment
         var environment = environment
-        // The systemd socket belongs to the master; a worker finds its socket on fd 0.
-        environment["LISTEN_FDS"] = nil
-        environment["LISTEN_PID"] = nil
-        environment["LISTEN_FDNAMES"] = nil
-        // Only the master talks to systemd.
-        environment["NOTIFY_SOCKET"] = nil
-        environment["WATCHDOG_USEC"] = nil
-        environment["WATCHDOG_PID"] = nil
-        environment["GACETACHAT_READY_FD"] = String(Self.readyDescriptor)
+        for name in WorkerContract.masterOnlyVariables { environment[name] = nil }
+        environment[WorkerContract.readyDescriptorVariable] = String(WorkerContract.readyDescriptor)
         self.environment = environment
     }
 
@@ -44,49 +36,20 @@ public struct WorkerLauncher: Sendable {
         return String(decoding: buffer[..<length], as: UTF8.self)
     }
 
-    /// The fd on which a worker finds the scoreboard, announced in `GACETACHAT_SCOREBOARD_FD`.
-    public static let scoreboardDescriptor: Int32 = 4
-
     public func spawn(
         listenDescriptor: Int32, readyDescriptor: Int32, scoreboard: (descriptor: Int32, slot: Int)? = nil
     )
         throws(SystemError) -> Int32
     {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, listenDescriptor, 0)
-        posix_spawn_file_actions_adddup2(&actions, readyDescriptor, Self.readyDescriptor)
+        var descriptors = [
+            WorkerContract.listenDescriptor: listenDescriptor, WorkerContract.readyDescriptor: readyDescriptor,
+        ]
         var environment = environment
         if let scoreboard {
-            posix_spawn_file_actions_adddup2(&actions, scoreboard.descriptor, Self.scoreboardDescriptor)
-            environment["GACETACHAT_SCOREBOARD_FD"] = String(Self.scoreboardDescriptor)
-            environment["GACETACHAT_SCOREBOARD_SLOT"] = String(scoreboard.slot)
+            descriptors[WorkerContract.scoreboardDescriptor] = scoreboard.descriptor
+            environment[WorkerContract.scoreboardDescriptorVariable] = String(WorkerContract.scoreboardDescriptor)
+            environment[WorkerContract.scoreboardSlotVariable] = String(scoreboard.slot)
         }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else {
-            throw SystemError(
-                call: "posix_spawn", errno: status, context: "\(executable) \(arguments.joined(separator: " "))")
-        }
-        return pid
+        return try Spawn(executable, arguments: arguments, environment: environment, descriptors: descriptors).start()
     }
 }

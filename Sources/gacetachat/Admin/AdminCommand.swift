@@ -2,6 +2,7 @@ import ArgumentParser
 import GacetaConfig
 import GacetaCore
 import GacetaStore
+import GacetaSystem
 
 struct AdminCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -12,7 +12,7 @@ enum AdminTokens {
 
     /// The name of the stored token `presented` is. Its hash is compared with every stored hash in constant time
     /// (and every one is compared), so the answer's timing says nothing about how much of a guess was right.
-    static func authenticate(_ presented: String, store: any Store) throws(StoreError) -> String? {
+    static func authenticate(_ presented: String, store: any StoreAdministration) throws(StoreError) -> String? {
         let digest = Array(hash(presented).utf8)
         var match: String?
         for token in try store.adminTokens() where Digest.constantTimeEqual(digest, Array(token.sha256.utf8)) {

@@ -1,6 +1,7 @@
 import GacetaCore
-import GacetaIngest
+import GacetaPostgres
 import GacetaStore
+import GacetaSystem
 import Glibc
 
 /// One backup: a gzip-compressed tar archive `gacetachat-YYYYMMDDTHHMMSS.mmmZ.tar.gz` holding `manifest` (what it
@@ -78,25 +79,12 @@ struct BackupArchive {
         return (path, try rotate(directory, keep: keep))
     }
 
-    /// Copies the database into `path`; returns its schema version.
+    /// Copies the database into `path` (each store its own way); returns its schema version.
     private func dumpDatabase(to path: String) throws(Failure) -> Int {
         do {
-            switch kind {
-            case .sqlite:
-                let store = try SQLiteStore(path: StoreFactory.sqlitePath(databaseURL))
-                try store.backup(to: path)
-                return try store.schemaVersion().current
-            case .postgresql:
-                let version = try PostgresStore(url: databaseURL).schemaVersion().current
-                try Self.runPostgresTool(["pg_dump", "--format=custom", "--no-owner", "--file", path], databaseURL)
-                return version
-            }
-        } catch let error as StoreError {
-            throw Failure("cannot back up \(PostgresURL.redacted(databaseURL)): \(error)")
-        } catch let error as Failure {
-            throw error
+            return try StoreFactory.open(url: databaseURL).dump(to: path)
         } catch {
-            throw Failure("\(error)")
+            throw Failure("cannot back up \(PostgresURL.redacted(databaseURL)): \(error)")
         }
     }
 
@@ -164,18 +152,7 @@ struct BackupArchive {
         try Files.run(["tar", "-xzf", archive, "-C", staging, stored.member], "extract the database from \(archive)")
         let dump = "\(staging)/\(stored.member)"
         do {
-            switch (kind, store) {
-            case (.sqlite, let sqlite as SQLiteStore):
-                try sqlite.restore(from: dump)
-            default:
-                try Self.runPostgresTool(
-                    [
-                        "pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction",
-                        "--exit-on-error", "--dbname",
-                    ], databaseURL, then: [dump])
-            }
-        } catch let error as Failure {
-            throw error
+            try store.restore(from: dump)
         } catch {
             throw Failure("restore failed: \(error)")
         }
@@ -215,15 +192,5 @@ struct BackupArchive {
             values[String(line[..<equals])] = String(line[line.index(after: equals)...])
         }
         return values
-    }
-
-    /// Runs `pg_dump`/`pg_restore` with the URL (without its password: that goes in `PGPASSWORD`) after `arguments`.
-    private static func runPostgresTool(_ arguments: [String], _ url: String, then rest: [String] = [])
-        throws(Failure)
-    {
-        let (plainURL, password) = PostgresURL.separatingPassword(url)
-        if let password { setenv("PGPASSWORD", password, 1) }
-        defer { if password != nil { unsetenv("PGPASSWORD") } }
-        try Files.run(arguments + [plainURL] + rest, arguments[0])
     }
 }

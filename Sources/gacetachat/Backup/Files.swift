@@ -1,4 +1,4 @@
-import GacetaIngest
+import GacetaSystem
 import Glibc
 
 /// The file system calls backups need, failing with a message that names the path and the reason.
@@ -8,7 +8,7 @@ enum Files {
         getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     }
 
-    static func lastError() -> String { String(cString: strerror(errno)) }
+    static func lastError() -> String { SystemError.describe(errno) }
 
     /// `path` made absolute against the working directory (unchanged when it already is, or when the working
     /// directory cannot be read).
@@ -21,17 +21,10 @@ enum Files {
 
     /// Runs a program; a failure says what it was for and what the program printed.
     static func run(_ arguments: [String], _ purpose: String) throws(BackupArchive.Failure) {
-        let output: ProcessRunner.Output
         do {
-            output = try ProcessRunner.run(arguments)
+            try ProcessRunner.runSucceeding(arguments)
         } catch {
             throw BackupArchive.Failure("cannot \(purpose): \(error)")
-        }
-        guard output.succeeded else {
-            let message = String(decoding: output.stderr, as: UTF8.self).split(separator: "\n").suffix(5)
-                .joined(separator: "; ")
-            let how = output.signal.map { "was killed by signal \($0)" } ?? "exited with \(output.status)"
-            throw BackupArchive.Failure("cannot \(purpose): \(arguments[0]) \(how): \(message)")
         }
     }
 
@@ -55,16 +48,7 @@ enum Files {
 
     /// The entries of `directory` (without `.` and `..`); empty when it cannot be read.
     static func names(in directory: String) -> [String] {
-        guard let stream = opendir(directory) else { return [] }
-        defer { closedir(stream) }
-        var names: [String] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        Directory.names(in: directory)
     }
 
     static func rename(_ from: String, to destination: String) throws(BackupArchive.Failure) {

@@ -1,0 +1,73 @@
+import GacetaCore
+import GacetaQuery
+import GacetaText
+
+/// What a user typed for a search (and the filters), as the API's query string and `gacetachat search` carry
+/// them; `request()` turns them into a `SearchRequest`, with 400s that say what was wrong.
+public struct SearchParameters: Sendable {
+    public var query: String?
+    public var from: String?
+    public var to: String?
+    public var section: String?
+    public var edition: String?
+    public var page: String?
+    public var perPage: String?
+
+    public init(
+        query: String?, from: String? = nil, to: String? = nil, section: String? = nil, edition: String? = nil,
+        page: String? = nil, perPage: String? = nil
+    ) {
+        self.query = query
+        self.from = from
+        self.to = to
+        self.section = section
+        self.edition = edition
+        self.page = page
+        self.perPage = perPage
+    }
+
+    /// Validates and parses; throws a 400 `HTTPError` for bad input.
+    public func request() throws(HTTPError) -> SearchRequest {
+        guard let text = query?.trimmed, !text.isEmpty else {
+            throw HTTPError(status: 400, code: "missing_query", message: "add a search text: ?q=salario+mínimo")
+        }
+        let expression: SearchExpression
+        do {
+            expression = try SearchQueryParser.parse(text, isStopword: SpanishStopwords.contains)
+        } catch {
+            throw HTTPError(status: 400, code: "invalid_query", message: error.message)
+        }
+        let from = try Self.date(from, name: "from")
+        let to = try Self.date(to, name: "to")
+        if let from, let to, from > to {
+            throw .badRequest("'from' (\(from)) is after 'to' (\(to))")
+        }
+        let page = try IntegerParameter.parse(page, name: "page", range: 1...10_000, default: 1)
+        let perPage = try IntegerParameter.parse(
+            perPage, name: "per_page", range: 1...SearchRequest.maximumPerPage, default: 10)
+        return SearchRequest(
+            expression: expression, from: from, to: to, section: section?.trimmed.nonEmpty,
+            edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage)
+    }
+
+    /// `YYYY-MM-DD` with a real month and day.
+    public static func date(_ value: String?, name: String) throws(HTTPError) -> String? {
+        guard let value = value?.trimmed.nonEmpty else { return nil }
+        let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else {
+            throw .badRequest("'\(name)' must be a date written YYYY-MM-DD, e.g. 2024-07-15; got '\(value.prefix(40))'")
+        }
+        return value
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import GacetaCore
+import GacetaSearch
+
+extension PostgresStore {
+    /// Ranks at most this many matches, the newest (highest chunk ids), like `SQLiteStore.rankingWindow`; the
+    /// total stays exact and deep pages widen the window to reach them.
+    static let rankingWindow = 2000
+
+    /// Title matches weigh this much more than body matches, as in `SQLiteStore.titleWeight`.
+    static let titleWeight = 4.0
+
+    /// Counts every match, ranks the window by BM25 exactly as FTS5's `bm25()` computes it (see
+    /// `PostgresRanking`), then reads and snippets the page of hits. Ties go to the lower chunk id, as on SQLite.
+    public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        let page = max(1, request.page)
+        let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
+        guard let query = textSearch.query(request.expression) else {
+            return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
+        }
+        let phrases = textSearch.phrases(request.expression)
+        let offset = (page - 1) * perPage
+        let window = max(Self.rankingWindow, offset + perPage)
+        let (total, candidates) = try rankedWindow(query, phrases, request, window: window)
+        let ranked = candidates.sorted { $0.score < $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
+        return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+    }
+
+    /// The number of matches and the newest `window` of them with their BM25 scores, in one statement.
+    ///
+    /// Per chunk, PostgreSQL returns only the positions of the query's lexemes (`setweight` marks them 'C',
+    /// `ts_filter` keeps them) and the title's among them, not the whole `tsvector`; a prefix's lexemes are
+    /// those of the chunk that start with it. Along come, computed once, the table's chunks and tokens, their
+    /// fingerprint, and each phrase's chunks in the whole table (BM25's IDF) that `phraseCounts` does not hold
+    /// (a lone phrase without filters or exclusions is the total itself). The matches are collected from the
+    /// GIN index and sorted (`c.id + 0`): walking the primary key backwards instead would test every chunk, and
+    /// all matches must be counted anyway.
+    private func rankedWindow(
+        _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest, window: Int
+    ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double)]) {
+        var parameters = PostgresParameters()
+        let match = Self.matches(query, request, &parameters)
+        let totalIsPhraseCount =
+            phrases.count == 1 && request.expression.excluded.isEmpty && parameters.values.count == 1
+        let limit = parameters.add(String(window))
+        var columns = [
+            "(SELECT coalesce(sum(chunks), 0) FROM chunk_totals)",
+            "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
+            "(SELECT \(PhraseCountCache.fingerprintSQL) FROM chunk_totals)",
+        ]
+        // Each phrase once: a query may repeat one ("ley decreto OR ley").
+        var uncounted: [String] = []
+        for phrase in phrases.map(\.tsquery)
+        where !totalIsPhraseCount && phraseCounts.count(of: phrase) == nil && !uncounted.contains(phrase) {
+            uncounted.append(phrase)
+        }
+        columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
+        let lexemes = Self.lexemes(phrases, &parameters)
+        let result = try connection.query(
+            """
+            SELECT w.total, c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
+                   CASE WHEN c.ordinal = 1
+                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
+                   \(columns.joined(separator: ", "))
+            FROM (SELECT c.id, count(*) OVER () AS total \(match) ORDER BY c.id + 0 DESC LIMIT \(limit)) AS w
+            JOIN chunks c ON c.id = w.id
+            CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
+            """, parameters.values)
+        guard result.rowCount > 0 else { return (0, []) }
+        let total = result.int(0, 0)
+        var counts = Dictionary(
+            uncounted.enumerated().map { ($1, result.double(0, 8 + $0)) }, uniquingKeysWith: { first, _ in first })
+        if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(total) }
+        try countPhrases(phrases, fingerprint: result.string(0, 7) ?? "", into: &counts, cachingFrom: uncounted)
+        let ranking = PostgresRanking(
+            phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
+            matches: phrases.map { counts[$0.tsquery] ?? 0 })
+        var ranked: [(id: Int64, score: Double)] = []
+        ranked.reserveCapacity(result.rowCount)
+        for row in 0..<result.rowCount {
+            let positions = LexemePositions(all: result.string(row, 3) ?? "", title: result.string(row, 4))
+            ranked.append((result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2))))
+        }
+        return (total, ranked)
+    }
+
+    /// Completes `counts` with the cached counts, valid while the table's fingerprint is the one they were
+    /// counted under; when it moved (an ingest since), the cache is dropped and the missing phrases are counted
+    /// now. The phrases counted in the search's own statement (`fresh`) are cached under its fingerprint.
+    private func countPhrases(
+        _ phrases: [SnippetBuilder.Phrase], fingerprint: String, into counts: inout [String: Double],
+        cachingFrom fresh: [String]
+    ) throws(StoreError) {
+        phraseCounts.validate(fingerprint: fingerprint)
+        for phrase in fresh { phraseCounts.store(counts[phrase] ?? 0, for: phrase) }
+        let missing = phrases.map(\.tsquery).filter { counts[$0] == nil && phraseCounts.count(of: $0) == nil }
+        if !missing.isEmpty {
+            var parameters = PostgresParameters()
+            let columns = missing.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
+            // Not cached: counted under a newer snapshot than `fingerprint`.
+            let result = try connection.query("SELECT " + columns.joined(separator: ", "), parameters.values)
+            for (index, phrase) in missing.enumerated() { counts[phrase] = result.double(0, index) }
+        }
+        for phrase in phrases.map(\.tsquery) where counts[phrase] == nil {
+            counts[phrase] = phraseCounts.count(of: phrase)
+        }
+    }
+
+    /// The `text[]` SQL of the lexemes the phrases may match in chunk `c`: their terms, and for a prefix the
+    /// lexemes that start with it, from the `lexemes` table (once per statement) unless they are too many for
+    /// `setweight` to look each up in every chunk: then from each chunk's own lexemes.
+    private static func lexemes(_ phrases: [SnippetBuilder.Phrase], _ parameters: inout PostgresParameters) -> String {
+        var exact: [String] = []
+        var prefixes: [String] = []
+        for phrase in phrases {
+            for (index, term) in phrase.terms.enumerated() {
+                if phrase.lastIsPrefix && index == phrase.terms.count - 1 {
+                    prefixes.append(term)
+                } else {
+                    exact.append(term)
+                }
+            }
+        }
+        var sql = "\(parameters.add(PostgresTextSearch.arrayLiteral(exact)))::text[]"
+        guard !prefixes.isEmpty else { return sql }
+        let inTable = prefixes.map { "lexeme LIKE \(parameters.add(PostgresTextSearch.likePrefix($0)))" }
+            .joined(separator: " OR ")
+        let inChunk = prefixes.map { "starts_with(x, \(parameters.add($0)))" }.joined(separator: " OR ")
+        let limit = Self.prefixLexemesLimit
+        sql += """
+             || CASE WHEN (SELECT count(*) FROM (SELECT 1 FROM lexemes WHERE \(inTable) LIMIT \(limit + 1)) AS n) <= \(limit)
+                    THEN ARRAY(SELECT lexeme FROM lexemes WHERE \(inTable))
+                    ELSE ARRAY(SELECT x FROM unnest(tsvector_to_array(c.terms)) AS x WHERE \(inChunk)) END
+            """
+        return sql
+    }
+
+    /// Above this many lexemes for its prefixes, a search looks for them in each chunk instead.
+    static let prefixLexemesLimit = 256
+
+    /// `FROM … WHERE …` for the matches of `query` that pass the request's filters.
+    private static func matches(
+        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters
+    ) -> String {
+        var sql = "FROM chunks c"
+        var conditions = ["c.terms @@ \(parameters.add(query))::tsquery"]
+        func add(_ value: String?, _ condition: (String) -> String) {
+            guard let value, !value.isEmpty else { return }
+            conditions.append(condition(parameters.add(value)))
+        }
+        add(request.from) { "e.date >= \($0)" }
+        add(request.to) { "e.date <= \($0)" }
+        add(request.section) { "(lower(d.section) = lower(\($0)) OR lower(d.type) = lower(\($0)))" }
+        add(request.edition) { "e.number = \($0)" }
+        if conditions.count > 1 {
+            sql += " JOIN documents d ON d.id = c.document_id JOIN editions e ON e.id = d.edition_id"
+        }
+        return sql + " WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// The hits for ranked chunk ids, in rank order, with their snippets.
+    private func hits(ids: [(id: Int64, score: Double)], phrases: [SnippetBuilder.Phrase]) throws(StoreError)
+        -> [SearchHit]
+    {
+        guard !ids.isEmpty else { return [] }
+        let result = try connection.preparedQuery(
+            """
+            SELECT c.id, c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index,
+                   p.printed_number, c.text
+            FROM chunks c
+            JOIN pages p ON p.id = c.page_id
+            JOIN documents d ON d.id = c.document_id
+            JOIN editions e ON e.id = d.edition_id
+            WHERE c.id = ANY($1::bigint[])
+            """, ["{" + ids.map { String($0.id) }.joined(separator: ",") + "}"])
+        let snippets = SnippetBuilder(phrases: phrases, terms: textSearch.terms)
+        var rows: [Int64: Int] = [:]
+        for row in 0..<result.rowCount { rows[result.int64(row, 0)] = row }
+        return ids.compactMap { id, score in
+            guard let row = rows[id] else { return nil }
+            let text = result.string(row, 9) ?? ""
+            return SearchHit(
+                documentID: result.int64(row, 1), documentTitle: result.string(row, 2) ?? "",
+                section: result.string(row, 3), type: result.string(row, 4), editionDate: result.string(row, 5) ?? "",
+                editionNumber: result.string(row, 6), page: result.int(row, 7), printedPage: result.string(row, 8),
+                chunkID: id, snippet: snippets.html(text), text: text, score: score)
+        }
+    }
+}
+
+/// Numbered parameters for one statement: `add` returns the placeholder (`$3`) for a value.
+struct PostgresParameters {
+    private(set) var values: [String?] = []
+
+    mutating func add(_ value: String?) -> String {
+        values.append(value)
+        return "$\(values.count)"
+    }
+}

@@ -1,0 +1,182 @@
+import GacetaCore
+
+/// The store for production and for several hosts sharing one database: PostgreSQL through libpq, one
+/// connection per instance (a worker opens it once, at start). Behaves like `SQLiteStore`; both pass the same
+/// conformance tests. Every value is bound as a parameter, never spliced into SQL.
+public final class PostgresStore: Store {
+    let connection: PostgresConnection
+    /// The libpq URI, for `pg_dump` and `pg_restore`.
+    let url: String
+    let textSearch = PostgresTextSearch()
+    /// Each phrase's chunks in the whole table, while it does not change.
+    var phraseCounts = PhraseCountCache()
+
+    /// Every this many documents, an ingest folds `chunk_totals` back into one row.
+    static let chunkTotalsFoldInterval: Int64 = 64
+
+    /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
+    public init(url: String) throws(StoreError) {
+        connection = try PostgresConnection(url: url)
+        self.url = url
+    }
+
+    /// Runs `check` after every successful (re)connection, before the call that needed it (a worker checks the
+    /// schema there: the server may be down when the worker starts).
+    public func verifyAfterConnecting(_ check: @escaping () throws(StoreError) -> Void) {
+        connection.verifyAfterConnecting = check
+    }
+
+    // MARK: - Schema
+
+    /// Read-only: a worker checks the schema at boot without writing.
+    public func schemaVersion() throws(StoreError) -> (current: Int, required: Int) {
+        let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        guard exists.string(0, 0) == "t" else { return (0, PostgresMigrations.latest) }
+        let version = try connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return (version.int(0, 0), PostgresMigrations.latest)
+    }
+
+    /// Applies the missing steps in one transaction, holding an advisory lock so that several processes or
+    /// hosts migrating at once apply each step exactly once.
+    @discardableResult
+    public func migrate() throws(StoreError) -> [Int] {
+        try connection.transaction { () throws(StoreError) -> [Int] in
+            try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey)])
+            try connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)")
+            let current = try schemaVersion().current
+            var applied: [Int] = []
+            for step in PostgresMigrations.steps where step.version > current {
+                try connection.execute(step.sql)
+                try connection.query(
+                    """
+                    INSERT INTO schema_migrations (version, applied_at)
+                    VALUES ($1, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+                    """, [String(step.version)])
+                applied.append(step.version)
+            }
+            return applied
+        }
+    }
+
+    public func ping() throws(StoreError) {
+        try connection.preparedQuery("SELECT 1")
+    }
+
+    // MARK: - Ingest
+
+    public func sourceDigest(path: String) throws(StoreError) -> String? {
+        let result = try connection.preparedQuery("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
+        return result.rowCount > 0 ? result.string(0, 0) : nil
+    }
+
+    @discardableResult
+    public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
+        try connection.transaction { () throws(StoreError) -> IngestOutcome in
+            // FOR UPDATE: two processes ingesting the same path queue up instead of both inserting.
+            let existing = try connection.preparedQuery(
+                "SELECT id, source_sha256 FROM documents WHERE source_path = $1 FOR UPDATE", [document.sourcePath])
+            var replaced = false
+            if existing.rowCount > 0 {
+                let id = existing.int64(0, 0)
+                if existing.string(0, 1) == document.sourceSHA256 { return .unchanged(documentID: id) }
+                try deleteDocument(id)
+                replaced = true
+            }
+            let editionID = try upsertEdition(document.edition)
+            let inserted = try connection.preparedQuery(
+                """
+                INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
+                                       source_url, page_count)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+                """,
+                [
+                    String(editionID), document.title, document.section, document.type, document.identifier,
+                    document.sourcePath, document.sourceSHA256, document.edition.sourceURL,
+                    String(document.pages.count),
+                ])
+            let documentID = inserted.int64(0, 0)
+            try insertPages(document, documentID: documentID)
+            return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
+        }
+    }
+
+    /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals` with a
+    /// row of negative counts.
+    func deleteDocument(_ id: Int64) throws(StoreError) {
+        try connection.preparedQuery(
+            """
+            INSERT INTO chunk_totals (chunks, tokens)
+            SELECT -count(*), -coalesce(sum(token_count), 0) FROM chunks WHERE document_id = $1
+            """, [String(id)])
+        try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
+    }
+
+    private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
+        let found = try connection.preparedQuery(
+            "SELECT id FROM editions WHERE date = $1 AND coalesce(number, '') = coalesce($2, '')",
+            [edition.date, edition.number])
+        if found.rowCount > 0 {
+            let id = found.int64(0, 0)
+            try connection.preparedQuery(
+                "UPDATE editions SET source_url = coalesce($2, source_url), sha256 = coalesce($3, sha256) WHERE id = $1",
+                [String(id), edition.sourceURL, edition.sha256])
+            return id
+        }
+        // Another process may insert the same edition meanwhile: the unique index settles it.
+        let inserted = try connection.preparedQuery(
+            """
+            INSERT INTO editions (date, number, source_url, sha256) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (date, coalesce(number, '')) DO UPDATE
+                SET source_url = coalesce(EXCLUDED.source_url, editions.source_url),
+                    sha256 = coalesce(EXCLUDED.sha256, editions.sha256)
+            RETURNING id
+            """, [edition.date, edition.number, edition.sourceURL, edition.sha256])
+        return inserted.int64(0, 0)
+    }
+
+    private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
+        var ordinal = 0
+        var tokens = 0
+        var lexemes = Set<String>()
+        for page in document.pages {
+            let inserted = try connection.preparedQuery(
+                "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
+                [String(documentID), String(page.index), page.printedNumber, page.text])
+            let pageID = inserted.int64(0, 0)
+            for text in page.chunks {
+                ordinal += 1
+                // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
+                let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
+                tokens += vector.tokenCount
+                lexemes.formUnion(vector.lexemes)
+                try connection.preparedQuery(
+                    """
+                    INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
+                    VALUES ($1, $2, $3, $4, $5::tsvector, $6)
+                    """,
+                    [
+                        String(documentID), String(pageID), String(ordinal), text, vector.literal,
+                        String(vector.tokenCount),
+                    ])
+            }
+        }
+        // In byte order, the primary key's: two ingests adding the same new lexemes wait for each other in the
+        // same order, never in a cycle.
+        let sorted = lexemes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        try connection.preparedQuery(
+            "INSERT INTO lexemes (lexeme) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
+            [PostgresTextSearch.arrayLiteral(sorted)])
+        // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
+        // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
+        try connection.preparedQuery(
+            "INSERT INTO chunk_totals (chunks, tokens) VALUES ($1, $2)", [String(ordinal), String(tokens)])
+        if documentID % Self.chunkTotalsFoldInterval == 0 {
+            try connection.preparedQuery(
+                """
+                WITH folded AS (DELETE FROM chunk_totals RETURNING chunks, tokens)
+                INSERT INTO chunk_totals (chunks, tokens) SELECT coalesce(sum(chunks), 0), coalesce(sum(tokens), 0) FROM folded
+                """)
+        }
+    }
+}

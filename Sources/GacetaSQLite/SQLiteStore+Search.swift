@@ -1,0 +1,135 @@
+import GacetaCore
+import GacetaSearch
+import GacetaText
+
+extension SQLiteStore {
+    /// Title matches weigh this much more than body matches in BM25.
+    static let titleWeight = 4.0
+
+    /// BM25 costs about half a microsecond per matching passage, so a broad query ("ley": 107k passages)
+    /// ranks only its newest `rankingWindow` matches (by rowid, i.e. most recently ingested); the total stays
+    /// exact. Deep pages widen the window to reach them.
+    static let rankingWindow = 2000
+
+    /// Ranks every match (ids and BM25 only), then reads the page of hits it returns and builds their snippets
+    /// (`SnippetBuilder`, shared with PostgreSQL).
+    public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        return try connection.call { () throws(StoreError) -> SearchResults in
+            let page = max(1, request.page)
+            let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
+            guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else {
+                return SearchResults(total: 0, page: page, perPage: perPage, hits: [])
+            }
+            let filter = Filter(request)
+
+            let count = try connection.prepare(
+                "SELECT count(*) FROM chunk_index \(filter.joins) WHERE chunk_index MATCH ?1 \(filter.conditions)")
+            count.bind(1, match)
+            filter.bind(to: count)
+            _ = try count.step()
+            let total = count.int(0)
+
+            let offset = (page - 1) * perPage
+            let window = max(Self.rankingWindow, offset + perPage)
+            var floor: Int64?
+            if total > window {
+                let newest = try connection.prepare(
+                    """
+                    SELECT chunk_index.rowid FROM chunk_index \(filter.joins)
+                    WHERE chunk_index MATCH ?1 \(filter.conditions)
+                    ORDER BY chunk_index.rowid DESC LIMIT 1 OFFSET ?2
+                    """)
+                newest.bind(1, match)
+                newest.bind(2, window - 1)
+                filter.bind(to: newest)
+                if try newest.step() { floor = newest.int64(0) }
+            }
+            let rank = try connection.prepare(
+                """
+                SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
+                FROM chunk_index \(filter.joins)
+                WHERE chunk_index MATCH ?1 \(filter.conditions) \(floor == nil ? "" : "AND chunk_index.rowid >= ?20")
+                ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
+                """)
+            rank.bind(1, match)
+            rank.bind(2, perPage)
+            rank.bind(3, offset)
+            filter.bind(to: rank)
+            if let floor { rank.bind(20, floor) }
+            var ranked: [(id: Int64, score: Double)] = []
+            while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
+
+            let snippets = SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms)
+            var hits: [SearchHit] = []
+            for (id, score) in ranked {
+                if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
+            }
+            return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+        }
+    }
+
+    private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
+        let statement = try connection.prepare(
+            """
+            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text
+            FROM chunks c
+            JOIN pages p ON p.id = c.page_id
+            JOIN documents d ON d.id = c.document_id
+            JOIN editions e ON e.id = d.edition_id
+            WHERE c.id = ?1
+            """)
+        statement.bind(1, chunkID)
+        guard try statement.step() else { return nil }
+        let text = statement.string(8) ?? ""
+        return SearchHit(
+            documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
+            type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
+            page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
+            snippet: snippets.html(text), text: text, score: score)
+    }
+
+    /// The SQL for the request's filters; joins only when a filter needs them.
+    private struct Filter {
+        let joins: String
+        let conditions: String
+        let values: [String]
+
+        init(_ request: SearchRequest) {
+            var conditions: [String] = []
+            var values: [String] = []
+            func add(_ sql: String, _ value: String?) {
+                guard let value, !value.isEmpty else { return }
+                values.append(value)
+                conditions.append(sql.replacingParameter(values.count + 3))
+            }
+            add("e.date >= ?#", request.from)
+            add("e.date <= ?#", request.to)
+            add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
+            add("e.number = ?#", request.edition)
+            self.values = values
+            self.conditions = conditions.map { " AND " + $0 }.joined()
+            joins =
+                conditions.isEmpty
+                ? ""
+                : """
+                JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id \
+                JOIN editions e ON e.id = d.edition_id
+                """
+        }
+
+        func bind(to statement: SQLiteStatement) {
+            for (offset, value) in values.enumerated() { statement.bind(Int32(offset + 4), value) }
+        }
+    }
+}
+
+extension String {
+    fileprivate func replacingParameter(_ number: Int) -> String {
+        var result = ""
+        var iterator = makeIterator()
+        while let character = iterator.next() {
+            if character == "#" { result += String(number) } else { result.append(character) }
+        }
+        return result
+    }
+}
