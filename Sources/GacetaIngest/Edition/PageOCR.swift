@@ -1,4 +1,4 @@
-import Glibc
+import GacetaSystem
 
 /// Text for pages that have none (scans), read by tesseract (`tesseract-ocr`, `tesseract-ocr-spa`) from the page
 /// rendered by poppler's `pdftoppm`. For the command line only: a worker never runs OCR (a page may take a minute).
@@ -14,7 +14,7 @@ public struct PageOCR: Sendable {
     public init(timeoutSeconds: Int = 60, language: String = "spa", searchPath: String? = nil) {
         self.timeoutSeconds = timeoutSeconds
         self.language = language
-        self.searchPath = searchPath ?? getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
+        self.searchPath = searchPath ?? Spawn.currentEnvironment()["PATH"] ?? "/usr/bin:/bin"
     }
 
     /// What OCR did to a document's pages.
@@ -33,7 +33,7 @@ public struct PageOCR: Sendable {
     /// The full path of `program` on the search path.
     func locate(_ program: String) -> String? {
         for directory in searchPath.split(separator: ":") where !directory.isEmpty {
-            if access("\(directory)/\(program)", X_OK) == 0 { return "\(directory)/\(program)" }
+            if FileContents.isExecutable("\(directory)/\(program)") { return "\(directory)/\(program)" }
         }
         return nil
     }
@@ -67,19 +67,14 @@ public struct PageOCR: Sendable {
     /// The OCR text of one page: `pdftoppm -r 300 -gray -singlefile` then `tesseract - stdout -l spa`, each
     /// under coreutils' `timeout`.
     public func text(ofPage page: Int, pdf path: String) -> Result<String, IngestError> {
-        var template = Array("/tmp/gacetachat-ocr-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
-            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
-            return String(cString: base)
-        }
-        guard let directory = made else {
-            return .failure(IngestError(path: path, message: "OCR: mkdtemp: \(SystemCall.describe(errno))"))
+        let directory: String
+        do {
+            directory = try Directory.makeTemporary(prefix: "gacetachat-ocr")
+        } catch {
+            return .failure(IngestError(path: path, message: "OCR: \(error)"))
         }
         let image = "\(directory)/page"
-        defer {
-            unlink(image + ".png")
-            rmdir(directory)
-        }
+        defer { Directory.removeFlat(directory) }
         guard let timeout = locate("timeout"), let pdftoppm = locate("pdftoppm"), let tesseract = locate("tesseract")
         else {
             return .failure(IngestError(path: path, message: "OCR needs timeout, pdftoppm and tesseract on PATH"))
