@@ -23,15 +23,55 @@ import Testing
                 PROYECTO DE LEY NÚMERO 151 DE 2025 CÁMARA
                 .PP
                 Por medio de la cual se crea el fondo de reparación histórica.
+                .br
+                Párrafo segundo de la página.
+                .br
+                Párrafo tercero de la página.
+                .br
+                Párrafo cuarto de la página.
+                .br
+                Párrafo quinto de la página.
+                .br
+                Párrafo sexto de la página.
                 .bp
                 .PP
                 Artículo 2. El fondo tendrá patrimonio autónomo.
+                .br
+                Párrafo segundo de la página.
+                .br
+                Párrafo tercero de la página.
+                .br
+                Párrafo cuarto de la página.
+                .br
+                Párrafo quinto de la página.
+                .br
+                Párrafo sexto de la página.
                 .bp
                 .PP
                 Artículo 3. Rige desde su publicación.
+                .br
+                Párrafo segundo de la página.
+                .br
+                Párrafo tercero de la página.
+                .br
+                Párrafo cuarto de la página.
+                .br
+                Párrafo quinto de la página.
+                .br
+                Párrafo sexto de la página.
                 .bp
                 .PP
                 Artículo 4. Deroga las disposiciones contrarias.
+                .br
+                Párrafo segundo de la página.
+                .br
+                Párrafo tercero de la página.
+                .br
+                Párrafo cuarto de la página.
+                .br
+                Párrafo quinto de la página.
+                .br
+                Párrafo sexto de la página.
                 """)
 
         let source = try SourceParser.parse(path: path)

@@ -48,13 +48,20 @@ import Testing
 
     @Test func aFooterOnThreePagesOfManyIsFurniture() {
         let words = ["agua", "luz", "pan", "sal", "miel", "cal", "té", "sol", "mar", "río"]
-        var pages = (1...20).map {
-            "Texto de \(words[$0 % 10]) y \(words[$0 / 2 % 10]) en la página.\nFin de \($0 % 7)."
+        var pages = (1...20).map { page in
+            (0..<6).map { "Texto \($0) de \(words[(page + $0) % 10]) y \(words[(page / 2 + $0) % 10]) en la página." }
+                .joined(separator: "\n") + "\nFin de \(page % 7)."
         }
         for page in [3, 9, 15] { pages[page] += "\nImprenta Nacional — Tiraje \(page)" }
         let furniture = PageFurniture(pages: pages)
         #expect(furniture.isFurniture("Imprenta Nacional — Tiraje 99"))
-        #expect(!furniture.isFurniture("Texto de agua y luz en la página."))
+        #expect(!furniture.isFurniture("Texto 1 de agua y luz en la página."))
+    }
+
+    @Test func shortPagesTeachNothing() {
+        // Fourteen pages of one line each, the same but for its numbers: text, not a running header.
+        let pages = (1...14).map { "La Gaceta Nº 141\nLicitación pública número \($0) para la zona \($0)." }
+        #expect(PageFurniture(pages: pages).patterns.isEmpty)
     }
 
     @Test func aSinglePageHasNoFurniture() {

@@ -9,7 +9,8 @@ import GacetaText
 /// pages, and a line
 /// without digits that never sits at a page's edge unless it is on 40 % of the pages (poppler may place the right
 /// half of a running header between the columns, after a blank line), and the tail of a sentence (a line that
-/// starts in lowercase and ends in punctuation).
+/// starts in lowercase and ends in punctuation). Pages with fewer than 6 lines of text are not counted: on them
+/// every line is at an edge.
 public struct PageFurniture: Sendable, Equatable {
     /// The masked forms of the furniture lines.
     public let patterns: Set<String>
@@ -20,6 +21,8 @@ public struct PageFurniture: Sendable, Equatable {
     static let ruleEdge = 2
     /// Lines at each end of a page that count as standing apart (a header printed over 3 lines).
     static let edgeLines = 3
+    /// Least lines of text a page needs for its lines to count (headers are learned from full pages).
+    static let minimumLines = 6
 
     public init(patterns: Set<String>) {
         self.patterns = patterns
@@ -32,10 +35,14 @@ public struct PageFurniture: Sendable, Equatable {
         var repeated: Set<String> = []
         var apart: [String: Int] = [:]
         var tails: Set<String> = []
+        var learned = 0
         for page in pages {
             let all = page.split(separator: "\n", omittingEmptySubsequences: false)
             var lines: [String] = []
             let content = all.indices.filter { !all[$0].allSatisfy(\.isWhitespace) }
+            // On a page of a few lines, every line is at an edge: such pages teach nothing about furniture.
+            guard content.count >= Self.minimumLines else { continue }
+            learned += 1
             let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
             for position in content {
                 let raw = all[position]
@@ -58,8 +65,8 @@ public struct PageFurniture: Sendable, Equatable {
             for line in seen { anywhere[line, default: 0] += 1 }
             for line in seenNear { nearEdge[line, default: 0] += 1 }
         }
-        let needed = max(3, Int((Double(pages.count) * Self.shareOfPages).rounded(.up)))
-        let neededWithoutDigits = max(2, Int((Double(pages.count) * Self.shareWithoutDigits).rounded(.up)))
+        let needed = max(3, Int((Double(learned) * Self.shareOfPages).rounded(.up)))
+        let neededWithoutDigits = max(2, Int((Double(learned) * Self.shareWithoutDigits).rounded(.up)))
         var patterns: Set<String> = []
         for (line, count) in anywhere where !line.isEmpty && !repeated.contains(line) {
             let edges = nearEdge[line, default: 0]
