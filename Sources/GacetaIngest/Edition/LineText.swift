@@ -23,6 +23,26 @@ enum LineText {
         return groups.map { $0.split(separator: " ").joined() }.joined(separator: " ")
     }
 
+    /// A cheap test before `collapseLetterSpacing`: at least 3 single characters (1 or 2 UTF-8 bytes) standing
+    /// between spaces.
+    static func mightBeLetterSpaced<S: StringProtocol>(_ line: S) -> Bool {
+        var singles = 0
+        var run = 0
+        var afterSpace = true
+        for byte in line.utf8 {
+            if byte == 32 || byte == 9 {
+                if afterSpace == false, run > 0, run <= 2 { singles += 1 }
+                run = 0
+                afterSpace = true
+                if singles >= 3 { return true }
+                continue
+            }
+            if afterSpace { afterSpace = false }
+            run += 1
+        }
+        return singles >= 3
+    }
+
     /// Runs of whitespace become one space; the ends are trimmed.
     static func collapseWhitespace<S: StringProtocol>(_ text: S) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

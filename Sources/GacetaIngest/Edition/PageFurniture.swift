@@ -96,7 +96,7 @@ public struct PageFurniture: Sendable, Equatable {
         for index in content {
             let masked = Self.mask(lines[index])
             let number = Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false
-            if patterns.contains(Self.key(lines[index]))
+            if patterns.contains(Self.key(masked: masked))
                 || (edges.contains(index) && number && Self.pageNumberShapes.contains(masked))
             {
                 drop.insert(index)
@@ -118,7 +118,11 @@ public struct PageFurniture: Sendable, Equatable {
     /// The masked line without a page number stuck to either end ("10 Guatemala, MARTES 12 de noviembre 2013" is
     /// the header "Guatemala, MARTES 12 de noviembre 2013" printed beside page 10).
     static func key<S: StringProtocol>(_ line: S) -> String {
-        var masked = Substring(mask(line))
+        key(masked: mask(line))
+    }
+
+    static func key(masked line: String) -> String {
+        var masked = Substring(line)
         if masked.hasPrefix("# "), masked.count > 2 { masked = masked.dropFirst(2) }
         if masked.hasSuffix(" #"), masked.count > 2 { masked = masked.dropLast(2) }
         return String(masked)
@@ -126,7 +130,8 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Folded, whitespace collapsed, letter spacing joined, every digit run as "#".
     static func mask<S: StringProtocol>(_ line: S) -> String {
-        let joined = LineText.collapseLetterSpacing(Substring(line))
+        let joined =
+            LineText.mightBeLetterSpaced(line) ? LineText.collapseLetterSpacing(Substring(line)) : String(line)
         let folded = TextFolding.fold(LineText.collapseWhitespace(joined))
         var result = ""
         var inDigits = false
