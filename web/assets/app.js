@@ -413,7 +413,8 @@
           el('a', { href: pageRoute(citation.document_id, citation.page, { cita: citation.quote }) },
             citation.document_title || 'Documento sin título')),
         el('p', { class: 'meta' }, sourceLine(citation)),
-        el('blockquote', {}, citation.quote)));
+        el('blockquote', {}, citation.quote),
+        citation.reference ? copyCiteButton(citation.reference) : ''));
     }
     article.append(el('h2', { class: 'sources' }, 'Fuentes'), list);
   }
@@ -497,6 +498,25 @@
     conversationReady(body.id || id);
     container.dataset.state = 'done';
     status.textContent = `Conversación de ${plural((body.turns || []).length, 'pregunta', 'preguntas')}.`;
+  }
+
+  /** «Copiar cita»: copies a citation's ready-to-paste reference; without the clipboard, shows it selected. */
+  function copyCiteButton(reference) {
+    const status = el('span', { class: 'copy-status', role: 'status' });
+    const button = el('button', { type: 'button', class: 'copy-cite', 'data-reference': reference }, 'Copiar cita');
+    button.addEventListener('click', async () => {
+      try {
+        if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+        await navigator.clipboard.writeText(reference);
+        status.textContent = 'Cita copiada.';
+      } catch (ignored) {
+        const input = el('input', { type: 'text', readonly: '', value: reference, class: 'copy-fallback' });
+        clear(status).append(input);
+        input.focus();
+        input.select();
+      }
+    });
+    return el('p', { class: 'copy' }, button, ' ', status);
   }
 
   /** Copies the conversation's URL; without clipboard permission, selects it for the reader to copy. */
@@ -596,6 +616,10 @@
       `${plural(body.total, 'resultado', 'resultados')} para «${q}»`,
       pages > 1 ? ` · página ${page} de ${numberFormat.format(pages)}` : '');
     status.append(count);
+    if (body.relaxed) {
+      status.append(el('p', { class: 'message notice relaxed' },
+        'Ninguna página tiene todas las palabras; estas tienen algunas.'));
+    }
     if (dropped.length) {
       status.append(el('p', { class: 'help' }, `Se omitieron palabras muy comunes: ${dropped.join(', ')}.`));
     }
