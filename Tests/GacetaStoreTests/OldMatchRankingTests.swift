@@ -25,3 +25,21 @@ import Testing
         #expect(results.hits.first?.editionDate == "2001-03-02")
     }
 }
+
+/// Conformance: an identifier in a phrase finds its text however the number mark is written (issue 13 §2).
+@Suite struct IdentifierPhraseTests {
+    @Test(arguments: StoreKind.testable) func aLawNumberPhraseFindsEveryWayOfWritingIt(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let texts = [
+            "de la Ley Nº 29664, respectivamente.", "según la Ley N° 29664 vigente.", "conforme a la Ley 29664.",
+        ]
+        for (index, text) in texts.enumerated() {
+            try harness.store.ingest(
+                StoreFixture.document(path: "/\(index).md", sha: "\(index)", title: "Aviso", pages: [(nil, [text])]))
+        }
+        for phrase in [["Ley", "Nº", "29664"], ["ley", "29664"], ["Ley", "N°", "29.664"]] {
+            let request = SearchRequest(expression: SearchExpression(required: [[.phrase(phrase)]]))
+            #expect(try harness.store.search(request).total == 3, "\(phrase)")
+        }
+    }
+}
