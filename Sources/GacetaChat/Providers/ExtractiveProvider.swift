@@ -45,11 +45,12 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
 
     /// Answers from a retrieval: its passages, their coverage and the question's weights.
     public func answer(
-        question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval, onToken: ((String) -> Void)?
+        question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval,
+        threshold: Double = noAnswerThreshold, onToken: ((String) -> Void)?
     ) -> Answer {
         let passages = retrieval.passages
         var picks: [SentenceRanker.Candidate] = []
-        if (retrieval.coverage.max() ?? 0) >= Self.noAnswerThreshold {
+        if (retrieval.coverage.max() ?? 0) >= threshold {
             let analyzer = TermAnalyzer()
             let terms = QuestionTerms(question: question, history: history[...], analyzer: analyzer)
             let ranker = SentenceRanker(terms: terms, analyzer: analyzer, weights: retrieval.weights)
