@@ -11,8 +11,13 @@ import TestSupport
         SearchResults(total: 3, page: 1, perPage: request.perPage, hits: Fixtures.priceFirst)
     }
 
+    /// A generous timeout: these tests are about what the model says, not about how fast (a machine under load
+    /// must not turn them into timeouts).
     func service(_ stub: OpenAIStubServer) -> ChatService {
-        ChatService(retriever: retriever, provider: ChatServiceTests.openAI(stub))
+        let provider = OpenAIProvider(
+            baseURL: stub.baseURL, model: "stub-model", apiKey: nil, timeout: .seconds(20), maxTokens: 128,
+            temperature: 0)
+        return ChatService(retriever: retriever, provider: provider)
     }
 
     static func deltas(_ text: String) -> [String] {
