@@ -27,7 +27,9 @@ struct HTTPClient: Sendable {
     func post(
         url: String, headers: [String], body: [UInt8], onBody: ((Int, UnsafeRawBufferPointer) -> Bool)? = nil
     ) throws(HTTPClientError) -> Response {
-        guard curlGlobalInit == CURLE_OK else { throw .setup("curl_global_init failed") }
+        guard curlGlobalInit == CURLE_OK else {
+            throw .setup(gaceta_libcurl_load_error().map { String(cString: $0) } ?? "curl_global_init failed")
+        }
         guard let handle = curl_easy_init() else { throw .setup("curl_easy_init failed") }
         defer { curl_easy_cleanup(handle) }
         var headerList: UnsafeMutablePointer<curl_slist>?
