@@ -19,7 +19,7 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
     public let maximumSentences = 4
     /// Below this IDF-weighted coverage of the question by its best passage, the answer is "No encontré…".
     /// Tuned on the `tune` half of `bench/answers` (see its README).
-    public static let noAnswerThreshold = 0.5
+    public static let noAnswerThreshold = 0.4
 
     /// Creates the provider; it holds no state.
     public init() {}
