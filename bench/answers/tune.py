@@ -60,6 +60,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--peru", action="store_true")
     parser.add_argument("--db", default=os.path.join(labels.REPO, ".build", "answers-tune"))
+    parser.add_argument("--split", default="tune", help="tune (to tune) or report (to measure the value chosen)")
+    parser.add_argument("--as-built", action="store_true", help="no --no-answer-threshold (an older binary)")
     parser.add_argument("thresholds", nargs="+", type=float)
     args = parser.parse_args()
     os.makedirs(args.db, exist_ok=True)
@@ -69,15 +71,16 @@ def main():
     rows = subprocess.run(["sqlite3", "-separator", "\t", db, "SELECT id, source_path FROM documents"],
                           capture_output=True, text=True, check=True).stdout
     files = {int(i): label_of(p) for i, p in (line.split("\t", 1) for line in rows.splitlines() if "\t" in line)}
-    questions = [q for q in labels.load_questions() if q["split"] == "tune"
+    questions = [q for q in labels.load_questions() if q["split"] == args.split
                  and (args.peru or not any(labels.is_peru(e["file"]) for e in q.get("expected", [])))]
-    print(f"{len(questions)} tune questions ({sum(q['answerable'] for q in questions)} answerable)")
+    print(f"{len(questions)} {args.split} questions ({sum(q['answerable'] for q in questions)} answerable)")
     print("threshold  first  any    precision  no-answer-precision  no-answer-recall")
     for threshold in args.thresholds:
         first = anyc = cited = right_cited = said_none = said_none_right = none_right = 0
         answerable = sum(q["answerable"] for q in questions)
         for q in questions:
-            body = json.loads(app(db, "ask", q["question"], "--json", "--no-answer-threshold", str(threshold)).stdout)
+            tuning = [] if args.as_built else ["--no-answer-threshold", str(threshold)]
+            body = json.loads(app(db, "ask", q["question"], "--json", *tuning).stdout)
             pages = [(files.get(c["document_id"]), c["page"]) for c in body.get("citations", [])]
             none = body["answer"].startswith(NOT_FOUND) and not pages
             said_none += none
