@@ -1,11 +1,20 @@
-# GacetaChat — the two commands: `make run` and `make test`.
-.PHONY: run test bench lint clean
+# GacetaChat — the two commands: `make run` and `make test`; `make deb` and `make deploy-test` for the
+# Debian package (and the containers) built and installed for real.
+.PHONY: run test bench lint clean deb deploy-test
 
 run:
 	scripts/run
 
 test:
 	scripts/test
+
+deb:
+	scripts/install-deps deb
+	scripts/build-deb dist
+
+deploy-test:
+	scripts/install-deps deploy
+	scripts/deploy-test
 
 bench:
 	bench/hello
@@ -14,4 +23,4 @@ lint:
 	swift format lint --strict --recursive --parallel Sources Tests Package.swift
 
 clean:
-	rm -rf .build var
+	rm -rf .build var .build-release .build-deb dist

@@ -4,7 +4,7 @@
 # synchronous_commit=off (like SQLite in WAL mode with synchronous=NORMAL). PostgreSQL refuses to run as
 # root: as root its tools run as the postgres user (runuser).
 #
-# Sourced by bench/search:       source bench/lib/postgres.sh; pg_cluster_start "$PG_BIN" DIR LOG
+# Sourced by bench/lib/corpus.sh: pg_cluster_start "$PG_BIN" DIR LOG (bench_postgres_start)
 # Run by bench/answers/run:       bench/lib/postgres.sh start DIR LOG   (prints the bin directory)
 #                                 bench/lib/postgres.sh stop DIR
 
