@@ -50,7 +50,8 @@ let package = Package(
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
-            name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSystem", "GacetaText", "CCurl"]),
+            name: "GacetaChat",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "CCurl"]),
         .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
         .target(
             name: "GacetaAPI",
@@ -81,7 +82,9 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
-        .testTarget(name: "GacetaChatTests", dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "TestSupport"]),
+        .testTarget(
+            name: "GacetaChatTests",
+            dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
         .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest"]),
         .testTarget(
@@ -96,7 +99,7 @@ let package = Package(
             name: "GacetaStoreTests",
             dependencies: [
                 "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
-                "TestSupport",
+                "GacetaChat", "GacetaAPI", "TestSupport",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],

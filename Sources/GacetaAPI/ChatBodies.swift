@@ -27,6 +27,8 @@ struct CitationBody: Encodable {
     let printedPage: String?
     let quote: String
     let url: String
+    /// "La Gaceta Nº 233 del 6 de diciembre del 2019, página 10", ready to paste.
+    let reference: String
 
     init(_ citation: Citation) {
         n = citation.n
@@ -38,6 +40,11 @@ struct CitationBody: Encodable {
         printedPage = citation.printedPage
         quote = citation.quote
         url = citation.url
+        reference =
+            citation.reference
+            ?? CitationReference.text(
+                editionDate: citation.editionDate, editionNumber: citation.editionNumber,
+                title: citation.documentTitle, page: citation.page, printedPage: citation.printedPage)
     }
 }
 

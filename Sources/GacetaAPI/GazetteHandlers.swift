@@ -39,8 +39,9 @@ struct GazetteHandlers {
             section: try request.query("section"), edition: try request.query("edition"),
             page: try request.query("page"), perPage: try request.query("per_page"))
         let searchRequest = try parameters.request()
-        let results = try search.search(searchRequest)
-        return Response.json(SearchBody(request: searchRequest, results: results))
+        let relax = try SearchParameters.flag(try request.query("relax"), name: "relax", default: true)
+        let outcome = try RelaxedSearch(index: search).search(searchRequest, allowed: relax)
+        return Response.json(SearchBody(request: searchRequest, results: outcome.results, relaxed: outcome.relaxed))
     }
 
     private func editions(_ request: Request) throws -> Response {

@@ -35,9 +35,12 @@ struct SearchBody: Encodable {
     let totalExact: Bool
     let page: Int
     let perPage: Int
+    /// True when no passage holds all the words and these hold some of them (`RelaxedSearch`).
+    let relaxed: Bool
     let hits: [Hit]
 
-    init(request: SearchRequest, results: SearchResults) {
+    init(request: SearchRequest, results: SearchResults, relaxed: Bool = false) {
+        self.relaxed = relaxed
         query = Query(
             droppedStopwords: request.expression.droppedStopwords, from: request.from, to: request.to,
             section: request.section, edition: request.edition)

@@ -68,6 +68,16 @@ public struct SearchParameters: Sendable {
             edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage)
     }
 
+    /// A yes/no parameter: `1`, `true`, `yes` or `0`, `false`, `no`; absent or empty is `fallback`.
+    public static func flag(_ value: String?, name: String, default fallback: Bool) throws(HTTPError) -> Bool {
+        guard let value = value?.trimmed.nonEmpty else { return fallback }
+        switch value.lowercased() {
+        case "1", "true", "yes": return true
+        case "0", "false", "no": return false
+        default: throw .badRequest("'\(name)' must be true or false (1 or 0), not '\(value)'")
+        }
+    }
+
     /// `YYYY-MM-DD` with a real month and day.
     public static func date(_ value: String?, name: String) throws(HTTPError) -> String? {
         guard let value = value?.trimmed.nonEmpty else { return nil }

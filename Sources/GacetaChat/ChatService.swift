@@ -14,6 +14,8 @@ public struct ChatService {
     private let fallback: ExtractiveProvider
     /// Passages retrieved for each question.
     public var passageLimit = 8
+    /// Below this IDF-weighted coverage of the question by its best passage, the answer is "No encontré…".
+    public var noAnswerThreshold = ExtractiveProvider.noAnswerThreshold
 
     /// Creates the service; with no `provider` every answer is the offline one.
     public init(
@@ -26,14 +28,18 @@ public struct ChatService {
 
     /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) are
     /// rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
-    /// `fallbackReason` set to the failure's reason. With no passages at all the answer is the fallback's
-    /// "No encontré…" and no provider is called.
+    /// `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When nothing retrieved covers
+    /// enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
+    /// provider is called.
     public func answer(
         question: String, history: [ConversationTurn], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        let passages = try retriever.passages(for: question, history: history, limit: passageLimit)
-        guard let provider, !passages.isEmpty else {
-            return try fallback.answer(question: question, history: history, passages: passages, onToken: onToken)
+        let retrieval = try retriever.retrieve(question, history: history, limit: passageLimit)
+        let relevant = (retrieval.coverage.max() ?? 0) >= noAnswerThreshold
+        guard let provider, relevant else {
+            return fallback.answer(
+                question: question, history: history, retrieval: retrieval, threshold: noAnswerThreshold,
+                onToken: onToken)
         }
         var streamed = false
         let forward: ((String) -> Void)? = onToken.map { onToken in
@@ -44,14 +50,16 @@ public struct ChatService {
         }
         let reason: String
         do {
-            return try provider.answer(question: question, history: history, passages: passages, onToken: forward)
+            return try provider.answer(
+                question: question, history: history, passages: retrieval.passages, onToken: forward)
         } catch let failure as ProviderFailure {
             reason = failure.reason
         } catch {
-            reason = "provider error: \(error)"
+            reason = ProviderFailure.Reason.malformedResponse.rawValue
         }
         if streamed { onToken?("\n\n") }
-        var answer = try fallback.answer(question: question, history: history, passages: passages, onToken: onToken)
+        var answer = fallback.answer(
+            question: question, history: history, retrieval: retrieval, threshold: noAnswerThreshold, onToken: onToken)
         answer.fallbackReason = reason
         return answer
     }

@@ -2,14 +2,10 @@ import GacetaCore
 import GacetaSearch
 
 extension PostgresStore {
-    /// Ranks at most this many matches, the newest (highest chunk ids), like `SQLiteStore.rankingWindow`; the
-    /// total stays exact and deep pages widen the window to reach them.
-    static let rankingWindow = 2000
-
     /// Title matches weigh this much more than body matches, as in `SQLiteStore.titleWeight`.
     static let titleWeight = 4.0
 
-    /// Counts every match, ranks the window by BM25 exactly as FTS5's `bm25()` computes it (see
+    /// Counts and ranks every match (never a window of the newest) by BM25 exactly as FTS5's `bm25()` computes it (see
     /// `PostgresRanking`), then reads and snippets the page of hits. Ties go to the lower chunk id, as on SQLite.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         let page = max(1, request.page)
@@ -19,30 +15,27 @@ extension PostgresStore {
         }
         let phrases = textSearch.phrases(request.expression)
         let offset = (page - 1) * perPage
-        let window = max(Self.rankingWindow, offset + perPage)
-        let (total, candidates) = try rankedWindow(query, phrases, request, window: window)
+        let (total, candidates) = try rankedMatches(query, phrases, request)
         let ranked = candidates.sorted { $0.score < $1.score || ($0.score == $1.score && $0.id < $1.id) }
         let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
         return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
     }
 
-    /// The number of matches and the newest `window` of them with their BM25 scores, in one statement.
+    /// The number of matches and every one of them with its BM25 score, in one statement.
     ///
     /// Per chunk, PostgreSQL returns only the positions of the query's lexemes (`setweight` marks them 'C',
     /// `ts_filter` keeps them) and the title's among them, not the whole `tsvector`; a prefix's lexemes are
     /// those of the chunk that start with it. Along come, computed once, the table's chunks and tokens, their
     /// fingerprint, and each phrase's chunks in the whole table (BM25's IDF) that `phraseCounts` does not hold
     /// (a lone phrase without filters or exclusions is the total itself). The matches are collected from the
-    /// GIN index and sorted (`c.id + 0`): walking the primary key backwards instead would test every chunk, and
-    /// all matches must be counted anyway.
-    private func rankedWindow(
-        _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest, window: Int
+    /// GIN index.
+    private func rankedMatches(
+        _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest
     ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double)]) {
         var parameters = PostgresParameters()
         let match = Self.matches(query, request, &parameters)
         let totalIsPhraseCount =
             phrases.count == 1 && request.expression.excluded.isEmpty && parameters.values.count == 1
-        let limit = parameters.add(String(window))
         var columns = [
             "(SELECT coalesce(sum(chunks), 0) FROM chunk_totals)",
             "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
@@ -62,7 +55,7 @@ extension PostgresStore {
                    CASE WHEN c.ordinal = 1
                         THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
                    \(columns.joined(separator: ", "))
-            FROM (SELECT c.id, count(*) OVER () AS total \(match) ORDER BY c.id + 0 DESC LIMIT \(limit)) AS w
+            FROM (SELECT c.id, count(*) OVER () AS total \(match)) AS w
             JOIN chunks c ON c.id = w.id
             CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
             """, parameters.values)

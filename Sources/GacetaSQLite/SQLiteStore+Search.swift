@@ -6,13 +6,9 @@ extension SQLiteStore {
     /// Title matches weigh this much more than body matches in BM25.
     static let titleWeight = 4.0
 
-    /// BM25 costs about half a microsecond per matching passage, so a broad query ("ley": 107k passages)
-    /// ranks only its newest `rankingWindow` matches (by rowid, i.e. most recently ingested); the total stays
-    /// exact. Deep pages widen the window to reach them.
-    static let rankingWindow = 2000
-
-    /// Ranks every match (ids and BM25 only), then reads the page of hits it returns and builds their snippets
-    /// (`SnippetBuilder`, shared with PostgreSQL).
+    /// Ranks every match (ids and BM25 only; never a window of the newest, so an old passage that matches best
+    /// is found), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
+    /// with PostgreSQL).
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         return try connection.call { () throws(StoreError) -> SearchResults in
             let page = max(1, request.page)
@@ -35,32 +31,17 @@ extension SQLiteStore {
             let total = count.int(0)
 
             let offset = (page - 1) * perPage
-            let window = max(Self.rankingWindow, offset + perPage)
-            var floor: Int64?
-            if total > window {
-                let newest = try connection.prepare(
-                    """
-                    SELECT chunk_index.rowid FROM chunk_index \(filter.joins)
-                    WHERE chunk_index MATCH ?1 \(filter.conditions)
-                    ORDER BY chunk_index.rowid DESC LIMIT 1 OFFSET ?2
-                    """)
-                newest.bind(1, match)
-                newest.bind(2, window - 1)
-                filter.bind(to: newest)
-                if try newest.step() { floor = newest.int64(0) }
-            }
             let rank = try connection.prepare(
                 """
                 SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
                 FROM chunk_index \(filter.joins)
-                WHERE chunk_index MATCH ?1 \(filter.conditions) \(floor == nil ? "" : "AND chunk_index.rowid >= ?20")
+                WHERE chunk_index MATCH ?1 \(filter.conditions)
                 ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
                 """)
             rank.bind(1, match)
             rank.bind(2, perPage)
             rank.bind(3, offset)
             filter.bind(to: rank)
-            if let floor { rank.bind(20, floor) }
             var ranked: [(id: Int64, score: Double)] = []
             while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
 

@@ -38,7 +38,36 @@ public final class SpanishTokenizer {
 
     /// Calls `emit` for each token of `text` (UTF-8) with the token's bytes and its byte range in `text`;
     /// stops early when `emit` returns false. The token bytes are valid only during the call to `emit`.
+    ///
+    /// A number mark right before a number (`N°`, `Nº`, `N.º`, `N.°`, `N.`, `No.` in any case) gives no token, as the
+    /// search language drops it from queries: "Ley Nº 29664", "Ley N° 29664" and "Ley 29664" all index as
+    /// `ley 29664`, whatever file the text came from, so a phrase with an identifier finds each of them.
     public func tokenize(
+        _ text: UnsafeBufferPointer<UInt8>,
+        stem: Bool,
+        emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool
+    ) {
+        var marks = NumberMarks()
+        var stopped = false
+        tokenizeAll(text, stem: stem) { token, range in
+            if marks.isHolding {
+                if token.first.map({ (48...57).contains($0) }) == true, marks.isMark(before: range.lowerBound, in: text)
+                {
+                    marks.drop()
+                } else if marks.continues(with: token, range: range, in: text) {
+                    return true
+                } else if !marks.flush(emit) {
+                    stopped = true
+                    return false
+                }
+            }
+            if marks.hold(token, range: range, in: text) { return true }
+            return emit(token, range)
+        }
+        if !stopped { _ = marks.flush(emit) }
+    }
+
+    private func tokenizeAll(
         _ text: UnsafeBufferPointer<UInt8>,
         stem: Bool,
         emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool

@@ -17,6 +17,12 @@ struct Ask: ParsableCommand {
 
     @Flag(help: "Print the API's JSON.") var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Tuning (bench/answers): the best passage's coverage of the question below which the answer is "
+                + "\"No encontré…\".", visibility: .hidden))
+    var noAnswerThreshold: Double?
+
     func run() throws {
         let settings = try options.loadOrExit()
         let store: any Store
@@ -28,7 +34,8 @@ struct Ask: ParsableCommand {
             throw ExitCode.failure
         }
         // The same workflow the API's chat route runs: one path for validation, answering and storing.
-        let workflow = ServiceFactory.conversationWorkflow(settings: settings, store: store)
+        let workflow = ServiceFactory.conversationWorkflow(
+            settings: settings, store: store, noAnswerThreshold: noAnswerThreshold)
         let question: ConversationWorkflow.Question
         let answer: Answer
         do {

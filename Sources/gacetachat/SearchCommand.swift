@@ -20,6 +20,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Results page (from 1).") var page: Int = 1
     @Option(name: .customLong("per-page"), help: "Results per page (1-100).") var perPage: Int = 10
     @Flag(help: "Print JSON.") var json = false
+    @Flag(
+        name: .customLong("relax"), inversion: .prefixedNo,
+        help: "When all the words together find nothing, show passages with some of them.")
+    var relax = true
     @Option(
         help: ArgumentHelp(
             "Benchmark: run the search N times in this process and print timings instead of results.",
@@ -38,21 +42,25 @@ struct SearchCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let results: SearchResults
+        var relaxed = false
         do {
             let store = try StoreFactory.open(url: settings.database.url)
             if let repeatCount {
                 try Self.time(store: store, request: request, count: repeatCount)
                 return
             }
-            results = try store.search(request)
+            let outcome = try RelaxedSearch(index: store).search(request, allowed: relax)
+            results = outcome.results
+            relaxed = outcome.relaxed
         } catch {
             printError("search: \(error)")
             throw ExitCode.failure
         }
         if json {
-            print(String(decoding: JSON.encode(SearchOutput(results)), as: UTF8.self))
+            print(String(decoding: JSON.encode(SearchOutput(results, relaxed: relaxed)), as: UTF8.self))
             return
         }
+        if relaxed { print("No passage holds all the words; these hold some of them.") }
         print("\(results.total) results\(results.total > results.perPage ? " (page \(results.page))" : "")")
         for (offset, hit) in results.hits.enumerated() {
             let number = hit.editionNumber.map { " Nº \($0)" } ?? ""
@@ -91,8 +99,10 @@ struct SearchCommand: ParsableCommand {
         let total: Int
         let page: Int
         let perPage: Int
+        let relaxed: Bool
         let hits: [SearchHit]
-        init(_ results: SearchResults) {
+        init(_ results: SearchResults, relaxed: Bool) {
+            self.relaxed = relaxed
             total = results.total
             page = results.page
             perPage = results.perPage

@@ -22,7 +22,10 @@ enum ServiceFactory {
     }
 
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
-    static func conversationWorkflow(settings: Settings, store: any Store) -> ConversationWorkflow {
+    /// `noAnswerThreshold` replaces the tuned one (for tuning it: `ask --no-answer-threshold`).
+    static func conversationWorkflow(
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil
+    ) -> ConversationWorkflow {
         let retriever = Retriever(search: { request in try store.search(request) })
         var provider: (any AnswerProvider)?
         if let baseURL = settings.llm.baseURL {
@@ -31,8 +34,10 @@ enum ServiceFactory {
                 timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
                 temperature: settings.llm.temperature)
         }
+        var service = ChatService(retriever: retriever, provider: provider)
+        if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
         return ConversationWorkflow(
-            service: ChatService(retriever: retriever, provider: provider), store: store,
+            service: service, store: store,
             limits: .init(
                 maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
                 retention: settings.chat.retention),

@@ -226,6 +226,11 @@ def run_checks(browser, check, state, options):
         expect("página" in first.text, f"the citation shows no page: {first.text}")
         quote = first.find_element(By.CSS_SELECTOR, "blockquote").text
         expect("calzado escolar" in quote, f"the quoted passage is {quote!r}")
+        copy = first.find_element(By.CSS_SELECTOR, "button.copy-cite")
+        expect(copy.text == "Copiar cita", f"the copy button says {copy.text!r}")
+        reference = copy.get_attribute("data-reference") or ""
+        expect(reference.startswith("La Gaceta Nº 140 del ") and ", página " in reference,
+               f"the reference to copy is {reference!r}")
         conversation = b.find("#conversation").get_attribute("data-conversation")
         expect(conversation, "no conversation id on the page")
         route = b.js("return location.hash")
@@ -405,6 +410,13 @@ def run_checks(browser, check, state, options):
         b.wait(lambda: b.find("#results").get_attribute("data-state") == "done", "the empty search")
         expect("No hay resultados" in b.find("#search-status").text, b.find("#search-status").text)
 
+    def search_relaxed():
+        b.open("#/buscar?q=calzado+mongolia")
+        b.wait(lambda: b.find("#results").get_attribute("data-state") == "done", "the relaxed search")
+        status = b.find("#search-status").text
+        expect("Ninguna página tiene todas las palabras; estas tienen algunas" in status, status)
+        expect(b.find_all("#results > li"), "the relaxed search shows no result")
+
     def editions_by_date():
         b.open("#/ediciones")
         b.wait(lambda: b.find("#editions").get_attribute("data-state") == "done", "the editions")
@@ -455,6 +467,7 @@ def run_checks(browser, check, state, options):
     check.run("asking about nothing indexed says so", nothing_found_when_asking)
     check.run("search with a date filter, two pages, and a shareable URL", search_with_filters_and_pages)
     check.run("a search without results says so", search_nothing_found)
+    check.run("a search whose words are never together shows pages with some of them, and says so", search_relaxed)
     check.run("editions are listed by date and open", editions_by_date)
     check.run("no Content-Security-Policy violation", no_csp_violation)
     check.run("offline: the question gets a clear message", offline_message)

@@ -164,7 +164,7 @@ extension EndToEnd {
             defer { fallback.stop() }
             let body = try ask(fallback, ["question": "¿Qué se decidió sobre el precio del calzado escolar?"]).json()
             #expect(body["provider"] as? String == "extractive")
-            #expect(body["fallback_reason"] as? String == "HTTP 500")
+            #expect(body["fallback_reason"] as? String == "http_error")
             #expect((body["citations"] as? [Any])?.isEmpty == false)
         }
     }

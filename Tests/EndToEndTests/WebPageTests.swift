@@ -18,9 +18,13 @@ extension EndToEnd {
                     throw TestSupportError("\(tool) is missing: run 'scripts/install-deps test' (make test does)")
                 }
             }
-            // A model that streams its answer in pieces, so the page shows it arriving.
+            // A model that streams its answer in pieces, so the page shows it arriving (a sentence at a time: each
+            // is checked against its passage before it is shown).
             let model = try OpenAIStubServer(
-                mode: .stream(["El precio del calzado escolar ", "tiene un máximo ", "fijado por el Ministerio [1]."]))
+                mode: .stream([
+                    "El precio del calzado escolar ", "tiene un máximo ", "fijado por el Ministerio [1]. ",
+                    "Lo fija el Ministerio ", "de Economía [1].",
+                ]))
             defer { model.stop() }
             let stack = try Stack(
                 workers: 2,
@@ -54,7 +58,7 @@ extension EndToEnd {
             ])
             print("web page screenshots: \(Self.artifacts)")
             #expect(status == 0, "\(output)")
-            #expect(output.contains("13 passed, 0 failed"), "\(output)")
+            #expect(output.contains("14 passed, 0 failed"), "\(output)")
             let screenshots = try FileManager.default.contentsOfDirectory(atPath: Self.artifacts)
             #expect(screenshots.filter { $0.hasSuffix(".png") }.count >= 8, "\(screenshots)")
         }

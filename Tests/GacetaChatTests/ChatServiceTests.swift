@@ -6,7 +6,7 @@ import TestSupport
 @Suite struct ChatServiceTests {
     static let question = "¿Qué se decidió sobre el precio del calzado escolar?"
     let retriever = Retriever { request in
-        SearchResults(total: 3, page: 1, perPage: request.perPage, hits: Fixtures.passages)
+        SearchResults(total: 3, page: 1, perPage: request.perPage, hits: Fixtures.priceFirst)
     }
 
     static func openAI(_ stub: OpenAIStubServer) -> OpenAIProvider {
@@ -22,12 +22,12 @@ import TestSupport
             question: String, history: [ConversationTurn], passages: [SearchHit], onToken: ((String) -> Void)?
         ) throws -> Answer {
             Issue.record("the provider was called")
-            throw ProviderFailure("called")
+            throw ProviderFailure(.noCitations, "called")
         }
     }
 
     @Test func usesTheModelWhenItAnswers() throws {
-        let stub = try OpenAIStubServer(mode: .answer("Cuesta como máximo ₡18.500 [1]."))
+        let stub = try OpenAIStubServer(mode: .answer("El precio máximo del calzado escolar es ₡18.500 [1]."))
         defer { stub.stop() }
         let service = ChatService(retriever: retriever, provider: Self.openAI(stub))
         let answer = try service.answer(question: Self.question, history: [], onToken: nil)
@@ -37,11 +37,12 @@ import TestSupport
     }
 
     @Test(arguments: [
-        (OpenAIStubServer.Mode.malformedJSON, "malformed JSON"),
-        (.status(500), "HTTP 500"),
-        (.silent, "timeout after 300 ms"),
-        (.answer("Sin fuentes [7]."), "no valid citation in the answer"),
-        (.answer(""), "empty answer"),
+        (OpenAIStubServer.Mode.malformedJSON, "malformed_response"),
+        (.status(500), "http_error"),
+        (.silent, "timeout"),
+        (.answer("Sin fuentes [7]."), "no_citations"),
+        (.answer(""), "no_citations"),
+        (.answer("El Ministerio de Salud declaró una alerta sanitaria nacional [1]."), "unsupported_citations"),
     ])
     func fallsBackToTheOfflineAnswer(mode: OpenAIStubServer.Mode, reason: String) throws {
         let stub = try OpenAIStubServer(mode: mode)
@@ -51,19 +52,32 @@ import TestSupport
         #expect(answer.provider == "extractive")
         #expect(answer.fallbackReason == reason)
         #expect(answer.citations.first?.page == 3)
-        Checks.wellCited(answer, passages: Fixtures.passages)
+        Checks.wellCited(answer, passages: Fixtures.priceFirst)
     }
 
-    @Test func streamingFallbackSendsTheOfflineTextAfterTheModels() throws {
-        // The model streams text citing only a passage that does not exist, then the offline answer follows.
+    @Test func streamingSendsOnlySupportedSentences() throws {
+        // One supported sentence, then one citing a passage that does not exist: only the first is shown.
+        let stub = try OpenAIStubServer(
+            mode: .stream(["El precio máximo del calzado ", "escolar es ₡18.500 [1]. Lo fir", "mó el ministro [7]."]))
+        defer { stub.stop() }
+        let service = ChatService(retriever: retriever, provider: Self.openAI(stub))
+        var tokens: [String] = []
+        let answer = try service.answer(question: Self.question, history: [], onToken: { tokens.append($0) })
+        #expect(answer.provider == "openai")
+        #expect(answer.text == "El precio máximo del calzado escolar es ₡18.500 [1].")
+        #expect(tokens.joined() == answer.text)
+    }
+
+    @Test func streamingFallbackFollowsWhatWasShown() throws {
+        // Nothing the model wrote is supported: nothing of it is shown, and the offline answer is all there is.
         let stub = try OpenAIStubServer(mode: .stream(["El precio ", "es ₡18.500 [7]."]))
         defer { stub.stop() }
         let service = ChatService(retriever: retriever, provider: Self.openAI(stub))
         var tokens: [String] = []
         let answer = try service.answer(question: Self.question, history: [], onToken: { tokens.append($0) })
         #expect(answer.provider == "extractive")
-        #expect(answer.fallbackReason == "no valid citation in the answer")
-        #expect(tokens.joined() == "El precio es ₡18.500.\n\n" + answer.text)
+        #expect(answer.fallbackReason == "no_citations")
+        #expect(tokens.joined() == answer.text)
         #expect(tokens.last.map(answer.text.hasSuffix) == true, "the offline answer comes last")
     }
 
@@ -84,7 +98,7 @@ import TestSupport
             question: Self.question, history: [], onToken: nil)
         #expect(answer.provider == "extractive")
         #expect(answer.fallbackReason == nil)
-        Checks.wellCited(answer, passages: Fixtures.passages)
+        Checks.wellCited(answer, passages: Fixtures.priceFirst)
     }
 
     @Test func searchErrorsAreNotHidden() {

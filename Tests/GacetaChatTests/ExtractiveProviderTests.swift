@@ -18,7 +18,11 @@ import Testing
         #expect(first.editionNumber == "129")
         #expect(first.documentTitle == "Decreto Ejecutivo N° 44123-MEIC")
         #expect(first.quote.hasPrefix("Artículo 1°—Se fija un precio máximo de venta al consumidor de ₡18.500"))
-        #expect(answer.text.hasPrefix("Según La Gaceta Nº 129 del 15 de julio de 2024, «Artículo 1°—Se fija"))
+        #expect(
+            answer.text.hasPrefix(
+                "Según Decreto Ejecutivo N° 44123-MEIC (La Gaceta Nº 129 del 15 de julio del 2024, página 13), "
+                    + "«Artículo 1°—Se fija"))
+        #expect(first.reference == "La Gaceta Nº 129 del 15 de julio del 2024, página 13")
         #expect(!answer.citations.contains { $0.documentID == 11 }, "the fuel passage does not answer this")
         Checks.wellCited(answer, passages: Fixtures.passages)
     }
@@ -31,7 +35,10 @@ import Testing
         #expect(first.documentID == 11)
         #expect(first.page == 7)
         #expect(first.quote == "El precio de la gasolina súper baja ₡12 por litro a partir de su publicación.")
-        #expect(answer.text.hasPrefix("Según La Gaceta Nº 130 del 16 de julio de 2024, «El precio de la gasolina"))
+        #expect(
+            answer.text.hasPrefix(
+                "Según ARESEP RE-0045-IE-2024 (La Gaceta Nº 130 del 16 de julio del 2024, página 17), "
+                    + "«El precio de la gasolina"))
         Checks.wellCited(answer, passages: Fixtures.passages)
     }
 
@@ -40,7 +47,7 @@ import Testing
         let answer = try provider.answer(
             question: "¿Qué precio tiene el calzado escolar?", history: [], passages: passages, onToken: nil)
         #expect(answer.citations.count >= 2, "both shoe passages mention the price of school shoes")
-        #expect(answer.citations.count <= 3)
+        #expect(answer.citations.count <= 4)
         let sentences = answer.text.split(separator: "]. ").map(String.init)
         #expect(sentences.count == answer.citations.count)
         for (index, sentence) in sentences.enumerated() {

@@ -38,6 +38,9 @@ enum Fixtures {
         """, page: 12, document: 12, title: "INCOPESCA AJDIP-123-2024", date: "2024-07-16", edition: "130")
 
     static let passages = [shoesPrice, shoesEffect, fuel]
+    /// Passages whose reranked order does not depend on fine weights: the price of school shoes first (it holds
+    /// every word of `ChatServiceTests.question`), the fuel prices second (only "precio"), fishing last.
+    static let priceFirst = [shoesPrice, fuel, fishing]
 
     static func turn(_ question: String, _ text: String = "Respuesta anterior [1].") -> ConversationTurn {
         ConversationTurn(

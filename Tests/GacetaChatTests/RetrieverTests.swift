@@ -60,7 +60,7 @@ import Testing
         let hits = try retriever.passages(for: "¿Cuál es el precio del calzado escolar?", history: [], limit: 2)
         let request = try #require(memory.requests.last)
         #expect(request.expression.required == [[.word("precio"), .word("calzado"), .word("escolar")]])
-        #expect(request.perPage == 2)
+        #expect(request.perPage == Retriever.candidateCount, "every candidate is reranked")
         #expect(hits.count == 2)
         #expect(hits.first?.page == 3 || hits.first?.page == 4)
         #expect(!hits.contains { $0.documentID == 12 })

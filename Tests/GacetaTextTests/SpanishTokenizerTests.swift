@@ -28,7 +28,7 @@ import Testing
         #expect(tokenizer.terms("44.123 y 44123", stem: false) == ["44123", "y", "44123"])
         #expect(tokenizer.terms("1,500", stem: false) == ["1500"])
         #expect(tokenizer.terms("3,5%", stem: false) == ["35"])
-        #expect(tokenizer.terms("N° 525", stem: false) == ["n", "525"])
+        #expect(tokenizer.terms("N° 525", stem: false) == ["525"], "a number mark gives no token")
         #expect(tokenizer.terms("₡1.500.000,00.", stem: false) == ["150000000"])
         #expect(tokenizer.terms("artículos 1, 2 y 3.", stem: false) == ["articulos", "1", "2", "y", "3"])
         #expect(tokenizer.terms("fin.Inicio 5.a", stem: false) == ["fin", "inicio", "5", "a"])

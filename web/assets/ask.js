@@ -106,7 +106,8 @@ function finishTurn(article, answer, body, turn, question) {
         el('a', { href: pageRoute(citation.document_id, citation.page, { cita: citation.quote }) },
           citation.document_title || 'Documento sin título')),
       el('p', { class: 'meta' }, sourceLine(citation)),
-      el('blockquote', {}, citation.quote)));
+      el('blockquote', {}, citation.quote),
+      citation.reference ? copyCiteButton(citation.reference) : ''));
   }
   article.append(el('h2', { class: 'sources' }, 'Fuentes'), list);
 }
@@ -136,6 +137,25 @@ function conversationReady(id) {
   const link = document.querySelector('header.site nav a[data-view=preguntar]');
   link.setAttribute('href', conversationRoute(id));
   if (onAskRoute()) setRoute(conversationRoute(id), false);
+}
+
+/** «Copiar cita»: copies a citation's ready-to-paste reference; without the clipboard, shows it selected. */
+function copyCiteButton(reference) {
+  const status = el('span', { class: 'copy-status', role: 'status' });
+  const button = el('button', { type: 'button', class: 'copy-cite', 'data-reference': reference }, 'Copiar cita');
+  button.addEventListener('click', async () => {
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(reference);
+      status.textContent = 'Cita copiada.';
+    } catch (ignored) {
+      const input = el('input', { type: 'text', readonly: '', value: reference, class: 'copy-fallback' });
+      clear(status).append(input);
+      input.focus();
+      input.select();
+    }
+  });
+  return el('p', { class: 'copy' }, button, ' ', status);
 }
 
 export function resetConversation() {

@@ -71,6 +71,10 @@ export async function showSearch(params) {
     `${plural(body.total, 'resultado', 'resultados')} para «${q}»`,
     pages > 1 ? ` · página ${page} de ${numberFormat.format(pages)}` : '');
   status.append(count);
+  if (body.relaxed) {
+    status.append(el('p', { class: 'message notice relaxed' },
+      'Ninguna página tiene todas las palabras; estas tienen algunas.'));
+  }
   if (dropped.length) {
     status.append(el('p', { class: 'help' }, `Se omitieron palabras muy comunes: ${dropped.join(', ')}.`));
   }

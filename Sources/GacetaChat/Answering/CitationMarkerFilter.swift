@@ -12,14 +12,17 @@ struct CitationMarkerFilter {
     static let maximumMarkerLength = 24
 
     let passageCount: Int
+    /// When set, only these passage numbers are kept (the ones that support the text); others are removed.
+    var allowed: Set<Int>?
     /// Valid passage numbers in order of first use.
     private(set) var cited: [Int] = []
     private var pendingSpace = ""
     private var pendingMarker: String?
     private var droppedMarker = false
 
-    init(passageCount: Int) {
+    init(passageCount: Int, allowed: Set<Int>? = nil) {
         self.passageCount = passageCount
+        self.allowed = allowed
     }
 
     /// Filters `text`, with what was held back before; returns what can be shown now.
@@ -39,8 +42,8 @@ struct CitationMarkerFilter {
     }
 
     /// The whole answer filtered at once.
-    static func filter(_ text: String, passageCount: Int) -> (text: String, cited: [Int]) {
-        var filter = CitationMarkerFilter(passageCount: passageCount)
+    static func filter(_ text: String, passageCount: Int, allowed: Set<Int>? = nil) -> (text: String, cited: [Int]) {
+        var filter = CitationMarkerFilter(passageCount: passageCount, allowed: allowed)
         let output = filter.feed(text) + filter.finish()
         return (output, filter.cited)
     }
@@ -79,7 +82,7 @@ struct CitationMarkerFilter {
             droppedMarker = false
             return
         }
-        let valid = numbers.filter { $0 >= 1 && $0 <= passageCount }
+        let valid = numbers.filter { $0 >= 1 && $0 <= passageCount && allowed?.contains($0) != false }
         for number in valid where !cited.contains(number) { cited.append(number) }
         guard !valid.isEmpty else {
             droppedMarker = true

@@ -1,8 +1,8 @@
 import GacetaText
 
 /// The sentences of a passage that can be quoted: each paragraph's sentences (`SentenceSplitter`), every one a
-/// verbatim substring of the passage text; a sentence longer than `maximumLength` characters is cut at a word
-/// boundary (still a verbatim prefix).
+/// verbatim substring of the passage text. A sentence longer than `maximumLength` characters is cut after its
+/// last ";" or "," within that length (still a verbatim prefix, shown with «…»); one with neither stays whole.
 enum QuotableSentences {
     static let maximumLength = 400
 
@@ -18,13 +18,14 @@ enum QuotableSentences {
         }
     }
 
-    private static func shortened(_ sentence: String) -> Sentence {
+    static func shortened(_ sentence: String) -> Sentence {
         guard sentence.count > maximumLength else { return Sentence(text: sentence, isCut: false) }
         var prefix = sentence.prefix(maximumLength)
-        if let space = prefix.lastIndex(where: \.isWhitespace), space > prefix.startIndex {
-            prefix = prefix[..<space]
+        guard let cut = prefix.lastIndex(where: { $0 == ";" || $0 == "," }), cut > prefix.startIndex else {
+            return Sentence(text: sentence, isCut: false)
         }
-        while let last = prefix.last, last.isWhitespace || last == "," || last == ";" { prefix.removeLast() }
+        prefix = prefix[..<cut]
+        while let last = prefix.last, last.isWhitespace { prefix.removeLast() }
         return Sentence(text: String(prefix), isCut: true)
     }
 }

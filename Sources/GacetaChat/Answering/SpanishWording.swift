@@ -5,25 +5,39 @@ enum SpanishWording {
     /// The answer when no passage answers the question.
     static let notFound = "No encontré información sobre eso en las ediciones de La Gaceta disponibles."
 
-    private static let months = [
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-        "noviembre", "diciembre",
-    ]
+    /// Longest document title named in an answer, in characters.
+    static let maximumTitleLength = 120
 
-    /// "La Gaceta Nº 129 del 15 de julio de 2024" (without "Nº …" when the number is unknown).
+    /// "La Gaceta Nº 129 del 15 de julio del 2024" (the document's title when the number is unknown).
     static func edition(of hit: SearchHit) -> String {
-        var text = "La Gaceta"
-        if let number = hit.editionNumber, !number.isEmpty { text += " Nº \(number)" }
-        return text + " del " + date(hit.editionDate)
+        CitationReference.edition(date: hit.editionDate, number: hit.editionNumber, title: title(of: hit))
     }
 
-    /// "2024-07-05" → "5 de julio de 2024"; anything else is returned unchanged.
+    /// What an answer names for a passage: the document and where it was published, with the page —
+    /// "Decreto Ejecutivo N° 44123-MP (La Gaceta Nº 129 del 15 de julio del 2024, página 3)", or for a document
+    /// without an edition number "Constitución Política (página 39)".
+    static func source(of hit: SearchHit) -> String {
+        let page = "página " + CitationReference.pageName(hit.page, hit.printedPage)
+        let title = title(of: hit)
+        guard let number = hit.editionNumber, !number.isEmpty else { return "\(title) (\(page))" }
+        return "\(title) (\(edition(of: hit)), \(page))"
+    }
+
+    /// The document's title on one line, shortened at a word to `maximumTitleLength` ("…").
+    static func title(of hit: SearchHit) -> String {
+        var title = hit.documentTitle.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if title.isEmpty { return "el documento" }
+        if title.count > maximumTitleLength {
+            var prefix = title.prefix(maximumTitleLength)
+            if let space = prefix.lastIndex(of: " ") { prefix = prefix[..<space] }
+            title = String(prefix) + " …"
+        }
+        return title
+    }
+
+    /// "2024-07-05" → "5 de julio del 2024"; anything else is returned unchanged.
     static func date(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
-        else { return iso }
-        return "\(day) de \(months[month - 1]) de \(year)"
+        CitationReference.spanishDate(iso)
     }
 
     /// A quote as shown inside «…» in an answer: whitespace runs as one space, no final period (the answer's

@@ -20,7 +20,9 @@ struct CompletionStream {
     private(set) var isFinished = false
 
     /// Takes the next bytes; `onDelta` receives each piece of content, in order.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer, onDelta: (String) -> Void) throws(ProviderFailure) {
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, onDelta: (String) throws(ProviderFailure) -> Void)
+        throws(ProviderFailure)
+    {
         for byte in bytes {
             if !sawData && plainBody.count < Self.maximumPlainBody { plainBody.append(byte) }
             guard byte == 0x0A else {
@@ -32,18 +34,18 @@ struct CompletionStream {
     }
 
     /// After the last byte: the last line without a newline, or a whole non-streamed answer.
-    mutating func finish(onDelta: (String) -> Void) throws(ProviderFailure) {
+    mutating func finish(onDelta: (String) throws(ProviderFailure) -> Void) throws(ProviderFailure) {
         if !line.isEmpty { try dispatch(onDelta: onDelta) }
         if !sawData {
             let response = try Self.decode(plainBody)
-            if let content = response.choices.first?.message?.content { onDelta(content) }
+            if let content = response.choices.first?.message?.content { try onDelta(content) }
             isDone = true
             return
         }
-        guard isDone || isFinished else { throw ProviderFailure("stream ended before [DONE]") }
+        guard isDone || isFinished else { throw ProviderFailure(.malformedResponse, "stream ended before [DONE]") }
     }
 
-    private mutating func dispatch(onDelta: (String) -> Void) throws(ProviderFailure) {
+    private mutating func dispatch(onDelta: (String) throws(ProviderFailure) -> Void) throws(ProviderFailure) {
         defer { line.removeAll(keepingCapacity: true) }
         if line.last == 0x0D { line.removeLast() }
         guard !isDone, line.starts(with: Array("data:".utf8)) else { return }
@@ -56,7 +58,7 @@ struct CompletionStream {
         }
         let chunk = try Self.decode(payload)
         guard let choice = chunk.choices.first else { return }
-        if let content = choice.delta?.content ?? choice.message?.content, !content.isEmpty { onDelta(content) }
+        if let content = choice.delta?.content ?? choice.message?.content, !content.isEmpty { try onDelta(content) }
         if choice.finishReason != nil { isFinished = true }
     }
 
@@ -64,7 +66,7 @@ struct CompletionStream {
         do {
             return try JSONDecoder().decode(ChatCompletion.Response.self, from: Data(bytes))
         } catch {
-            throw ProviderFailure("malformed JSON")
+            throw ProviderFailure(.malformedResponse, "malformed JSON")
         }
     }
 }

@@ -48,7 +48,7 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
     public func answer(
         question: String, history: [ConversationTurn], passages: [SearchHit], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        guard !passages.isEmpty else { throw ProviderFailure("no passages to answer from") }
+        guard !passages.isEmpty else { throw ProviderFailure(.noCitations, "no passages to answer from") }
         let request = ChatCompletion.Request(
             model: model, messages: OpenAIPrompt.messages(question: question, history: history, passages: passages),
             maxTokens: maxTokens, temperature: temperature, stream: onToken != nil)
@@ -56,21 +56,22 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
         do {
             body = Array(try JSONEncoder().encode(request))
         } catch {
-            throw ProviderFailure("cannot encode the request")
+            throw ProviderFailure(.malformedResponse, "cannot encode the request")
         }
-        var filter = CitationMarkerFilter(passageCount: passages.count)
-        var text: String
+        let described = OpenAIPrompt.described(passages)
+        var gate = ModelAnswerGate(
+            passages: passages,
+            echo: EchoCheck(
+                systemPrompt: OpenAIPrompt.system, headings: described.map(\.heading), ids: described.map(\.id)))
         if let onToken {
-            (text, filter) = try streamed(body: body, passageCount: passages.count, onToken: onToken)
-            let rest = filter.finish()
+            gate = try streamed(body: body, gate: gate, onToken: onToken)
+            let rest = try gate.finish()
             if !rest.isEmpty { onToken(rest) }
-            text += rest
         } else {
-            text = filter.feed(try whole(body: body)) + filter.finish()
+            _ = try gate.feed(try whole(body: body))
+            _ = try gate.finish()
         }
-        text = Self.trimmed(text)
-        guard !text.isEmpty else { throw ProviderFailure("empty answer") }
-        guard !filter.cited.isEmpty else { throw ProviderFailure("no valid citation in the answer") }
+        let text = Self.trimmed(gate.text)
         return Answer(
             text: text, citations: citations(for: text, question: question, passages: passages), provider: name)
     }
@@ -88,27 +89,24 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
             response = try HTTPClient(timeout: timeout).post(
                 url: endpoint, headers: headers + ["Accept: application/json"], body: body)
         } catch {
-            throw ProviderFailure(error.description)
+            throw Self.failure(error)
         }
-        guard response.status == 200 else { throw ProviderFailure("HTTP \(response.status)") }
+        guard response.status == 200 else { throw ProviderFailure(.httpError, "HTTP \(response.status)") }
         return try CompletionStream.decode(response.body).choices.first?.message?.content ?? ""
     }
 
-    /// `stream: true`: each delta is filtered and passed on as it arrives; returns the filtered text so far and
-    /// the filter (which may still hold text back).
+    /// `stream: true`: each delta goes through the gate, and what it lets through to `onToken`; returns the gate
+    /// (which may still hold the last sentence back).
     private func streamed(
-        body: [UInt8], passageCount: Int, onToken: @escaping (String) -> Void
-    ) throws -> (text: String, filter: CitationMarkerFilter) {
-        var filter = CitationMarkerFilter(passageCount: passageCount)
+        body: [UInt8], gate: ModelAnswerGate, onToken: @escaping (String) -> Void
+    ) throws -> ModelAnswerGate {
+        var gate = gate
         var stream = CompletionStream()
-        var text = ""
         var status = 0
         var failure: ProviderFailure?
-        let deliver: (String) -> Void = { delta in
-            let shown = filter.feed(delta)
-            guard !shown.isEmpty else { return }
-            text += shown
-            onToken(shown)
+        let deliver: (String) throws(ProviderFailure) -> Void = { delta in
+            let shown = try gate.feed(delta)
+            if !shown.isEmpty { onToken(shown) }
         }
         do {
             let response = try HTTPClient(timeout: timeout).post(
@@ -126,13 +124,19 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
             }
             status = response.status
         } catch .stopped {
-            throw failure ?? ProviderFailure("HTTP \(status)")
+            throw failure ?? ProviderFailure(.httpError, "HTTP \(status)")
         } catch {
-            throw ProviderFailure(error.description)
+            throw Self.failure(error)
         }
-        guard status == 200 else { throw ProviderFailure("HTTP \(status)") }
+        guard status == 200 else { throw ProviderFailure(.httpError, "HTTP \(status)") }
         try stream.finish(onDelta: deliver)
-        return (text, filter)
+        return gate
+    }
+
+    /// A transfer's failure as a provider failure: a timeout, else an HTTP error.
+    private static func failure(_ error: HTTPClientError) -> ProviderFailure {
+        if case .timedOut = error { return ProviderFailure(.timeout, error.description) }
+        return ProviderFailure(.httpError, error.description)
     }
 
     /// One citation per valid passage number used, quoting the passage's sentence closest to the answer's

@@ -1,31 +1,63 @@
 import GacetaCore
+import GacetaSearch
+import GacetaText
 
 /// The offline provider (the default): quotes the sentences of the passages that best answer the question.
 ///
-/// A sentence qualifies when it holds enough of the question's stemmed content words (all of one or two, half
-/// of more; see `SentenceRanker`), so unrelated text is never quoted. At most `maximumSentences` are used,
-/// preferring different passages and skipping repeats (overlapping chunks share sentences). Every sentence of
-/// the answer ends with its `[n]` marker, e.g. "Según La Gaceta Nº 129 del 15 de julio de 2024, «Se fija un
-/// precio máximo … calzado escolar» [1]."; each citation's quote is the sentence exactly as in `SearchHit.text`.
-/// Citations are numbered 1… in order of use, one per quoted sentence (two sentences of one passage give two
-/// citations of the same page), and only cited passages are listed. With nothing relevant
-/// the answer is "No encontré información sobre eso en las ediciones de La Gaceta disponibles." and cites
+/// Sentences are scored by `SentenceRanker` (IDF-weighted coverage of the question, proximity); furniture is
+/// never quoted (`RunningText`, learnt from the passages retrieved for the question). The best sentence is
+/// used, then up to `maximumSentences` in all that score at least 3/4 of it, preferring other passages, never
+/// one sentence twice (overlapping chunks share sentences). Each sentence names what it quotes: "Según Decreto
+/// Ejecutivo N° 44123-MP (La Gaceta Nº 129 del 15 de julio del 2024, página 3), «Se fija un precio máximo …»
+/// [1]."; each citation's quote is the sentence exactly as in `SearchHit.text`. Citations are numbered 1… in
+/// order of use, one per quoted sentence. When the best passage's IDF-weighted coverage of the question is
+/// below `noAnswerThreshold`, or no sentence qualifies, the answer is exactly `SpanishWording.notFound` and cites
 /// nothing.
 public struct ExtractiveProvider: AnswerProvider, Sendable {
     public let name = "extractive"
-    /// Most sentences quoted in one answer.
-    public let maximumSentences = 3
+    /// Most sentences (and citations) in one answer.
+    public let maximumSentences = 4
+    /// Below this IDF-weighted coverage of the question by its best passage, the answer is "No encontré…".
+    /// Tuned on the `tune` half of `bench/answers` (see its README).
+    public static let noAnswerThreshold = 0.4
 
     /// Creates the provider; it holds no state.
     public init() {}
 
+    /// Answers from `passages` alone, reranking them to weigh the question's words.
     public func answer(
         question: String, history: [ConversationTurn], passages: [SearchHit], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        let analyzer = TermAnalyzer()
-        let terms = QuestionTerms(question: question, history: history[...], analyzer: analyzer)
-        let ranker = SentenceRanker(terms: terms, analyzer: analyzer)
-        let picks = select(from: ranker.candidates(in: passages))
+        let terms = QuestionTerms(question: question, history: history[...], analyzer: TermAnalyzer())
+        let ranking = Reranker().rank(
+            words: terms.all.map(\.text), recencyAsked: false,
+            candidates: passages.map {
+                Reranker.Candidate(
+                    text: $0.text, title: $0.documentTitle, date: $0.editionDate, documentID: $0.documentID,
+                    chunkID: $0.chunkID, score: $0.score)
+            })
+        var coverage = Array(repeating: 0.0, count: passages.count)
+        for ranked in ranking.ranked { coverage[ranked.index] = ranked.coverage }
+        let retrieval = Retriever.Retrieval(
+            passages: passages, coverage: coverage, considered: passages, weights: ranking.weights)
+        return answer(question: question, history: history, retrieval: retrieval, onToken: onToken)
+    }
+
+    /// Answers from a retrieval: its passages, their coverage and the question's weights.
+    public func answer(
+        question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval,
+        threshold: Double = noAnswerThreshold, onToken: ((String) -> Void)?
+    ) -> Answer {
+        let passages = retrieval.passages
+        var picks: [SentenceRanker.Candidate] = []
+        if (retrieval.coverage.max() ?? 0) >= threshold {
+            let analyzer = TermAnalyzer()
+            let terms = QuestionTerms(question: question, history: history[...], analyzer: analyzer)
+            let ranker = SentenceRanker(terms: terms, analyzer: analyzer, weights: retrieval.weights)
+            let furniture = Self.furniture(of: retrieval.considered)
+            picks = select(
+                from: ranker.candidates(in: passages, furniture: furniture, passageCoverage: retrieval.coverage))
+        }
         let (answer, sentences) = compose(picks, passages: passages)
         // One token per sentence, so a page shows the answer growing as a model's would.
         for (index, sentence) in sentences.enumerated() {
@@ -34,22 +66,36 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
         return answer
     }
 
+    /// What is furniture in each document, learnt from every passage considered.
+    static func furniture(of hits: [SearchHit]) -> [Int64: RunningText] {
+        Dictionary(grouping: hits, by: \.documentID).mapValues { hits in
+            RunningText(pages: hits.map { ($0.page, $0.text) })
+        }
+    }
+
     /// The best sentence, then the next best ones from other passages, then from the same passages, as long as
-    /// they score at least 3/4 of the best.
+    /// they score at least 3/4 of the best; a sentence already picked (or holding, or held by, one picked) is
+    /// skipped.
     private func select(from candidates: [SentenceRanker.Candidate]) -> [SentenceRanker.Candidate] {
         guard let best = candidates.first else { return [] }
         let strong = candidates.filter { $0.score >= best.score * 0.75 }
         var picks: [SentenceRanker.Candidate] = []
-        var seen: Set<String> = []
+        var seen: [String] = []
         for otherPassagesOnly in [true, false] {
             for candidate in strong where picks.count < maximumSentences {
                 if otherPassagesOnly && picks.contains(where: { $0.passage == candidate.passage }) { continue }
-                let key = candidate.sentence.text.lowercased()
-                guard seen.insert(key).inserted else { continue }
+                let key = Self.comparable(candidate.sentence.text)
+                guard !seen.contains(where: { $0.contains(key) || key.contains($0) }) else { continue }
+                seen.append(key)
                 picks.append(candidate)
             }
         }
         return picks
+    }
+
+    /// Folded words joined by single spaces, to find one sentence quoted twice.
+    static func comparable(_ text: String) -> String {
+        SpanishTokenizer().terms(text, stem: false).joined(separator: " ")
     }
 
     /// The answer and its sentences (the text is the sentences joined by spaces).
@@ -64,17 +110,16 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
             let n = position + 1
             citations.append(Citation(n: n, hit: hit, quote: pick.sentence.text))
             let quote = "«\(SpanishWording.inlineQuote(pick.sentence))» [\(n)]."
-            let previous = position > 0 ? passages[picks[position - 1].passage] : nil
+            let earlier = picks[..<position].map { passages[$0.passage] }
             if position == 0 {
-                sentences.append("Según \(SpanishWording.edition(of: hit)), \(quote)")
-            } else if picks[..<position].contains(where: { $0.passage == pick.passage }) {
+                sentences.append("Según \(SpanishWording.source(of: hit)), \(quote)")
+            } else if earlier.contains(where: { $0.chunkID == hit.chunkID }) {
                 sentences.append("Y agrega: \(quote)")
-            } else if let previous, previous.editionDate == hit.editionDate,
-                previous.editionNumber == hit.editionNumber
-            {
-                sentences.append("En la misma edición: \(quote)")
+            } else if earlier.contains(where: { $0.documentID == hit.documentID }) {
+                let page = CitationReference.pageName(hit.page, hit.printedPage)
+                sentences.append("En el mismo documento, página \(page): \(quote)")
             } else {
-                sentences.append("Además, \(SpanishWording.edition(of: hit)) indica: \(quote)")
+                sentences.append("Además, según \(SpanishWording.source(of: hit)): \(quote)")
             }
         }
         return (Answer(text: sentences.joined(separator: " "), citations: citations, provider: name), sentences)

@@ -49,6 +49,20 @@ final class TermAnalyzer {
         return stems
     }
 
+    /// The stems of the content words of `text` with their positions among its content words.
+    func positions(of text: String) -> [(position: Int, stem: String)] {
+        var text = text
+        var found: [(position: Int, stem: String)] = []
+        text.withUTF8 { bytes in
+            tokenizer.tokenize(bytes, stem: false) { token, _ in
+                let folded = String(decoding: token, as: UTF8.self)
+                if Self.isContentWord(folded) { found.append((found.count, stem(folded: folded))) }
+                return true
+            }
+        }
+        return found
+    }
+
     /// The stem of one folded word; numbers are kept as they are.
     func stem(folded word: String) -> String {
         word.contains(where: \.isNumber) ? word : stemmer.stem(word)

@@ -13,6 +13,9 @@ public struct Citation: Sendable, Equatable, Codable {
     public var quote: String
     /// Where the page can be read: `/api/v1/documents/{id}/pages/{page}`.
     public var url: String
+    /// Ready to paste: "La Gaceta Nº 233 del 6 de diciembre del 2019, página 10" (`CitationReference`); nil only
+    /// in citations stored before it existed.
+    public var reference: String?
 
     public init(
         n: Int, editionDate: String, editionNumber: String?, documentID: Int64, documentTitle: String, page: Int,
@@ -27,6 +30,9 @@ public struct Citation: Sendable, Equatable, Codable {
         self.printedPage = printedPage
         self.quote = quote
         url = "/api/v1/documents/\(documentID)/pages/\(page)"
+        reference = CitationReference.text(
+            editionDate: editionDate, editionNumber: editionNumber, title: documentTitle, page: page,
+            printedPage: printedPage)
     }
 }
 

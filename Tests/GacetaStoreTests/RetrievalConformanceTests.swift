@@ -1,0 +1,62 @@
+import GacetaAPI
+import GacetaChat
+import GacetaCore
+import GacetaQuery
+import Testing
+
+/// Chat retrieval and Buscar's relaxed search over each real store.
+@Suite struct RetrievalConformanceTests {
+    /// 3,000 chunks newer than the one that answers, all holding the question's common words: the answering
+    /// chunk is still among the reranked candidates, and first.
+    @Test(arguments: StoreKind.testable) func anOldAnswerSurvivesThousandsOfNewerMatches(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let answer = "El proyecto de ley crea el Fondo Nacional de Reparación Histórica para los pueblos afectados."
+        try harness.store.ingest(
+            StoreFixture.document(
+                path: "/old.pdf", date: "2019-02-01", number: "20", title: "Proyecto de ley", pages: [(nil, [answer])]))
+        for batch in 0..<3 {
+            let pages = (0..<10).map { page -> (String?, [String]) in
+                (
+                    nil,
+                    (0..<100).map { line in
+                        "El proyecto de ley \(batch * 1000 + page * 100 + line) del congreso sobre el fondo fue archivado."
+                    }
+                )
+            }
+            try harness.store.ingest(
+                StoreFixture.document(
+                    path: "/new-\(batch).pdf", sha: "b\(batch)", date: "2024-0\(batch + 1)-10", number: "\(batch + 1)",
+                    title: "Proyectos", pages: pages))
+        }
+        let retriever = Retriever(search: { try harness.store.search($0) })
+        let question = "¿Qué proyecto de ley del congreso propone un fondo de reparación histórica?"
+        let retrieval = try retriever.retrieve(question, history: [], limit: 8)
+        #expect(retrieval.considered.contains { $0.text == answer })
+        #expect(retrieval.passages.first?.text == answer)
+        let reply = try ChatService(retriever: retriever, provider: nil).answer(
+            question: question, history: [], onToken: nil)
+        #expect(reply.citations.first?.documentTitle == "Proyecto de ley")
+    }
+
+    @Test(arguments: StoreKind.testable) func relaxedSearchRanksByWordsMatchedAndSaysSo(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        let search = RelaxedSearch(index: harness.store)
+        let words = SearchExpression(required: [[.word("salario")], [.word("mínimo")], [.word("medicamentos")]])
+        let relaxed = try search.search(SearchRequest(expression: words))
+        #expect(relaxed.relaxed)
+        #expect(relaxed.results.total >= 2)
+        // The decree holds two of the three words (in its title or its text), the tender one: it comes last.
+        let titles = relaxed.results.hits.map(\.documentTitle)
+        #expect(titles.first == "Decreto sobre el salario mínimo")
+        #expect(titles.last == "Licitación de la CCSS", "\(titles)")
+
+        let strict = try search.search(SearchRequest(expression: words), allowed: false)
+        #expect(!strict.relaxed)
+        #expect(strict.results.total == 0)
+
+        let found = try search.search(SearchRequest(expression: SearchExpression(required: [[.word("salario")]])))
+        #expect(!found.relaxed, "a search that finds something is not relaxed")
+    }
+}
