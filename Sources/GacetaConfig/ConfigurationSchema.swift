@@ -4,7 +4,7 @@ import GacetaSystem
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup", "admin"]
+    static let sections = ["server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -138,6 +138,10 @@ enum ConfigurationSchema {
             "storage", "files_dir", .string(example: "/var/lib/gacetachat/files"), default: "var/files",
             doc: "Where ingest keeps each PDF (XX/SHA256.pdf); nginx serves them from here (X-Accel-Redirect)."
         ) { $0.storage.filesDirectory = $1 },
+        ConfigKey(
+            "search", "timeout", .duration, default: "2s",
+            doc: "Longest a search may run; past it the client gets 503 search_timeout (Retry-After: 2)."
+        ) { $0.search.timeout = $1 },
         ConfigKey(
             "llm", "base_url", .optionalString(example: "https://api.openai.com/v1"), default: "",
             doc: "OpenAI-compatible API endpoint; empty disables chat answers."

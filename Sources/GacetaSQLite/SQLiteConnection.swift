@@ -1,5 +1,6 @@
 @preconcurrency import CSQLite
 import GacetaCore
+import GacetaSystem
 
 /// One SQLite connection: prepared-statement cache, transactions, errors classified as `StoreError`.
 final class SQLiteConnection {
@@ -61,6 +62,29 @@ final class SQLiteConnection {
         return try body()
     }
 
+    /// When a statement run under `withTimeLimit` must stop (`MonotonicClock` microseconds).
+    private var deadline: Int64 = .max
+
+    /// Runs `body` with a time limit: SQLite's progress handler (every 1,000 virtual-machine steps) interrupts the
+    /// running statement once `limit` has passed, and the interrupt is thrown as `.timedOut`. No limit when nil.
+    func withTimeLimit<T>(_ limit: Duration?, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        guard let limit, limit > .zero else { return try body() }
+        let parts = limit.components
+        deadline = MonotonicClock.microseconds() + parts.seconds * 1_000_000 + parts.attoseconds / 1_000_000_000_000
+        sqlite3_progress_handler(
+            handle, 1000,
+            { context in
+                guard let context else { return 0 }
+                let connection = Unmanaged<SQLiteConnection>.fromOpaque(context).takeUnretainedValue()
+                return MonotonicClock.microseconds() >= connection.deadline ? 1 : 0
+            }, Unmanaged.passUnretained(self).toOpaque())
+        defer {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            deadline = .max
+        }
+        return try body()
+    }
+
     private func releaseSnapshots() {
         for statement in statements.values { sqlite3_reset(statement.handle) }
     }
@@ -89,6 +113,8 @@ final class SQLiteConnection {
 
     static func error(_ status: Int32, _ message: String) -> StoreError {
         switch status & 0xff {
+        case SQLITE_INTERRUPT:
+            StoreError(.timedOut, "search stopped at its time limit ([search] timeout): \(message)")
         case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL, SQLITE_READONLY:
             StoreError(.unavailable, "database unavailable: \(message)")
         default:

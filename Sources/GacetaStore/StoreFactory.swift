@@ -10,17 +10,21 @@ public enum StoreFactory {
     /// With `requireCurrentSchema` (a worker), a store whose schema is older than this build throws
     /// `.schemaOutdated`: a SQLite file at once; a PostgreSQL database on the first call after each connection,
     /// since the server may be down at start (the store then opens without it, and every call throws
-    /// `.unavailable` until it answers).
-    public static func open(url: String, requireCurrentSchema: Bool = false) throws(StoreError) -> any Store {
+    /// `.unavailable` until it answers). A search running past `searchTimeout` throws `.timedOut`.
+    public static func open(
+        url: String, requireCurrentSchema: Bool = false, searchTimeout: Duration? = nil
+    ) throws(StoreError) -> any Store {
         if url.hasPrefix("sqlite:") {
             let path = sqlitePath(url)
             try checkDirectory(of: path, url: url)
             let store = try SQLiteStore(path: path)
+            store.searchTimeout = searchTimeout
             if requireCurrentSchema { try checkSchema(of: store) }
             return store
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             let store = try PostgresStore(url: url)
+            store.searchTimeout = searchTimeout
             if requireCurrentSchema {
                 store.verifyAfterConnecting { [unowned store] () throws(StoreError) in try checkSchema(of: store) }
             }
