@@ -130,7 +130,7 @@ enum ConfigurationSchema {
             doc: "Put the text of chat questions in the request log lines (citizens' questions: off in production)."
         ) { $0.log.chatQuestions = $1 },
         ConfigKey(
-            "database", "url", .databaseURL, default: "sqlite:var/gacetachat.db",
+            "database", "url", .databaseURL, default: "sqlite:var/db/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
         ) { $0.database.url = $1 },

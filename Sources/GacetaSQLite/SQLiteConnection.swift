@@ -1,13 +1,21 @@
 @preconcurrency import CSQLite
 import GacetaCore
 import GacetaSystem
+import Glibc
 
 /// One SQLite connection: prepared-statement cache, transactions, errors classified as `StoreError`.
 final class SQLiteConnection {
     let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
 
+    /// A new database file is created here first, 0640 whatever the umask; SQLite gives its `-wal` and `-shm` the
+    /// database's mode.
     init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws(StoreError) {
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        if created >= 0 {
+            fchmod(created, 0o640)
+            close(created)
+        }
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
