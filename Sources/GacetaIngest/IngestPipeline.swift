@@ -7,6 +7,8 @@ public struct IngestPipeline {
     public enum FileOutcome: Sendable, Equatable {
         case stored(IngestOutcome, pages: Int)
         case unchanged
+        /// The publisher's placeholder for a day without an edition: nothing stored, not a failure.
+        case noEdition(String)
         case failed(String)
     }
 
@@ -15,6 +17,7 @@ public struct IngestPipeline {
         public var replaced = 0
         public var unchanged = 0
         public var failed = 0
+        public var noEdition = 0
         public var pages = 0
 
         public init() {}
@@ -125,7 +128,7 @@ public struct IngestPipeline {
     private func store(_ prepared: Result<IngestDocument, IngestError>) -> FileOutcome {
         switch prepared {
         case .failure(let error):
-            return .failed(error.message)
+            return error.isPlaceholder ? .noEdition(error.message) : .failed(error.message)
         case .success(let document):
             do {
                 return .stored(try store.ingest(document), pages: document.pages.count)
@@ -147,6 +150,8 @@ public struct IngestPipeline {
             summary.unchanged += 1
         case .failed:
             summary.failed += 1
+        case .noEdition:
+            summary.noEdition += 1
         }
     }
 }

@@ -2,12 +2,14 @@ import GacetaSystem
 
 /// Text extraction from PDFs with poppler's `pdftotext`.
 public enum PDFText {
-    /// The text of each page, via `pdftotext -enc UTF-8 PATH -` (reading-order mode, not `-layout`), split on
-    /// form feeds. Blank pages are kept as "" so indexes stay PDF page numbers.
-    public static func pages(of path: String) throws(IngestError) -> [String] {
+    /// The text of each page, via `pdftotext -enc UTF-8 PATH -` (reading-order mode), split on form feeds. Blank
+    /// pages are kept as "" so indexes stay PDF page numbers. With `columns`, the text comes from `-layout` and
+    /// `ColumnLayout` reads two-column pages column by column.
+    public static func pages(of path: String, columns: Bool = false) throws(IngestError) -> [String] {
         let output: ProcessRunner.Output
         do throws(ProcessRunner.Failure) {
-            output = try ProcessRunner.run(["pdftotext", "-enc", "UTF-8", path, "-"])
+            output = try ProcessRunner.run(
+                ["pdftotext", "-enc", "UTF-8"] + (columns ? ["-layout"] : []) + [path, "-"])
         } catch {
             switch error {
             case .notFound:
@@ -32,6 +34,6 @@ public enum PDFText {
         var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(TextCleanup.clean)
         // pdftotext ends every page, the last one included, with a form feed.
         if pages.count > 1, pages.last == "" { pages.removeLast() }
-        return pages
+        return columns ? pages.map { TextCleanup.clean(ColumnLayout.readingOrder($0)) } : pages
     }
 }

@@ -13,14 +13,17 @@ public struct ParsedSource: Sendable {
     /// The kind of norm, e.g. front matter `rank` (ley, decreto, resolución).
     public var type: String?
     public var sourceURL: String?
+    /// The gazette's name from its masthead («Gaceta del Congreso»).
+    public var publication: String?
     /// The pages in order; never empty.
     public var pages: [ParsedPage]
 
     public init(
         path: String, kind: SourceKind, title: String, identifier: String? = nil, date: String? = nil,
         editionNumber: String? = nil, section: String? = nil, type: String? = nil, sourceURL: String? = nil,
-        pages: [ParsedPage]
+        publication: String? = nil, pages: [ParsedPage]
     ) {
+        self.publication = publication
         self.path = path
         self.kind = kind
         self.title = title

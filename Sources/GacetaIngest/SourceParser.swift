@@ -33,12 +33,30 @@ public enum SourceParser {
         guard let firstText = texts.first(where: { !isBlank($0) }) else {
             throw IngestError(path: path, message: "no extractable text (scanned PDF? run OCR first)")
         }
+        if let masthead = MastheadReader.read(pages: texts, fileName: path) {
+            return try parseEdition(path, masthead: masthead, pageCount: texts.count)
+        }
         let printed = PrintedPageDetector.detect(texts)
         let pages = texts.indices.map { ParsedPage(index: $0 + 1, printedNumber: printed[$0], text: texts[$0]) }
         let edition = EditionDetector.fromText(firstText)
         return ParsedSource(
             path: path, kind: .pdf, title: editionTitle(edition) ?? FilePath.stem(of: path), date: edition?.date,
             editionNumber: edition?.number, pages: pages)
+    }
+
+    /// A gazette edition: its two columns read in order, running headers and footers out of the page text, the
+    /// masthead's date, number and name (the date wins over --date).
+    private static func parseEdition(_ path: String, masthead: Masthead, pageCount: Int) throws(IngestError)
+        -> ParsedSource
+    {
+        if masthead.isPlaceholder(pageCount: pageCount) {
+            throw IngestError(path: path, message: "no edition (placeholder)", isPlaceholder: true)
+        }
+        let reading = EditionReader.read(rawPages: try PDFText.pages(of: path, columns: true), fileName: path)
+        let found = reading.masthead ?? masthead
+        return ParsedSource(
+            path: path, kind: .pdf, title: found.title, date: found.date, editionNumber: found.number,
+            publication: found.publication, pages: reading.pages)
     }
 
     private static func parseText(_ path: String, kind: SourceKind) throws(IngestError) -> ParsedSource {

@@ -15,4 +15,21 @@ public enum Directory {
         }
         return names
     }
+
+    /// A new private directory `/tmp/PREFIX-XXXXXX` (mkdtemp).
+    public static func makeTemporary(prefix: String) throws(SystemError) -> String {
+        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer -> String? in
+            guard let base = buffer.baseAddress, mkdtemp(base) != nil else { return nil }
+            return String(cString: base)
+        }
+        guard let made else { throw SystemError.last("mkdtemp", prefix) }
+        return made
+    }
+
+    /// Removes the files directly inside `directory`, then the directory; what is already gone is no error.
+    public static func removeFlat(_ directory: String) {
+        for name in names(in: directory) { unlink("\(directory)/\(name)") }
+        rmdir(directory)
+    }
 }

@@ -46,4 +46,9 @@ public enum FileContents {
     public static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
+
+    /// True when `path` is a file this process may execute.
+    public static func isExecutable(_ path: String) -> Bool {
+        access(path, X_OK) == 0
+    }
 }

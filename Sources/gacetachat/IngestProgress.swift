@@ -23,6 +23,8 @@ struct IngestProgress {
         let rate = Double(summary.pages) / max(elapsed, 0.001)
         if case .failed(let message) = outcome {
             printError("\(interactive ? "\r\u{1B}[K" : "")failed: \(file): \(message)")
+        } else if case .noEdition = outcome {
+            printError("\(interactive ? "\r\u{1B}[K" : "")no edition: \(file) (placeholder)")
         } else if !interactive {
             printError("[\(done)/\(total)] \(Self.describe(outcome)) \(file)")
         }
@@ -40,7 +42,8 @@ struct IngestProgress {
         if interactive { printError("") }
         printError(
             "ingested \(summary.inserted) new, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
-                + "\(summary.failed) failed; \(summary.pages) pages in \(Self.clock(elapsed))")
+                + "\(summary.failed) failed\(summary.noEdition > 0 ? ", \(summary.noEdition) without an edition" : "");"
+                + " \(summary.pages) pages in \(Self.clock(elapsed))")
     }
 
     private static func describe(_ outcome: IngestPipeline.FileOutcome) -> String {
@@ -49,6 +52,7 @@ struct IngestProgress {
         case .stored(.replaced, let pages): "replaced (\(pages) pages)"
         case .stored(.unchanged, _), .unchanged: "unchanged"
         case .failed: "failed"
+        case .noEdition: "no edition"
         }
     }
 

@@ -25,7 +25,8 @@ struct TemporaryFolder {
 
     /// Typesets `ms` source with `groff -k -Tpdf -ms` into NAME.pdf and returns its path.
     func pdf(_ name: String, ms source: String) throws -> String {
-        let input = try write("\(name).ms", source)
+        // The coding tag tells preconv the text is UTF-8 whatever the locale.
+        let input = try write("\(name).ms", ".\\\" -*- coding: utf-8 -*-\n" + source)
         let output = "\(path)/\(name).pdf"
         try run("groff", ["-k", "-Tpdf", "-ms", input], stdout: output)
         return output

@@ -4,6 +4,9 @@
 # otherwise every k-th file, so that a subset mixes years and kinds of norm), SYNTHETIC_FILES (3000, when the
 # archive is missing: a generated corpus stands in and the report says so).
 
+# The cluster itself (initdb, pg_ctl as the postgres user) is bench/lib/postgres.sh's, shared with bench/answers.
+source "$BENCH_LIB/postgres.sh"
+
 CORPUS=${CORPUS:-$REPO/../shared/corpus/legalize-pe.tar.xz}
 
 # bench_corpus — unpack CORPUS (or generate one) under $TMP/corpus and pick LIMIT_FILES of it. Sets
@@ -76,18 +79,12 @@ bench_ingest() {
 # like SQLite's WAL with synchronous=NORMAL; as root its tools run as the postgres user), a database "bench"
 # migrated by the app. Sets PG_URL. Stopped (immediate) at the end.
 bench_postgres_start() {
-    local dir=$TMP/pg as=()
+    local dir=$TMP/pg
     [[ -x $PG_BIN/initdb ]] || die "PostgreSQL's initdb not found under /usr/lib/postgresql"
-    $IS_ROOT && as=(runuser -u postgres --)
-    mkdir -p "$dir"
-    $IS_ROOT && chown postgres "$dir"
     log "starting a private PostgreSQL cluster in $dir"
-    "${as[@]}" "$PG_BIN/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync \
-        >"$TMP/pg-initdb.log" 2>&1 || { bench_show_log "$TMP/pg-initdb.log"; die "initdb failed"; }
-    "${as[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c synchronous_commit=off" start \
-        </dev/null >/dev/null 2>&1 || { bench_show_log "$dir/server.log"; die "PostgreSQL did not start"; }
-    BENCH_PG_STOP=("${as[@]}" "$PG_BIN/pg_ctl" -D "$dir/data" -m immediate -w stop)
+    pg_cluster_start "$PG_BIN" "$dir" "$TMP/pg-initdb.log" ||
+        { bench_show_log "$TMP/pg-initdb.log"; bench_show_log "$dir/server.log"; die "PostgreSQL did not start"; }
+    BENCH_PG_STOP=(pg_cluster_stop "$PG_BIN" "$dir")
     bench_psql -d postgres -c 'CREATE DATABASE bench' || die "could not create the bench database"
     PG_URL="postgresql://postgres@/bench?host=$dir"
     (bench_app "$PG_URL" -- migrate) >"$TMP/pg-migrate.log" 2>&1 || { bench_show_log "$TMP/pg-migrate.log"; die "migrate failed"; }

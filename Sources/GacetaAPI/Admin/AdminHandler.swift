@@ -122,6 +122,10 @@ struct AdminHandler {
         case .failed(let reason):
             throw HTTPError(
                 status: 422, code: "unprocessable_file", message: "'\(name)' could not be ingested: \(reason)")
+        case .noEdition:
+            throw HTTPError(
+                status: 422, code: "no_edition",
+                message: "'\(name)' is the publisher's placeholder for a day without an edition; nothing was stored")
         }
         response.logFields.append(("file", name))
         return response
