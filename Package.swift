@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "GacetaStoreSQL", dependencies: ["GacetaCore"]),
         .target(
             name: "GacetaSQLite",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaText", "CSQLite"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaStoreSQL", "GacetaSystem", "GacetaText", "CSQLite",
+            ]),
         .target(
             name: "GacetaPostgres",
             dependencies: [

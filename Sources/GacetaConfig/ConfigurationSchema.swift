@@ -4,7 +4,7 @@ import GacetaSystem
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup", "admin"]
+    static let sections = ["server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -130,7 +130,7 @@ enum ConfigurationSchema {
             doc: "Put the text of chat questions in the request log lines (citizens' questions: off in production)."
         ) { $0.log.chatQuestions = $1 },
         ConfigKey(
-            "database", "url", .databaseURL, default: "sqlite:var/gacetachat.db",
+            "database", "url", .databaseURL, default: "sqlite:var/db/gacetachat.db",
             environment: "DATABASE_URL",
             doc: "sqlite:RELATIVE/PATH, sqlite:///ABSOLUTE/PATH or postgresql://USER@/DB?host=/run/postgresql."
         ) { $0.database.url = $1 },
@@ -138,6 +138,10 @@ enum ConfigurationSchema {
             "storage", "files_dir", .string(example: "/var/lib/gacetachat/files"), default: "var/files",
             doc: "Where ingest keeps each PDF (XX/SHA256.pdf); nginx serves them from here (X-Accel-Redirect)."
         ) { $0.storage.filesDirectory = $1 },
+        ConfigKey(
+            "search", "timeout", .duration, default: "2s",
+            doc: "Longest a search may run; past it the client gets 503 search_timeout (Retry-After: 2)."
+        ) { $0.search.timeout = $1 },
         ConfigKey(
             "llm", "base_url", .optionalString(example: "https://api.openai.com/v1"), default: "",
             doc: "OpenAI-compatible API endpoint; empty disables chat answers."

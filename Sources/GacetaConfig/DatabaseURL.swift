@@ -96,7 +96,7 @@ extension ValueType where Value == String {
         ValueType(
             expected: "sqlite:PATH, sqlite:///ABSOLUTE/PATH or a PostgreSQL URI like "
                 + "postgresql://USER@/DB?host=/run/postgresql (parameters as libpq knows them)",
-            example: "sqlite:var/gacetachat.db", allowsEmpty: false,
+            example: "sqlite:var/db/gacetachat.db", allowsEmpty: false,
             parse: { DatabaseURL.isValid($0) ? $0 : nil }, format: Redaction.redacted)
     }
 }

@@ -9,6 +9,7 @@ public struct Settings: Sendable, Equatable {
     public var log: LogSettings
     public var database: DatabaseSettings
     public var storage: StorageSettings
+    public var search: SearchSettings
     public var llm: LLMSettings
     public var chat: ChatSettings
     public var backup: BackupSettings
@@ -39,7 +40,7 @@ public struct Settings: Sendable, Equatable {
                 statusListen: nil),
             log: LogSettings(level: .info, file: nil, chatQuestions: false),
             database: DatabaseSettings(url: ""),
-            storage: StorageSettings(filesDirectory: ""),
+            storage: StorageSettings(filesDirectory: ""), search: SearchSettings(timeout: .zero),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
             backup: BackupSettings(directory: "", keep: 0), admin: AdminSettings(allowedNetworks: []))
@@ -133,6 +134,12 @@ public struct LLMSettings: Sendable, Equatable {
     public var timeout: Duration
     public var maxTokens: Int
     public var temperature: Double
+}
+
+/// `[search]`: bounds on one search.
+public struct SearchSettings: Sendable, Equatable {
+    /// Longest a search may run (SQLite's progress handler, PostgreSQL's `statement_timeout`).
+    public var timeout: Duration
 }
 
 /// `[chat]`: limits on questions and how long conversations are kept.

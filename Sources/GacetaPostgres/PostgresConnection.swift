@@ -148,6 +148,9 @@ final class PostgresConnection {
             let message = PQresultErrorMessage(result).map { Self.trimmed(String(cString: $0)) } ?? lastError
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
             PQclear(result)
+            if state == "57014" {  // query_canceled: statement_timeout
+                throw StoreError(.timedOut, "search stopped at its time limit ([search] timeout): \(message)")
+            }
             // No SQLSTATE: libpq itself failed (connection lost mid-call), not the server.
             if state.isEmpty || Self.isUnavailable(state: state) || PQstatus(handle) != CONNECTION_OK {
                 needsReset = true

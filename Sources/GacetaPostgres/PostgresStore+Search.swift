@@ -7,7 +7,20 @@ extension PostgresStore {
 
     /// Counts and ranks every match (never a window of the newest) by BM25 exactly as FTS5's `bm25()` computes it (see
     /// `PostgresRanking`), then reads and snippets the page of hits. Ties go to the lower chunk id, as on SQLite.
+    ///
+    /// Past `searchTimeout` (each statement's `statement_timeout`, set for this search's transaction only) it stops
+    /// with `.timedOut`.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        guard let limit = searchTimeout, limit > .zero else { return try unboundedSearch(request) }
+        let parts = limit.components
+        let milliseconds = max(1, parts.seconds * 1000 + parts.attoseconds / 1_000_000_000_000_000)
+        return try connection.transaction { () throws(StoreError) -> SearchResults in
+            try connection.execute("SET LOCAL statement_timeout = \(milliseconds)")
+            return try unboundedSearch(request)
+        }
+    }
+
+    private func unboundedSearch(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         let page = max(1, request.page)
         let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)
         guard let query = textSearch.query(request.expression) else {

@@ -10,6 +10,8 @@ public final class PostgresStore: Store {
     let textSearch = PostgresTextSearch()
     /// Each phrase's chunks in the whole table, while it does not change.
     var phraseCounts = PhraseCountCache()
+    /// Longest a search may run (`[search] timeout`, as `statement_timeout`); nil: no limit.
+    public var searchTimeout: Duration?
 
     /// Every this many documents, an ingest folds `chunk_totals` back into one row.
     static let chunkTotalsFoldInterval: Int64 = 64

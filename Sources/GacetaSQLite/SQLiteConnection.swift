@@ -1,12 +1,21 @@
 @preconcurrency import CSQLite
 import GacetaCore
+import GacetaSystem
+import Glibc
 
 /// One SQLite connection: prepared-statement cache, transactions, errors classified as `StoreError`.
 final class SQLiteConnection {
     let handle: OpaquePointer
     private var statements: [String: SQLiteStatement] = [:]
 
+    /// A new database file is created here first, 0640 whatever the umask; SQLite gives its `-wal` and `-shm` the
+    /// database's mode.
     init(path: String, busyTimeoutMilliseconds: Int32 = 5000) throws(StoreError) {
+        let created = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o640)
+        if created >= 0 {
+            fchmod(created, 0o640)
+            close(created)
+        }
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &db, flags, nil)
@@ -61,6 +70,29 @@ final class SQLiteConnection {
         return try body()
     }
 
+    /// When a statement run under `withTimeLimit` must stop (`MonotonicClock` microseconds).
+    private var deadline: Int64 = .max
+
+    /// Runs `body` with a time limit: SQLite's progress handler (every 1,000 virtual-machine steps) interrupts the
+    /// running statement once `limit` has passed, and the interrupt is thrown as `.timedOut`. No limit when nil.
+    func withTimeLimit<T>(_ limit: Duration?, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        guard let limit, limit > .zero else { return try body() }
+        let parts = limit.components
+        deadline = MonotonicClock.microseconds() + parts.seconds * 1_000_000 + parts.attoseconds / 1_000_000_000_000
+        sqlite3_progress_handler(
+            handle, 1000,
+            { context in
+                guard let context else { return 0 }
+                let connection = Unmanaged<SQLiteConnection>.fromOpaque(context).takeUnretainedValue()
+                return MonotonicClock.microseconds() >= connection.deadline ? 1 : 0
+            }, Unmanaged.passUnretained(self).toOpaque())
+        defer {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            deadline = .max
+        }
+        return try body()
+    }
+
     private func releaseSnapshots() {
         for statement in statements.values { sqlite3_reset(statement.handle) }
     }
@@ -89,6 +121,8 @@ final class SQLiteConnection {
 
     static func error(_ status: Int32, _ message: String) -> StoreError {
         switch status & 0xff {
+        case SQLITE_INTERRUPT:
+            StoreError(.timedOut, "search stopped at its time limit ([search] timeout): \(message)")
         case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN, SQLITE_IOERR, SQLITE_FULL, SQLITE_READONLY:
             StoreError(.unavailable, "database unavailable: \(message)")
         default:

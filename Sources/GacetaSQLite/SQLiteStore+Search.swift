@@ -9,7 +9,14 @@ extension SQLiteStore {
     /// Ranks every match (ids and BM25 only; never a window of the newest, so an old passage that matches best
     /// is found), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
     /// with PostgreSQL).
+    /// Stops past `searchTimeout` with `.timedOut`.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
+        return try connection.withTimeLimit(searchTimeout) { () throws(StoreError) -> SearchResults in
+            try unboundedSearch(request)
+        }
+    }
+
+    private func unboundedSearch(_ request: SearchRequest) throws(StoreError) -> SearchResults {
         return try connection.call { () throws(StoreError) -> SearchResults in
             let page = max(1, request.page)
             let perPage = min(max(1, request.perPage), SearchRequest.maximumPerPage)

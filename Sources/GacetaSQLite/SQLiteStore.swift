@@ -13,6 +13,8 @@ public final class SQLiteStore: Store {
     let queryTokenizer = SpanishTokenizer()
     /// The index's tokens and the query's phrases, for snippets built as on PostgreSQL.
     let terms = IndexTerms()
+    /// Longest a search may run (`[search] timeout`); nil: no limit.
+    public var searchTimeout: Duration?
 
     /// Opens (creating if needed) the database at `path`.
     public init(path: String) throws(StoreError) {

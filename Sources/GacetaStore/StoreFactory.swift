@@ -10,17 +10,21 @@ public enum StoreFactory {
     /// With `requireCurrentSchema` (a worker), a store whose schema is older than this build throws
     /// `.schemaOutdated`: a SQLite file at once; a PostgreSQL database on the first call after each connection,
     /// since the server may be down at start (the store then opens without it, and every call throws
-    /// `.unavailable` until it answers).
-    public static func open(url: String, requireCurrentSchema: Bool = false) throws(StoreError) -> any Store {
+    /// `.unavailable` until it answers). A search running past `searchTimeout` throws `.timedOut`.
+    public static func open(
+        url: String, requireCurrentSchema: Bool = false, searchTimeout: Duration? = nil
+    ) throws(StoreError) -> any Store {
         if url.hasPrefix("sqlite:") {
             let path = sqlitePath(url)
             try checkDirectory(of: path, url: url)
             let store = try SQLiteStore(path: path)
+            store.searchTimeout = searchTimeout
             if requireCurrentSchema { try checkSchema(of: store) }
             return store
         }
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             let store = try PostgresStore(url: url)
+            store.searchTimeout = searchTimeout
             if requireCurrentSchema {
                 store.verifyAfterConnecting { [unowned store] () throws(StoreError) in try checkSchema(of: store) }
             }
@@ -28,7 +32,7 @@ public enum StoreFactory {
         }
         throw StoreError(
             .unavailable,
-            "database.url '\(url)' is not a database URL; use sqlite:var/gacetachat.db, sqlite:///abs/path.db or "
+            "database.url '\(url)' is not a database URL; use sqlite:var/db/gacetachat.db, sqlite:///abs/path.db or "
                 + "postgresql://user@host/dbname")
     }
 
@@ -51,10 +55,16 @@ public enum StoreFactory {
         return path
     }
 
-    /// SQLite creates the file, not its directory: say so plainly instead of "unable to open database file".
+    /// SQLite creates the file, not its directory. The database's own directory (`var/db/`, `/var/lib/gacetachat/db/`)
+    /// is created 0700 when its parent exists, whatever the umask: the state directory above it is 0711 so that
+    /// nginx reaches `files/`, and must not show it the database. Otherwise say plainly what is missing instead of
+    /// "unable to open database file".
     private static func checkDirectory(of path: String, url: String) throws(StoreError) {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let parent = directory.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : directory
+        if access(parent, F_OK) != 0, mkdir(parent, 0o700) == 0 {
+            chmod(parent, 0o700)
+        }
         guard access(parent, W_OK) == 0 else {
             let reason = access(parent, F_OK) == 0 ? "is not writable" : "does not exist"
             throw StoreError(.unavailable, "cannot open database \(url): directory '\(parent)' \(reason)")

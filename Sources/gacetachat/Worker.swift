@@ -31,7 +31,8 @@ struct Worker: ParsableCommand {
         let store: any Store
         do {
             try FastCGIWorker.checkListenDescriptor()
-            store = try StoreFactory.open(url: settings.database.url, requireCurrentSchema: true)
+            store = try StoreFactory.open(
+                url: settings.database.url, requireCurrentSchema: true, searchTimeout: settings.search.timeout)
             if let unavailable = try Self.unavailability(of: store) {
                 // PostgreSQL is down: serve 503s (and /health says so) and connect when it answers.
                 logger.warning("database unavailable at start, answering 503 until it answers: \(unavailable)")

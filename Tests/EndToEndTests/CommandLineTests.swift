@@ -75,9 +75,9 @@ extension EndToEnd {
         @Test func anUnreachableDatabaseIsAClearErrorAtStart() throws {
             let result = try Shell.run(
                 try Paths.binary(), ["serve", "--profile", "testing"],
-                environment: environment(["DATABASE_URL": "sqlite:/nonexistent-dir/x.db"]))
+                environment: environment(["DATABASE_URL": "sqlite:/nonexistent-dir/db/x.db"]))
             #expect(result.status != 0)
-            #expect(result.stderr.contains("directory '/nonexistent-dir' does not exist"))
+            #expect(result.stderr.contains("directory '/nonexistent-dir/db' does not exist"))
         }
 
         @Test func aWorkerRunsAloneUnderSpawnFcgi() throws {

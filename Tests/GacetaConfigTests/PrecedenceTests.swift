@@ -97,7 +97,7 @@ import Testing
                     requestSlowlogTimeout: .zero, statusListen: nil))
         #expect(defaults.log == LogSettings(level: .info, file: nil, chatQuestions: false))
         #expect(defaults.storage == StorageSettings(filesDirectory: "var/files"))
-        #expect(defaults.database.url == "sqlite:var/gacetachat.db")
+        #expect(defaults.database.url == "sqlite:var/db/gacetachat.db")
         #expect(
             defaults.llm
                 == LLMSettings(

@@ -25,7 +25,7 @@ import Testing
         #expect(settings.pool.workers == 3)
         #expect(settings.log.level == .debug)
         #expect(settings.server.listen == .unix(path: "var/run/gacetachat.sock"))
-        #expect(settings.database.url == "sqlite:var/gacetachat.db")
+        #expect(settings.database.url == "sqlite:var/db/gacetachat.db")
     }
 
     @Test func loadsForTesting() throws {
@@ -34,7 +34,7 @@ import Testing
         #expect(settings.pool.workers == 2)
         #expect(settings.log.level == .warning)
         #expect(settings.server.listen == .unix(path: "var/run/gacetachat-test.sock"))
-        #expect(settings.database.url == "sqlite:var/test.db")
+        #expect(settings.database.url == "sqlite:var/db/test.db")
     }
 
     @Test func loadsForProductionWithASecretKey() throws {
@@ -46,7 +46,8 @@ import Testing
         #expect(settings.server.socketMode == 0o660)
         #expect(settings.pool.workers == 8)
         #expect(settings.log.level == .info)
-        #expect(settings.database.url == "sqlite:///var/lib/gacetachat/gacetachat.db")
+        // In its own 0700 directory: the 0711 state directory shows nginx only files/.
+        #expect(settings.database.url == "sqlite:///var/lib/gacetachat/db/gacetachat.db")
         #expect(settings.storage.filesDirectory == "/var/lib/gacetachat/files")
         #expect(configuration.value(for: "server.secret_key")?.source == .environment("SECRET_KEY"))
     }

@@ -87,6 +87,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case schemaOutdated
         /// The query could not be run as written (a bug or unsupported input).
         case invalidQuery
+        /// The search ran past `[search] timeout` and was stopped.
+        case timedOut
         case failed
     }
 

@@ -29,7 +29,7 @@ extension StoreError: HTTPResponseError {
     /// a 500.
     public var status: Int {
         switch kind {
-        case .unavailable, .schemaOutdated: 503
+        case .unavailable, .schemaOutdated, .timedOut: 503
         case .invalidQuery: 400
         case .failed: 500
         }
@@ -39,6 +39,7 @@ extension StoreError: HTTPResponseError {
         switch kind {
         case .unavailable, .schemaOutdated: "database_unavailable"
         case .invalidQuery: "invalid_query"
+        case .timedOut: "search_timeout"
         case .failed: HTTPError.internalError.code
         }
     }
@@ -47,11 +48,16 @@ extension StoreError: HTTPResponseError {
         switch kind {
         case .unavailable, .schemaOutdated: "the database is unavailable right now; try again shortly"
         case .invalidQuery: "this search cannot be run; simplify it"
+        case .timedOut: "this search took too long; narrow it (more words, a date range) or try again"
         case .failed: HTTPError.internalError.message
         }
     }
 
     public var headers: [(String, String)] {
-        kind == .unavailable || kind == .schemaOutdated ? [("Retry-After", "5")] : []
+        switch kind {
+        case .unavailable, .schemaOutdated: [("Retry-After", "5")]
+        case .timedOut: [("Retry-After", "2")]
+        case .invalidQuery, .failed: []
+        }
     }
 }
