@@ -271,7 +271,7 @@ remove_keeps() {
     in_root "$work/root" '
         inroot apt-get remove -y -q gacetachat || exit 1
         status=0
-        for path in /var/lib/gacetachat/gacetachat.db /etc/gacetachat/gacetachat.ini /etc/gacetachat/env /etc/nginx/sites-available/gacetachat; do
+        for path in /var/lib/gacetachat/db/gacetachat.db /etc/gacetachat/gacetachat.ini /etc/gacetachat/env /etc/nginx/sites-available/gacetachat; do
             if [[ -e $ROOT$path ]]; then echo "kept: $path"; else echo "GONE: $path"; status=1; fi
         done
         [[ ! -e $ROOT/usr/bin/gacetachat ]] || { echo "/usr/bin/gacetachat still there"; status=1; }
