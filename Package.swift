@@ -51,8 +51,18 @@ let package = Package(
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The one libcurl client: chat (the model) and fetch (the publisher).
+        .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(
-            name: "GacetaChat", dependencies: ["GacetaCore", "GacetaQuery", "GacetaSystem", "GacetaText", "CCurl"]),
+            name: "GacetaChat",
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSystem", "GacetaText", "GacetaHTTP"]),
+        // The daily edition: download with checks, per-date states, the metrics file.
+        .target(
+            name: "GacetaFetch",
+            dependencies: [
+                "GacetaCore", "GacetaHTTP", "GacetaIngest", "GacetaSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
         .target(
             name: "GacetaAPI",
@@ -74,7 +84,7 @@ let package = Package(
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
                 "GacetaStore", "GacetaPostgres", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
-                "GacetaSystem",
+                "GacetaSystem", "GacetaFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -94,6 +104,7 @@ let package = Package(
         .testTarget(
             name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
         .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
+        .testTarget(name: "GacetaFetchTests", dependencies: ["GacetaFetch", "GacetaCore"]),
         .testTarget(
             name: "GacetaStoreTests",
             dependencies: [

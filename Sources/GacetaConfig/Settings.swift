@@ -12,6 +12,7 @@ public struct Settings: Sendable, Equatable {
     public var llm: LLMSettings
     public var chat: ChatSettings
     public var backup: BackupSettings
+    public var fetch: FetchSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -41,7 +42,10 @@ public struct Settings: Sendable, Equatable {
             storage: StorageSettings(filesDirectory: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
-            backup: BackupSettings(directory: "", keep: 0))
+            backup: BackupSettings(directory: "", keep: 0),
+            fetch: FetchSettings(
+                baseURL: "", timezone: "", connectTimeout: .zero, timeout: .zero, retries: 0, retryBackoff: .zero,
+                requestInterval: .zero, maxSize: 0, userAgent: "", metricsFile: nil))
     }
 }
 

@@ -9,6 +9,7 @@ struct GacetaChat: ParsableCommand {
         subcommands: [
             Serve.self, Worker.self, Ingest.self, Migrate.self, SearchCommand.self, Ask.self, ConfigCommand.self,
             BackupCommand.self, RestoreCommand.self, AdminCommand.self, Reindex.self,
+            FetchCommand.self,
         ]
     )
 }
