@@ -80,8 +80,10 @@ public final class Fetcher {
         if let previous, !options.force, !recent, previous.state == .stored || previous.state == .noEdition {
             return previous
         }
+        // Files already downloaded whole (stored, or a placeholder) are not downloaded again unless --force.
         let kept = Dictionary(
-            (previous?.files ?? []).filter { $0.state == .stored && !options.force }.map { ($0.name, $0) },
+            (previous?.files ?? []).filter { ($0.state == .stored || $0.sha256 != nil) && !options.force }
+                .map { ($0.name, $0) },
             uniquingKeysWith: { first, _ in first })
 
         var names = [PublisherLayout.editionName(date)]

@@ -27,10 +27,11 @@ struct FetchCommand: ParsableCommand {
     @Option(help: "First date of a range, YYYY-MM-DD.") var from: String?
     @Option(help: "Last date of a range (default: today).") var to: String?
     @Flag(help: "Download stored files again.") var force = false
+    @Option(help: .hidden) var today: String?
     @Flag(help: "Print the state of every date in the range (default: the last 14 days) and exit.") var status = false
 
     func validate() throws {
-        for (name, value) in [("--date", date), ("--from", from), ("--to", to)] {
+        for (name, value) in [("--date", date), ("--from", from), ("--to", to), ("--today", today)] {
             if let value, CalendarDate(value) == nil {
                 throw ValidationError("\(name) '\(value)' is not a date; write YYYY-MM-DD, e.g. 2024-07-15")
             }
@@ -47,7 +48,8 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let today = CalendarDate.today(in: settings.fetch.timezone)
+        // --today (hidden): run as on another day, for tests and for replaying a day's runs.
+        let today = today.flatMap(CalendarDate.init) ?? CalendarDate.today(in: settings.fetch.timezone)
         let first = date.flatMap(CalendarDate.init) ?? from.flatMap(CalendarDate.init)
         let last = date.flatMap(CalendarDate.init) ?? to.flatMap(CalendarDate.init) ?? today
         if let first, first > today {
