@@ -87,12 +87,17 @@ extension EndToEnd {
             return publisher
         }
 
-        @Test func everyDateEndsInItsStateAndASecondRunChangesNothing() throws {
+        static let stores = ["sqlite"] + (PostgresServer.isAvailable ? ["postgresql"] : [])
+
+        /// Both stores: the states live in the database the pool reads.
+        @Test(arguments: stores) func everyDateEndsInItsStateAndASecondRunChangesNothing(_ store: String) throws {
             let scratch = try Paths.temporaryDirectory("fetch")
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let publisher = try Self.publisher(scratch: scratch)
             defer { publisher.stop() }
-            let stack = try Stack(workers: 1)
+            let postgres = store == "postgresql" ? try PostgresServer() : nil
+            let database = try postgres.map { ["GACETACHAT_DATABASE_URL": try $0.createDatabase()] } ?? [:]
+            let stack = try Stack(workers: 1, environment: database)
             defer { stack.stop() }
             try stack.start()
 

@@ -69,15 +69,9 @@ public final class PublisherServer {
             """
         try configuration.write(toFile: "\(directory)/nginx/nginx.conf", atomically: true, encoding: .utf8)
         if !flaky.isEmpty { try startHelper() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Shell.resolve("nginx"))
-        process.arguments = [
-            "-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e", "\(directory)/nginx/error.log",
-        ]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        nginx = process
+        nginx = try Self.launch(
+            "nginx",
+            ["-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e", "\(directory)/nginx/error.log"])
         try waitUntil("the publisher's nginx answers") {
             (try? Shell.run("curl", ["-s", "-o", "/dev/null", "\(baseURL)/pub/"]).status) == 0
         }
@@ -124,17 +118,22 @@ public final class PublisherServer {
             http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Handler).serve_forever()
             """
         try script.write(toFile: "\(directory)/helper.py", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Shell.resolve("python3"))
-        process.arguments = ["\(directory)/helper.py", "\(helperPort)", root, "\(directory)/helper.log"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        helper = process
+        helper = try Self.launch(
+            "python3", ["\(directory)/helper.py", "\(helperPort)", root, "\(directory)/helper.log"])
         try waitUntil("the helper listens") {
             (try? Shell.run("curl", ["-s", "-o", "/dev/null", "http://127.0.0.1:\(helperPort)/"]).status) == 0
         }
         try? FileManager.default.removeItem(atPath: "\(directory)/helper.log")
+    }
+
+    private static func launch(_ program: String, _ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try Shell.resolve(program))
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     public func stop() {
