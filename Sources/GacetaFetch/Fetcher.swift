@@ -65,7 +65,8 @@ public final class Fetcher {
         var summary = Summary()
         var date = first
         while date <= last, !Interruption.requested {
-            let record = try fetch(date, summary: &summary)
+            // An interrupted date is not recorded: the next run does it again.
+            guard let record = try fetch(date, summary: &summary) else { break }
             summary.dates.append(record)
             report(record)
             date = date.adding(days: 1)
@@ -73,7 +74,7 @@ public final class Fetcher {
         return summary
     }
 
-    private func fetch(_ date: CalendarDate, summary: inout Summary) throws(StoreError) -> FetchDateRecord {
+    private func fetch(_ date: CalendarDate, summary: inout Summary) throws(StoreError) -> FetchDateRecord? {
         let previous = try log.fetchDate(date.description)
         let recent = options.today.daysSinceEpoch - date.daysSinceEpoch <= Self.notYetDays
         // A settled old date is not asked again (unless --force): a second run sends no request for it.
@@ -110,6 +111,7 @@ public final class Fetcher {
         // Alcances kept from before but no longer listed stay recorded.
         for (name, file) in kept where !files.contains(where: { $0.name == name }) { files.append(file) }
 
+        if Interruption.requested { return nil }
         let record = FetchDateRecord(
             date: date.description, state: FetchDateRecord.state(of: files), updatedAt: Timestamp.now(), files: files)
         try log.recordFetchDate(record)
@@ -131,7 +133,7 @@ public final class Fetcher {
         if let highestKept = kept.values.compactMap(\.alcanceNumber).max() { number = max(number, highestKept + 1) }
         var misses = 0
         var files: [FetchFileRecord] = []
-        while misses < Self.alcanceMisses {
+        while misses < Self.alcanceMisses, !Interruption.requested {
             let name = PublisherLayout.alcanceName(number, date: date)
             let file = try fetchFile(name, date: date, summary: &summary, missing: true)
             if let file {
@@ -233,7 +235,7 @@ public final class Fetcher {
     private func failed(
         _ name: String, _ reason: FetchFailure, _ detail: String, summary: inout Summary
     ) -> FetchFileRecord {
-        summary.failures[reason, default: 0] += 1
+        if !Interruption.requested { summary.failures[reason, default: 0] += 1 }
         return FetchFileRecord(name: name, state: .failed, reason: reason, detail: detail)
     }
 

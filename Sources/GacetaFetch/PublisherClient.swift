@@ -115,7 +115,7 @@ public final class PublisherClient {
             case .unreachable: retryable = true
             default: retryable = false
             }
-            guard retryable, tries < policy.retries else { return outcome }
+            guard retryable, tries < policy.retries, !Interruption.requested else { return outcome }
             tries += 1
             logger.notice("retrying in \(HTTPClientError.format(wait)): \(url): \(Self.describe(outcome))")
             Self.sleep(wait)

@@ -199,6 +199,60 @@ extension EndToEnd {
             #expect(!health.body.contains("not_pdf"), "no reasons in /health")
         }
 
+        /// A backfill stopped with SIGTERM in the middle of a download leaves no partial file and records only the
+        /// dates it finished; the next run resumes from the states table.
+        @Test func aStoppedBackfillResumes() throws {
+            let scratch = try Paths.temporaryDirectory("resume")
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let publisher = try Self.publisher(scratch: scratch)
+            defer { publisher.stop() }
+            var environment = Paths.testingEnvironment(directory: scratch)
+            environment["GACETACHAT_STORAGE_FILES_DIR"] = "\(scratch)/files"
+            environment["GACETACHAT_FETCH_BASE_URL"] = publisher.baseURL
+            environment["GACETACHAT_FETCH_REQUEST_INTERVAL"] = "20ms"
+            environment["GACETACHAT_FETCH_RETRIES"] = "1"
+            environment["GACETACHAT_FETCH_RETRY_BACKOFF"] = "100ms"
+            environment["GACETACHAT_FETCH_TIMEOUT"] = "60s"  // the slow file is still arriving when we stop
+            let arguments = ["fetch", "--from", "2024-07-03", "--to", "2024-07-05", "--today", Self.today]
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try Paths.binary())
+            process.arguments = arguments
+            process.environment = environment
+            process.currentDirectoryURL = URL(fileURLWithPath: scratch)
+            let log = "\(scratch)/fetch.log"
+            _ = FileManager.default.createFile(atPath: log, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let slowFolder = "\(scratch)/files/pub/2024/07/04"
+            try waitUntil("the slow edition is being downloaded", timeout: 60) {
+                ((try? FileManager.default.contentsOfDirectory(atPath: slowFolder)) ?? []).contains {
+                    $0.contains(".tmp.")
+                }
+            }
+            kill(process.processIdentifier, SIGTERM)
+            try waitUntil("fetch stops", timeout: 20) { !process.isRunning }
+            let stopped = try String(contentsOfFile: log, encoding: .utf8)
+            #expect(process.terminationStatus == 1, "\(stopped)")
+            #expect(stopped.contains("interrupted: run it again to resume"), "\(stopped)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: slowFolder).isEmpty, "no partial file")
+            let status = try Shell.run(
+                try Paths.binary(), ["fetch", "--status", "--from", "2024-07-03", "--to", "2024-07-05"],
+                environment: environment, currentDirectory: scratch)
+            #expect(Self.dateStates(status.stdout) == ["2024-07-03 stored"], "\(status.stdout)")
+
+            environment["GACETACHAT_FETCH_TIMEOUT"] = "2s"
+            let resumed = try Shell.run(
+                try Paths.binary(), arguments, environment: environment, currentDirectory: scratch)
+            #expect(resumed.status == 1, "07-04 and 07-05 fail: \(resumed.stderr)")
+            let after = try Shell.run(
+                try Paths.binary(), ["fetch", "--status", "--from", "2024-07-03", "--to", "2024-07-05"],
+                environment: environment, currentDirectory: scratch)
+            #expect(
+                Self.dateStates(after.stdout) == ["2024-07-03 stored", "2024-07-04 failed", "2024-07-05 failed"])
+            #expect(try publisher.helperRequests().count == 2, "the stored edition is not downloaded again")
+        }
+
         /// "2024-07-03 stored" for each date line of `fetch --status`.
         static func dateStates(_ table: String) -> [String] {
             table.split(separator: "\n").dropFirst().compactMap { line in
