@@ -284,6 +284,23 @@ extension EndToEnd {
             #expect(result.stderr.contains("GACETACHAT_FETCH_BASE_URL"), "\(result.stderr)")
         }
 
+        /// The README's alert rule is one Prometheus accepts.
+        @Test func theReadmeAlertRuleIsValid() throws {
+            let readme = try String(contentsOfFile: "\(Paths.repository)/README.md", encoding: .utf8)
+            let marker = try #require(readme.range(of: "<!-- fetch-alert-rule"))
+            let after = readme[marker.upperBound...]
+            let start = try #require(after.range(of: "```yaml\n"))
+            let end = try #require(after[start.upperBound...].range(of: "\n```"))
+            let rule = String(after[start.upperBound..<end.lowerBound])
+            #expect(rule.contains("gacetachat_fetch_last_success_timestamp_seconds"))
+            let directory = try Paths.temporaryDirectory("rule")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            try rule.write(toFile: "\(directory)/rule.yml", atomically: true, encoding: .utf8)
+            let result = try Shell.run("promtool", ["check", "rules", "\(directory)/rule.yml"])
+            #expect(result.status == 0, "\(result.output)")
+            #expect(result.stdout.contains("1 rules found"))
+        }
+
         /// From a Friday evening in Costa Rica, the timer's next runs are Monday 05:30, 09:30 and 14:30 there.
         @Test func theTimerRunsOnWorkingDaysInCostaRicaTime() throws {
             let timer = try String(
