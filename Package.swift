@@ -17,11 +17,10 @@ let package = Package(
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer", providers: [.apt(["libstemmer-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(
-            name: "CPostgres", path: "Sources/CPostgres", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
-        .systemLibrary(
-            name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]),
+        // libpq, libcurl and libcrypto are loaded with dlopen by their shims, only by a process that uses them:
+        // no pkgConfig (its --libs would link them into every worker).
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", providers: [.apt(["libssl-dev"])]),
 
         // The one layer of system calls: libc only.
         .target(name: "GacetaSystem"),
@@ -49,8 +48,8 @@ let package = Package(
             ]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaSQLite", "GacetaPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
-        .systemLibrary(
-            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // No pkgConfig: shim.h loads libcurl with dlopen on first use (see the other C libraries above).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The one libcurl client: chat (the model) and fetch (the publisher).
         .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(

@@ -2,7 +2,7 @@
 import GacetaSystem
 import Glibc
 
-/// SHA-256, HMAC-SHA-256 and random bytes from OpenSSL's libcrypto.
+/// SHA-256 and HMAC-SHA-256 from OpenSSL's libcrypto (loaded on first use), and random bytes from the kernel.
 public enum Digest {
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
@@ -28,11 +28,11 @@ public enum Digest {
         return Array(output.prefix(Int(length)))
     }
 
-    /// Cryptographically strong random bytes (`RAND_bytes`).
+    /// Cryptographically strong random bytes from the kernel (`SystemRandomNumberGenerator`: `getrandom` on
+    /// Linux), so that a worker making a conversation id does not load libcrypto.
     public static func randomBytes(_ count: Int) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: count)
-        precondition(RAND_bytes(&output, Int32(count)) == 1, "RAND_bytes failed")
-        return output
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
     }
 
     /// Equal bytes, compared in time that depends only on the length (OpenSSL's `CRYPTO_memcmp`), for secrets.

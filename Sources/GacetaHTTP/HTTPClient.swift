@@ -52,7 +52,9 @@ public struct HTTPClient: Sendable {
     private func perform(
         url: String, headers: [String], body: [UInt8]?, onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?
     ) throws(HTTPClientError) -> Response {
-        guard curlGlobalInit == CURLE_OK else { throw .setup("curl_global_init failed") }
+        guard curlGlobalInit == CURLE_OK else {
+            throw .setup(gaceta_libcurl_load_error().map { String(cString: $0) } ?? "curl_global_init failed")
+        }
         guard let handle = curl_easy_init() else { throw .setup("curl_easy_init failed") }
         defer { curl_easy_cleanup(handle) }
         var headerList: UnsafeMutablePointer<curl_slist>?

@@ -94,6 +94,22 @@ extension EndToEnd {
                 #expect(asset.headers["content-security-policy"] == policy)
                 #expect(asset.headers["strict-transport-security"] != nil)
             }
+            // The modules the entry point imports are hashed as one set with it: every import names a hashed
+            // file that nginx serves with the same year-long caching.
+            let entry = try #require(names.first { $0.hasPrefix("app.") })
+            let setHash = entry.split(separator: ".")[1]
+            let app = try stack.get("/assets/\(entry)")
+            let imports = app.body.components(separatedBy: "from './").dropFirst().compactMap {
+                $0.split(separator: "'").first.map(String.init)
+            }
+            #expect(imports.count >= 4, "app.js imports its views: \(imports)")
+            for module in imports {
+                #expect(module.hasSuffix(".\(setHash).js"), "\(module) is not in the set \(setHash)")
+                let asset = try stack.get("/assets/\(module)")
+                #expect(asset.status == 200, "\(module)")
+                #expect(asset.headers["cache-control"] == "public, max-age=31536000, immutable", "\(module)")
+                #expect(asset.headers["content-type"]?.contains("javascript") == true, "\(module)")
+            }
             let unhashed = try stack.get("/assets/app.js")
             #expect(unhashed.status == 404)
             let unknown = try stack.get("/no/such/page")
