@@ -37,6 +37,8 @@ public struct ServiceContext {
     public let cacheSeconds: Int
     /// The admin API (`/api/v1/admin/…`); nil leaves it out.
     public let admin: AdminContext?
+    /// `server.debug`: 500 responses carry the underlying error's description (never in production).
+    public var debug = false
 
     public init(
         profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: StoreServices? = nil,
@@ -57,8 +59,11 @@ public struct ServiceContext {
 public enum API {
     public static func router(context: ServiceContext) -> Router {
         var router = Router()
+        router.showsErrorDetail = context.debug && context.profile != "production"
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
         if context.profile == "testing" {
+            // Only in the testing profile: a request that fails the way a bug would, to see the 500 it gets.
+            router.get("/api/v1/testing/fail") { _, _ in throw TestingFailure() }
             // Only in the testing profile: a request that takes as long as asked, to exercise timeouts.
             router.get("/api/v1/testing/sleep") { request, _ in
                 let seconds = Double(try request.query("seconds") ?? "1") ?? 1
@@ -81,4 +86,9 @@ public enum API {
         }
         return router
     }
+}
+
+/// The error of the testing profile's `/api/v1/testing/fail`: not an `HTTPError`, so it is a logged 500.
+struct TestingFailure: Error, CustomStringConvertible {
+    var description: String { "testing failure: /api/v1/testing/fail always fails" }
 }

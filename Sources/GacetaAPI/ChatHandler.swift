@@ -25,10 +25,18 @@ struct ChatHandler {
     let context: ChatContext
 
     func register(on router: inout Router) {
-        router.post("/api/v1/chat") { request, _ in try chat(request) }
+        router.post("/api/v1/chat") { request, _ in Self.notStored(try chat(request)) }
         router.get("/api/v1/conversations/{id}", pathIsSecret: true) { _, parameters in
-            Response.json(ConversationBody(try context.workflow.conversation(id: parameters["id"] ?? "")))
+            Self.notStored(
+                Response.json(ConversationBody(try context.workflow.conversation(id: parameters["id"] ?? ""))))
         }
+    }
+
+    /// A response that names a conversation id (a bearer secret): no cache, shared or the browser's, keeps it.
+    private static func notStored(_ response: Response) -> Response {
+        var response = response
+        response.headers.add("Cache-Control", "no-store")
+        return response
     }
 
     private struct QuestionBody: Decodable {

@@ -17,9 +17,9 @@ struct GazetteHandlers {
         router.get("/api/v1/search") { request, _ in cacheable(try search(request)) }
         router.get("/api/v1/editions") { request, _ in cacheable(try editions(request)) }
         router.get("/api/v1/editions/{date}") { _, parameters in cacheable(try edition(parameters["date"] ?? "")) }
-        router.get("/api/v1/documents/{id}") { _, parameters in try document(parameters["id"] ?? "") }
+        router.get("/api/v1/documents/{id}") { _, parameters in cacheable(try document(parameters["id"] ?? "")) }
         router.get("/api/v1/documents/{id}/pages/{n}") { _, parameters in
-            try page(parameters["id"] ?? "", parameters["n"] ?? "")
+            cacheable(try page(parameters["id"] ?? "", parameters["n"] ?? ""))
         }
         router.get("/api/v1/documents/{id}/pdf") { _, parameters in try pdf(parameters["id"] ?? "") }
     }

@@ -31,6 +31,8 @@ struct SearchBody: Encodable {
 
     let query: Query
     let total: Int
+    /// False when there are more than `total` (10,000) matches.
+    let totalExact: Bool
     let page: Int
     let perPage: Int
     let hits: [Hit]
@@ -40,6 +42,7 @@ struct SearchBody: Encodable {
             droppedStopwords: request.expression.droppedStopwords, from: request.from, to: request.to,
             section: request.section, edition: request.edition)
         total = results.total
+        totalExact = results.totalExact
         page = results.page
         perPage = results.perPage
         hits = results.hits.map {

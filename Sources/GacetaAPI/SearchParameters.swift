@@ -13,6 +13,10 @@ public struct SearchParameters: Sendable {
     public var page: String?
     public var perPage: String?
 
+    /// Most Unicode scalars (not clusters: a cluster can hold any number of them) and terms in `q`.
+    public static let maximumQueryLength = 500
+    public static let maximumQueryTerms = 32
+
     public init(
         query: String?, from: String? = nil, to: String? = nil, section: String? = nil, edition: String? = nil,
         page: String? = nil, perPage: String? = nil
@@ -31,11 +35,19 @@ public struct SearchParameters: Sendable {
         guard let text = query?.trimmed, !text.isEmpty else {
             throw HTTPError(status: 400, code: "missing_query", message: "add a search text: ?q=salario+mínimo")
         }
+        let terms = text.split(whereSeparator: { $0.isWhitespace }).count
+        guard text.unicodeScalars.count <= Self.maximumQueryLength, terms <= Self.maximumQueryTerms else {
+            throw HTTPError(
+                status: 400, code: "query_too_long",
+                message: "a search may have \(Self.maximumQueryLength) characters and \(Self.maximumQueryTerms) "
+                    + "terms; this one has \(text.unicodeScalars.count) Unicode scalars and \(terms) terms")
+        }
         let expression: SearchExpression
         do {
             expression = try SearchQueryParser.parse(text, isStopword: SpanishStopwords.contains)
         } catch {
-            throw HTTPError(status: 400, code: "invalid_query", message: error.message)
+            throw HTTPError(
+                status: 400, code: error.isTooLong ? "query_too_long" : "invalid_query", message: error.message)
         }
         let from = try Self.date(from, name: "from")
         let to = try Self.date(to, name: "to")
@@ -45,6 +57,12 @@ public struct SearchParameters: Sendable {
         let page = try IntegerParameter.parse(page, name: "page", range: 1...10_000, default: 1)
         let perPage = try IntegerParameter.parse(
             perPage, name: "per_page", range: 1...SearchRequest.maximumPerPage, default: 10)
+        guard (page - 1) * perPage + perPage <= SearchRequest.maximumDepth else {
+            throw HTTPError(
+                status: 400, code: "page_too_deep",
+                message: "a search reads at most \(SearchRequest.maximumDepth) hits: page \(page) of \(perPage) "
+                    + "goes to hit \((page - 1) * perPage + perPage); narrow the search (from, to, section) instead")
+        }
         return SearchRequest(
             expression: expression, from: from, to: to, section: section?.trimmed.nonEmpty,
             edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage)

@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// One problem found while loading the configuration, phrased for the operator who must fix it.
 ///
 /// The message ends nginx style with where the problem is (`… in conf/gacetachat.ini:12`), followed by a hint in
@@ -7,8 +9,9 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     /// The file line, environment variable or flag at fault; `nil` when the problem is not tied to one place.
     public let location: ValueSource?
 
+    /// `message` is shown with any password in it redacted (see `Redaction`): errors quote values and flags.
     public init(message: String, location: ValueSource?) {
-        self.message = message
+        self.message = Redaction.redacted(message)
         self.location = location
     }
 

@@ -4,7 +4,7 @@ import GacetaSystem
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup", "fetch"]
+    static let sections = ["server", "pool", "log", "database", "storage", "llm", "chat", "backup", "admin", "fetch"]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -182,6 +182,10 @@ enum ConfigurationSchema {
             "backup", "keep", .integer(1...10_000), default: "7",
             doc: "How many backups to keep in backup.dir; older ones are deleted after a successful backup."
         ) { $0.backup.keep = $1 },
+        ConfigKey(
+            "admin", "allowed_networks", .networks, default: "127.0.0.1/32, ::1/128",
+            doc: "Client networks (CIDR) the admin API answers; others get 403. Keep nginx's allow lines equal."
+        ) { $0.admin.allowedNetworks = $1 },
         ConfigKey(
             "fetch", "base_url", .httpURL, default: "https://www.imprentanacional.go.cr",
             doc: "The publisher's site; editions are under BASE/pub/YYYY/MM/DD/ (http:// for mirrors and tests)."

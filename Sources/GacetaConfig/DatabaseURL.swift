@@ -1,3 +1,5 @@
+import GacetaSystem
+
 /// Checks `database.url` when the configuration loads, so that a mistyped URL stops the server with the file and
 /// line instead of starting workers that could never connect (a worker starts while PostgreSQL is down and
 /// connects later, so a connection cannot be the check).
@@ -95,6 +97,6 @@ extension ValueType where Value == String {
             expected: "sqlite:PATH, sqlite:///ABSOLUTE/PATH or a PostgreSQL URI like "
                 + "postgresql://USER@/DB?host=/run/postgresql (parameters as libpq knows them)",
             example: "sqlite:var/gacetachat.db", allowsEmpty: false,
-            parse: { DatabaseURL.isValid($0) ? $0 : nil }, format: { $0 })
+            parse: { DatabaseURL.isValid($0) ? $0 : nil }, format: Redaction.redacted)
     }
 }

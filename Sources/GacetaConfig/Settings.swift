@@ -12,6 +12,7 @@ public struct Settings: Sendable, Equatable {
     public var llm: LLMSettings
     public var chat: ChatSettings
     public var backup: BackupSettings
+    public var admin: AdminSettings
     public var fetch: FetchSettings
 
     /// The built-in defaults of every key, with the development profile.
@@ -42,7 +43,7 @@ public struct Settings: Sendable, Equatable {
             storage: StorageSettings(filesDirectory: ""),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
-            backup: BackupSettings(directory: "", keep: 0),
+            backup: BackupSettings(directory: "", keep: 0), admin: AdminSettings(allowedNetworks: []),
             fetch: FetchSettings(
                 baseURL: "", timezone: "", connectTimeout: .zero, timeout: .zero, retries: 0, retryBackoff: .zero,
                 requestInterval: .zero, maxSize: 0, userAgent: "", metricsFile: nil))
@@ -167,4 +168,10 @@ extension Settings {
             return .tcp(host: host, port: port == UInt16.max ? port - 1 : port + 1)
         }
     }
+}
+
+/// `[admin]`: the admin API (`/api/v1/admin/…`).
+public struct AdminSettings: Sendable, Equatable {
+    /// Client networks the admin API answers (checked against `REMOTE_ADDR` before the token).
+    public var allowedNetworks: [IPNetwork]
 }

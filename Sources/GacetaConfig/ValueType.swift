@@ -111,6 +111,20 @@ extension ValueType where Value == ProcessManager {
     }
 }
 
+extension ValueType where Value == [IPNetwork] {
+    /// Comma-separated CIDR networks, IPv4 or IPv6.
+    static var networks: ValueType {
+        ValueType(
+            expected: "comma-separated networks in CIDR notation, IPv4 or IPv6, like 127.0.0.1/32, ::1/128, 10.0.0.0/8",
+            example: "127.0.0.1/32, ::1/128", allowsEmpty: false,
+            parse: { text in
+                let parsed = text.split(separator: ",").map { IPNetwork(parsing: String($0)) }
+                guard !parsed.isEmpty, parsed.allSatisfy({ $0 != nil }) else { return nil }
+                return parsed.compactMap { $0 }
+            }, format: { $0.map(\.description).joined(separator: ", ") })
+    }
+}
+
 extension ValueType where Value == String {
     /// An `http://` or `https://` URL with a host; a trailing slash is dropped.
     static var httpURL: ValueType {

@@ -15,7 +15,7 @@ public enum CGIRequest {
         guard !method.isEmpty, method.utf8.allSatisfy({ isTokenByte($0) }) else {
             throw .badRequest("malformed request method")
         }
-        let (path, query) = pathAndQuery(parameters)
+        let (path, query) = try pathAndQuery(parameters)
         guard path.hasPrefix("/") else {
             throw .badRequest("the request path must start with '/'")
         }
@@ -39,14 +39,27 @@ public enum CGIRequest {
         return Head(request: request, contentLength: contentLength)
     }
 
-    /// `DOCUMENT_URI` is nginx's normalised path; `REQUEST_URI` is what the client sent.
-    private static func pathAndQuery(_ parameters: [String: String]) -> (String, String) {
-        let query = parameters["QUERY_STRING"] ?? ""
+    /// The path is the one nginx matched, `DOCUMENT_URI` (decoded and normalised, see `RequestPath`); the raw
+    /// target in `REQUEST_URI` must read as that same path, else 400. Without `DOCUMENT_URI` (no nginx), the raw
+    /// path decoded segment by segment. The query string is `REQUEST_URI`'s, as the client sent it.
+    private static func pathAndQuery(_ parameters: [String: String]) throws(HTTPError) -> (String, String) {
+        var query = parameters["QUERY_STRING"] ?? ""
+        var raw: Substring?
         if let uri = parameters["REQUEST_URI"], !uri.isEmpty {
             let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : query)
+            raw = parts[0]
+            if parts.count > 1 { query = String(parts[1]) }
         }
-        return (parameters["DOCUMENT_URI"] ?? parameters["SCRIPT_NAME"] ?? "/", query)
+        if let matched = parameters["DOCUMENT_URI"], !matched.isEmpty {
+            if let raw, try RequestPath.normalised(raw) != matched {
+                throw HTTPError(
+                    status: 400, code: "path_mismatch",
+                    message: "the request path '\(raw.prefix(100))' does not read as the path '\(matched.prefix(100))'")
+            }
+            return (matched, query)
+        }
+        guard let raw else { return (parameters["SCRIPT_NAME"] ?? "/", query) }
+        return (try RequestPath.decodedSegments(raw), query)
     }
 
     /// `ACCEPT_LANGUAGE` → `Accept-Language`.

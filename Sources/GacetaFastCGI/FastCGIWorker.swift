@@ -27,6 +27,9 @@ public struct FastCGIWorker {
     public var logRequests = true
     /// A larger body limit for the paths under a prefix (the admin API's uploads).
     public var uploadLimit: (pathPrefix: String, size: Int)?
+    /// What the status page shows for a request target: a route's pattern where the path holds a secret (a
+    /// conversation id), else the target itself.
+    public var statusURI: (String) -> String = { $0 }
 
     /// Why ``run()`` returned.
     public enum Stop: Sendable, Equatable {
@@ -125,7 +128,8 @@ public struct FastCGIWorker {
     private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?, finished: Int64) {
         let started = Scoreboard.monotonicMicroseconds()
         let parameters = Self.parameters(of: request)
-        slot?.begin(method: parameters["REQUEST_METHOD"] ?? "", uri: parameters["REQUEST_URI"] ?? "", now: started)
+        slot?.begin(
+            method: parameters["REQUEST_METHOD"] ?? "", uri: statusURI(parameters["REQUEST_URI"] ?? ""), now: started)
         // nginx's $request_id ties its log to ours; it goes back to the client as X-Request-Id.
         let requestID = AccessLog.requestID(from: parameters["REQUEST_ID"])
         var response: Response

@@ -1,5 +1,6 @@
 @preconcurrency import CPostgres
 import GacetaCore
+import GacetaSystem
 import Glibc
 
 /// One libpq connection: statements with bound text parameters, transactions, errors classified as
@@ -19,9 +20,11 @@ final class PostgresConnection {
     /// throwing `.unavailable` meanwhile.
     init(url: String) throws(StoreError) {
         displayURL = PostgresURL.redacted(url)
+        password = PostgresURL.separatingPassword(url).password.flatMap { $0.isEmpty ? nil : $0 }
         var parseError: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(url, &parseError) else {
-            let message = parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory"
+            let message = Self.scrubbed(
+                parseError.map { Self.trimmed(String(cString: $0)) } ?? "out of memory", password: password)
             if let parseError { PQfreemem(parseError) }
             throw StoreError(.failed, "invalid database URL \(displayURL): \(message)")
         }
@@ -37,7 +40,16 @@ final class PostgresConnection {
 
     deinit { PQfinish(handle) }
 
-    private var lastError: String { Self.errorMessage(handle) }
+    /// Kept only to scrub it from libpq's messages.
+    private let password: String?
+
+    private var lastError: String { Self.scrubbed(Self.errorMessage(handle), password: password) }
+
+    /// libpq's message without the password, whether it echoes the URL or the bare value.
+    private static func scrubbed(_ message: String, password: String?) -> String {
+        guard let password else { return Redaction.redacted(message) }
+        return Redaction.redacted(message, hiding: password)
+    }
 
     private static func errorMessage(_ handle: OpaquePointer) -> String {
         guard let message = PQerrorMessage(handle) else { return "unknown error" }

@@ -1,18 +1,31 @@
+import GacetaSystem
+
 /// The password inside a libpq URI (`postgresql://user:secret@host/db`), kept out of messages and of the command
 /// lines of `pg_dump`/`pg_restore` (where any local user could read it in /proc).
 public enum PostgresURL {
     /// `postgresql://user:secret@host/db` → (`postgresql://user@host/db`, `secret`, percent-decoded); a URL
     /// without a password is returned unchanged with nil.
+    /// A `password=` parameter is taken out of the query the same way.
     public static func separatingPassword(_ url: String) -> (url: String, password: String?) {
-        guard let parts = split(url) else { return (url, nil) }
-        return (parts.before + parts.after, percentDecoded(parts.password))
+        var (plain, password) = (url, String?.none)
+        if let parts = split(url) {
+            (plain, password) = (parts.before + parts.after, percentDecoded(parts.password))
+        }
+        guard let question = plain.firstIndex(of: "?") else { return (plain, password) }
+        var kept: [Substring] = []
+        for item in plain[plain.index(after: question)...].split(separator: "&") {
+            if item.lowercased().hasPrefix("password=") {
+                password = percentDecoded(String(item.dropFirst("password=".count)))
+            } else {
+                kept.append(item)
+            }
+        }
+        let base = String(plain[..<question])
+        return (kept.isEmpty ? base : base + "?" + kept.joined(separator: "&"), password)
     }
 
-    /// The URL with its password shown as `***`.
-    public static func redacted(_ url: String) -> String {
-        guard let parts = split(url) else { return url }
-        return parts.before + ":***" + parts.after
-    }
+    /// The URL with its password (user info or `password=` parameter) shown as `***`.
+    public static func redacted(_ url: String) -> String { Redaction.redacted(url) }
 
     /// `before` ends with the user name, `after` starts at the `@`.
     private static func split(_ url: String) -> (before: String, password: String, after: String)? {

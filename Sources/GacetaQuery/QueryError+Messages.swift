@@ -3,7 +3,7 @@ extension QueryError {
     static func tooLong(limit: Int) -> QueryError {
         QueryError(
             message: "the query is longer than \(limit) characters: shorten it to the words that matter most",
-            position: limit)
+            position: limit, isTooLong: true)
     }
 
     static func controlCharacter(_ scalar: Unicode.Scalar, at position: Int) -> QueryError {
@@ -113,7 +113,7 @@ extension QueryError {
         QueryError(
             message: "the query has more than \(limit) search terms (term \(limit + 1) is at character \(position)): "
                 + "remove some",
-            position: position)
+            position: position, isTooLong: true)
     }
 
     static func internalError(at position: Int) -> QueryError {

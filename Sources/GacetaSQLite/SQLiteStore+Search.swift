@@ -22,9 +22,14 @@ extension SQLiteStore {
             }
             let filter = Filter(request)
 
+            // Counted up to one past the reported maximum: a broad query ("de*") stops there.
             let count = try connection.prepare(
-                "SELECT count(*) FROM chunk_index \(filter.joins) WHERE chunk_index MATCH ?1 \(filter.conditions)")
+                """
+                SELECT count(*) FROM (SELECT 1 FROM chunk_index \(filter.joins)
+                WHERE chunk_index MATCH ?1 \(filter.conditions) LIMIT ?2)
+                """)
             count.bind(1, match)
+            count.bind(2, SearchResults.maximumCountedTotal + 1)
             filter.bind(to: count)
             _ = try count.step()
             let total = count.int(0)

@@ -8,7 +8,7 @@ struct GacetaChat: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Serve.self, Worker.self, Ingest.self, Migrate.self, SearchCommand.self, Ask.self, ConfigCommand.self,
-            BackupCommand.self, RestoreCommand.self, AdminCommand.self, Reindex.self,
+            BackupCommand.self, RestoreCommand.self, AdminCommand.self, Reindex.self, RoutesCommand.self,
             FetchCommand.self,
         ]
     )

@@ -13,11 +13,13 @@ enum ServiceFactory {
             workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
         let services = StoreServices(
             search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store)
-        return ServiceContext(
+        var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
             cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
             admin: admin(settings: settings, store: store))
+        context.debug = settings.server.debug
+        return context
     }
 
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
@@ -57,6 +59,7 @@ enum ServiceFactory {
                 ingestPipeline(settings: settings, store: store, fallbackDate: date).ingest(path: path)
             },
             // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
-            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads")
+            uploadDirectory: "\(settings.storage.filesDirectory)/.uploads",
+            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) })
     }
 }

@@ -55,6 +55,7 @@ struct Worker: ParsableCommand {
         if let file = settings.log.file {
             worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
+        worker.statusURI = { target in router.secretPattern(of: target) ?? target }
         worker.slot = Self.scoreboardSlot()
         worker.slot?.becomeIdle()
         worker.logRequests = logger.logLevel <= .info

@@ -29,9 +29,12 @@ private func errorCode(_ response: Response) throws -> String? {
     }
 
     @Test func matchesParametersAndDecodesThem() throws {
-        let response = router.respond(to: Request(method: "GET", path: "/api/v1/documents/a%20b"), logger: quietLogger)
+        // Request.path is already decoded (nginx's DOCUMENT_URI): the router never decodes it again.
+        let response = router.respond(to: Request(method: "GET", path: "/api/v1/documents/a b"), logger: quietLogger)
         #expect(response.status == 200)
         #expect(try json(response)["id"] as? String == "a b")
+        let twice = router.respond(to: Request(method: "GET", path: "/api/v1/documents/%41"), logger: quietLogger)
+        #expect(try json(twice)["id"] as? String == "%41")
     }
 
     @Test func unknownPathIs404InTheErrorShape() throws {
@@ -62,10 +65,36 @@ private func errorCode(_ response: Response) throws -> String? {
         #expect(!String(decoding: boom.body, as: UTF8.self).contains("Cancellation"))
     }
 
-    @Test func malformedEscapesInThePathAre400() throws {
-        let response = router.respond(to: Request(method: "GET", path: "/api/v1/documents/%zz"), logger: quietLogger)
-        #expect(response.status == 400)
-        #expect(try errorCode(response) == "bad_request")
+    @Test(arguments: [
+        "/api/v1/chat/", "/api/v1//chat", "/api/v1/./chat", "/api/v1/x/../chat", "//api/v1/chat", "/api/v1/documents/",
+        "/api/v1/documents/7/", "/api/v1/documents/..", "/api/v1/documents/.", "",
+    ])
+    func trailingSlashesEmptyAndDotSegmentsAre404BeforeAnyHandler(path: String) throws {
+        let response = router.respond(to: Request(method: "POST", path: path), logger: quietLogger)
+        #expect(response.status == 404, "\(path)")
+        #expect(try errorCode(response) == "not_found")
+    }
+}
+
+@Suite struct RequestPathTests {
+    @Test(arguments: [
+        ("/api/v1/chat", "/api/v1/chat"), ("/api/v1/chat/", "/api/v1/chat/"), ("/api//v1///chat", "/api/v1/chat"),
+        ("/api/./v1/chat", "/api/v1/chat"), ("/api/x/../v1/chat", "/api/v1/chat"), ("/api%2Fv1/chat", "/api/v1/chat"),
+        ("/api/x/%2E%2E/v1/chat", "/api/v1/chat"), ("/a/b/..", "/a/"), ("/a/.", "/a/"), ("/", "/"), ("//", "/"),
+        ("/api/v1/documents/a%20b", "/api/v1/documents/a b"), ("/api/v1/chat;x", "/api/v1/chat;x"),
+    ])
+    func normalisesAsNginxDoes(raw: String, expected: String) throws {
+        #expect(try RequestPath.normalised(Substring(raw)) == expected)
+    }
+
+    @Test func withoutNginxAnEncodedSlashIs404AndMalformedEscapesAre400() throws {
+        #expect { try RequestPath.decodedSegments("/api/v1/documents/a%2Fb") } throws: {
+            ($0 as? HTTPError)?.status == 404
+        }
+        #expect { try RequestPath.decodedSegments("/api/v1/documents/%zz") } throws: {
+            ($0 as? HTTPError)?.status == 400
+        }
+        #expect(try RequestPath.decodedSegments("/api/v1/documents/a%20b/..") == "/api/v1/documents/a b/..")
     }
 }
 

@@ -35,6 +35,17 @@ import Testing
         #expect { try CGIRequest.parse(parameters) } throws: { ($0 as? HTTPError)?.status == 400 }
     }
 
+    @Test func thePathIsTheOneNginxMatchedAndTheRawTargetMustReadAsIt() throws {
+        var parameters = base
+        parameters["REQUEST_URI"] = "/api/v1/./documents/a%20b?x=1"
+        parameters["DOCUMENT_URI"] = "/api/v1/documents/a b"
+        #expect(try CGIRequest.parse(parameters).request.path == "/api/v1/documents/a b")
+        // Row 3 of issue 15: nginx matched another path than the one the app would have routed on.
+        parameters["REQUEST_URI"] = "/api/v1/admin/documents/..%2F..%2F..%2Fhealth"
+        parameters["DOCUMENT_URI"] = "/api/v1/admin/documents/7"
+        #expect { try CGIRequest.parse(parameters) } throws: { ($0 as? HTTPError)?.code == "path_mismatch" }
+    }
+
     @Test func headerNamesAreRebuiltFromCGIForm() {
         #expect(CGIRequest.headerName(fromCGI: "X_FORWARDED_FOR") == "X-Forwarded-For")
     }

@@ -122,3 +122,19 @@ import Testing
         #expect(deep.hits.count == 100, "pages past the ranking window still fill")
     }
 }
+
+/// Issue 15, row 8: a total is counted up to 10,000; past it the store says 10,000, not exact.
+@Suite struct CountedTotalTests {
+    @Test(arguments: StoreKind.testable) func totalsAreExactUpToTenThousandThenCapped(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let chunks = (0...SearchResults.maximumCountedTotal).map { "Aviso \($0): la ley número \($0) se publica." }
+        let pages = stride(from: 0, to: chunks.count, by: 500).map { start in
+            (String?.none, Array(chunks[start..<min(start + 500, chunks.count)]))
+        }
+        try harness.store.ingest(StoreFixture.document(path: "/many.md", title: "Avisos", pages: pages))
+        let broad = try harness.search(["ley"])
+        #expect(broad.total == SearchResults.maximumCountedTotal && !broad.totalExact, "\(broad.total)")
+        let narrow = try harness.search(["7777"])
+        #expect(narrow.total == 1 && narrow.totalExact)
+    }
+}

@@ -11,18 +11,23 @@ public struct AdminContext {
     public let ingest: (_ path: String, _ date: String?) -> IngestPipeline.FileOutcome
     /// Where uploads are written before they are ingested (and removed after).
     public let uploadDirectory: String
+    /// Whether a client address (`REMOTE_ADDR`) is in `[admin] allowed_networks`; checked before the token.
+    public let allowsAddress: (String) -> Bool
 
     public init(
         authenticate: @escaping (String) throws -> String?,
-        ingest: @escaping (String, String?) -> IngestPipeline.FileOutcome, uploadDirectory: String
+        ingest: @escaping (String, String?) -> IngestPipeline.FileOutcome, uploadDirectory: String,
+        allowsAddress: @escaping (String) -> Bool
     ) {
         self.authenticate = authenticate
         self.ingest = ingest
         self.uploadDirectory = uploadDirectory
+        self.allowsAddress = allowsAddress
     }
 }
 
-/// `/api/v1/admin/…`: upload a PDF, delete a document or an edition, re-index. Every request needs
+/// `/api/v1/admin/…`: upload a PDF, delete a document or an edition, re-index. Every request comes from a network
+/// in `[admin] allowed_networks` (else 403 `forbidden_network`, before the token is looked at) and needs
 /// `Authorization: Bearer TOKEN` (401 without one, 403 with a wrong one); every action, refused or done, is in
 /// the request's log line (`admin=NAME action=…`).
 struct AdminHandler {
@@ -52,6 +57,11 @@ struct AdminHandler {
         var admin = "-"
         var response: Response
         do {
+            guard context.allowsAddress(request.remoteAddress) else {
+                throw HTTPError(
+                    status: 403, code: "forbidden_network",
+                    message: "the admin API answers only the networks in [admin] allowed_networks")
+            }
             admin = try authenticate(request)
             response = try body(admin)
         } catch let error as any HTTPResponseError where error.status != 500 {

@@ -27,6 +27,9 @@ public final class ConversationWorkflow {
         public let history: [ConversationTurn]
     }
 
+    /// Most bytes of questions and answers one conversation may store; past it a follow-up is refused (409).
+    public static let maximumConversationBytes = 256 * 1024
+
     public let service: ChatService
     public let limits: Limits
     private let store: any ConversationStore
@@ -45,16 +48,17 @@ public final class ConversationWorkflow {
     /// Checks `question` and loads the conversation it continues (a new one when `conversationID` is nil).
     /// Throws `ChatError` for what the asker must change, `StoreError` when the database fails.
     public func prepare(question: String?, conversationID: String?) throws -> Question {
-        let text = (question ?? "").trimmed
+        let text = try QuestionText.normalised(question ?? "", maximumLength: limits.maxQuestionLength)
         guard !text.isEmpty else { throw ChatError.emptyQuestion }
-        guard text.count <= limits.maxQuestionLength else {
-            throw ChatError.questionTooLong(length: text.count, limit: limits.maxQuestionLength)
-        }
         guard let id = conversationID else {
             return Question(text: text, conversationID: makeConversationID(), isNew: true, history: [])
         }
         guard Self.isWellFormedID(id), let conversation = try store.conversation(id: id) else {
             throw ChatError.conversationNotFound(id: id, asking: true)
+        }
+        let storedBytes = conversation.turns.reduce(0) { $0 + $1.question.utf8.count + $1.answer.text.utf8.count }
+        guard storedBytes < Self.maximumConversationBytes else {
+            throw ChatError.conversationTooLarge(bytes: storedBytes)
         }
         guard conversation.turns.count < limits.maxTurns else { throw ChatError.tooManyTurns(limit: limits.maxTurns) }
         return Question(text: text, conversationID: id, isNew: false, history: conversation.turns)

@@ -24,14 +24,28 @@ enum OpenAIPrompt {
     ) -> [ChatCompletion.Message] {
         var messages = [ChatCompletion.Message(role: "system", content: system)]
         for turn in history.suffix(historyTurns) {
-            messages.append(ChatCompletion.Message(role: "user", content: turn.question))
+            messages.append(ChatCompletion.Message(role: "user", content: cut(turn.question)))
             // Earlier markers pointed to earlier passages: drop them so they cannot be confused with these.
-            var answer = CitationMarkerFilter.filter(turn.answer.text, passageCount: 0).text
-            if answer.count > historyAnswerLength { answer = String(answer.prefix(historyAnswerLength)) + " …" }
-            messages.append(ChatCompletion.Message(role: "assistant", content: answer))
+            let answer = CitationMarkerFilter.filter(turn.answer.text, passageCount: 0).text
+            messages.append(ChatCompletion.Message(role: "assistant", content: cut(answer)))
         }
         messages.append(ChatCompletion.Message(role: "user", content: userMessage(question, passages: passages)))
         return messages
+    }
+
+    /// An earlier question or answer, at most `historyAnswerLength` characters (and 4 × that in scalars, so a
+    /// cluster full of combining marks cannot smuggle in more).
+    static func cut(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var characters = 0
+        for character in text {
+            characters += 1
+            guard characters <= historyAnswerLength,
+                kept.count + character.unicodeScalars.count <= 4 * historyAnswerLength
+            else { return String(kept) + " …" }
+            kept.append(contentsOf: character.unicodeScalars)
+        }
+        return String(kept)
     }
 
     /// The numbered passages (edition, document, page, text), then the question.

@@ -2,7 +2,8 @@
 public struct Request: Sendable {
     /// Upper-case method, e.g. `GET`.
     public var method: String
-    /// The path without the query string, still percent-encoded (as sent by the client).
+    /// The path without the query string, as nginx matched it (`DOCUMENT_URI`): percent-decoded, dot segments
+    /// resolved (see `RequestPath`).
     public var path: String
     /// The raw query string, without the leading `?`.
     public var rawQuery: String

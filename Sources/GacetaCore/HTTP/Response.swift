@@ -52,10 +52,12 @@ public struct Response {
         json(JSON.encode(value), status: status)
     }
 
-    /// The `{"error":{"code","message"}}` body every API error uses.
-    public static func error(_ error: any HTTPResponseError) -> Response {
+    /// The `{"error":{"code","message"}}` body every API error uses; `detail` (the underlying error's description)
+    /// only when `server.debug` is on, outside production.
+    public static func error(_ error: any HTTPResponseError, detail: String? = nil) -> Response {
         var response = json(
-            ErrorBody(error: .init(code: error.code, message: error.publicMessage)), status: error.status)
+            ErrorBody(error: .init(code: error.code, message: error.publicMessage, detail: detail)),
+            status: error.status)
         for (name, value) in error.headers { response.headers.add(name, value) }
         return response
     }
@@ -64,6 +66,7 @@ public struct Response {
         struct Detail: Encodable {
             let code: String
             let message: String
+            let detail: String?
         }
         let error: Detail
     }

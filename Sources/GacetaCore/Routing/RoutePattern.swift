@@ -19,13 +19,17 @@ struct RoutePattern: Sendable {
         }
     }
 
-    /// The decoded segments of a request path; malformed escapes are a 400.
+    /// The segments of a request path (already decoded: `Request.path`). A trailing slash, an empty segment, `.`
+    /// or `..` names no route: 404, before any handler (or token check) runs.
     static func segments(of path: String) throws(HTTPError) -> [String] {
-        var decoded: [String] = []
-        for part in path.split(separator: "/") {
-            decoded.append(try QueryString.decode(part, plusIsSpace: false))
+        guard path != "/" else { return [] }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.first == "", parts.count > 1,
+            parts.dropFirst().allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." })
+        else {
+            throw HTTPError.notFound("no such resource: \(path.prefix(200))")
         }
-        return decoded
+        return parts.dropFirst().map(String.init)
     }
 
     func match(_ path: [String]) -> RouteParameters? {

@@ -14,8 +14,24 @@ public struct Router {
     }
 
     private var routes: [Route] = []
+    /// `server.debug` outside production: a 500 carries the underlying error's description as `error.detail`.
+    public var showsErrorDetail = false
 
     public init() {}
+
+    /// The pattern of the secret-holding route (`pathIsSecret`) that `target` (a raw request target, as
+    /// `REQUEST_URI`) names, whatever its spelling; nil when it names none.
+    public func secretPattern(of target: String) -> String? {
+        let raw = target.prefix { $0 != "?" }
+        guard let path = try? RequestPath.normalised(raw), let segments = try? RoutePattern.segments(of: path) else {
+            return nil
+        }
+        return routes.first { $0.pathIsSecret && $0.pattern.match(segments) != nil }?.pattern.text
+    }
+
+    /// Every registered route as (method, pattern), in registration order: what nginx's locations and the
+    /// OpenAPI description must cover.
+    public var table: [(method: String, pattern: String)] { routes.map { ($0.method, $0.pattern.text) } }
 
     /// Registers `handler` for `method` on `pattern` (`/api/v1/documents/{id}`).
     /// `pathIsSecret`: the path's parameters act as access keys (conversation ids); the request log shows the
@@ -51,7 +67,7 @@ public struct Router {
                 do {
                     response = try route.handler(request, parameters)
                 } catch {
-                    response = Self.failure(error, of: request, logger: logger)
+                    response = Self.failure(error, of: request, logger: logger, detail: showsErrorDetail)
                 }
                 response.route = route.pattern.text
                 response.pathIsSecret = route.pathIsSecret
@@ -67,20 +83,22 @@ public struct Router {
     }
 
     /// The error's own status and public message for the client; its internal detail (a store's message, anything
-    /// that does not choose a status) only for the log.
-    private static func failure(_ error: any Error, of request: Request, logger: Logger) -> Response {
+    /// that does not choose a status) only for the log, and, with `detail` (`server.debug`), in a 500's
+    /// `error.detail`.
+    private static func failure(_ error: any Error, of request: Request, logger: Logger, detail: Bool) -> Response {
         let metadata: Logger.Metadata = [
             "method": "\(request.method)", "path": "\(request.path)", "request_id": "\(request.requestID ?? "-")",
         ]
-        guard let error = error as? any HTTPResponseError else {
+        guard let chosen = error as? any HTTPResponseError else {
             logger.error("unhandled error: \(error)", metadata: metadata)
-            return Response.error(HTTPError.internalError)
+            return Response.error(HTTPError.internalError, detail: detail ? String(describing: error) : nil)
         }
-        if error.hasInternalDetail && error.status == 500 {
-            logger.error("unhandled error: \(error)", metadata: metadata)
-        } else if error.hasInternalDetail {
-            logger.warning("\(error.status) \(error.code): \(error)", metadata: metadata)
+        if chosen.hasInternalDetail && chosen.status == 500 {
+            logger.error("unhandled error: \(chosen)", metadata: metadata)
+        } else if chosen.hasInternalDetail {
+            logger.warning("\(chosen.status) \(chosen.code): \(chosen)", metadata: metadata)
         }
-        return Response.error(error)
+        let shown = detail && chosen.status == 500 && chosen.hasInternalDetail ? String(describing: chosen) : nil
+        return Response.error(chosen, detail: shown)
     }
 }

@@ -14,6 +14,8 @@ public struct SearchRequest: Sendable, Equatable {
     public var perPage: Int
 
     public static let maximumPerPage = 100
+    /// Hits a search reads at most: `(page − 1) × perPage + perPage` may not pass it.
+    public static let maximumDepth = 1000
 
     public init(
         expression: SearchExpression, from: String? = nil, to: String? = nil, section: String? = nil,
@@ -70,13 +72,20 @@ public struct SearchHit: Sendable, Equatable, Codable {
 }
 
 public struct SearchResults: Sendable, Equatable {
+    /// Matches are counted up to this many; past it `total` is this and `totalExact` false.
+    public static let maximumCountedTotal = 10_000
+
     public var total: Int
+    /// Whether `total` is the exact number of matches (else there are more than `maximumCountedTotal`).
+    public var totalExact: Bool
     public var page: Int
     public var perPage: Int
     public var hits: [SearchHit]
 
+    /// `total` past `maximumCountedTotal` is reported as that, not exact.
     public init(total: Int, page: Int, perPage: Int, hits: [SearchHit]) {
-        self.total = total
+        self.total = min(total, Self.maximumCountedTotal)
+        self.totalExact = total <= Self.maximumCountedTotal
         self.page = page
         self.perPage = perPage
         self.hits = hits
