@@ -50,10 +50,20 @@ let package = Package(
             ]),
         .target(name: "GacetaStore", dependencies: ["GacetaCore", "GacetaSQLite", "GacetaPostgres"]),
         .target(name: "GacetaIngest", dependencies: ["GacetaCore", "GacetaSystem", "GacetaText"]),
+        // No pkgConfig: shim.h loads libcurl with dlopen on first use (see the other C libraries above).
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The one libcurl client: chat (the model) and fetch (the publisher).
+        .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(
             name: "GacetaChat",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "CCurl"]),
+            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP"]),
+        // The daily edition: download with checks, per-date states, the metrics file.
+        .target(
+            name: "GacetaFetch",
+            dependencies: [
+                "GacetaCore", "GacetaHTTP", "GacetaIngest", "GacetaSystem",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
         .target(
             name: "GacetaAPI",
@@ -75,7 +85,7 @@ let package = Package(
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
                 "GacetaStore", "GacetaPostgres", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
-                "GacetaSystem",
+                "GacetaSystem", "GacetaFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -97,6 +107,7 @@ let package = Package(
         .testTarget(
             name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
         .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
+        .testTarget(name: "GacetaFetchTests", dependencies: ["GacetaFetch", "GacetaCore"]),
         .testTarget(
             name: "GacetaStoreTests",
             dependencies: [

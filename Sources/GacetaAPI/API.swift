@@ -8,15 +8,18 @@ public struct StoreServices {
     public let catalogue: any EditionCatalogue
     public let administration: any StoreAdministration
     public let maintenance: any StoreMaintenance
+    /// The last `gacetachat fetch`, shown by `/health`.
+    public let fetchLog: (any FetchLog)?
 
     public init(
         search: any SearchIndex, catalogue: any EditionCatalogue, administration: any StoreAdministration,
-        maintenance: any StoreMaintenance
+        maintenance: any StoreMaintenance, fetchLog: (any FetchLog)? = nil
     ) {
         self.search = search
         self.catalogue = catalogue
         self.administration = administration
         self.maintenance = maintenance
+        self.fetchLog = fetchLog
     }
 }
 

@@ -1,8 +1,17 @@
 import GacetaCore
+import GacetaSystem
+import Glibc
 
 /// `GET /health`: is this worker alive, what is it running, does its database answer.
-/// 503 when the database does not, so a load balancer can route around this host.
+/// 503 when the database does not, so a load balancer can route around this host. The last fetch is shown (its
+/// newest date, that date's state, when it ended) and never changes the status.
 enum HealthHandler {
+    struct Fetch: Encodable {
+        let date: String?
+        let state: String?
+        let finishedAt: String
+    }
+
     struct Body: Encodable {
         let status: String
         let version: String
@@ -10,6 +19,7 @@ enum HealthHandler {
         let pid: Int32
         let uptimeSeconds: Double
         let database: String?
+        let fetch: Fetch?
     }
 
     static func respond(context: ServiceContext) -> Response {
@@ -25,10 +35,16 @@ enum HealthHandler {
             }
         }
         let healthy = database != "unavailable"
+        var fetch: Fetch?
+        if healthy, let run = try? context.store?.fetchLog?.lastFetchRun() {
+            fetch = Fetch(
+                date: run.lastDate, state: run.lastState?.rawValue,
+                finishedAt: Timestamp.iso8601(secondsSinceEpoch: time_t(run.finishedAt)))
+        }
         var response = Response.json(
             Body(
                 status: healthy ? "ok" : "degraded", version: GacetaVersion.string, profile: context.profile,
-                pid: context.pid, uptimeSeconds: (seconds * 1000).rounded() / 1000, database: database),
+                pid: context.pid, uptimeSeconds: (seconds * 1000).rounded() / 1000, database: database, fetch: fetch),
             status: healthy ? 200 : 503)
         response.headers.add("Cache-Control", "no-store")
         return response

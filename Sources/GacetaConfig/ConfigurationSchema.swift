@@ -4,7 +4,9 @@ import GacetaSystem
 /// file, the environment and the command line, validated, and shown by ``Configuration/report()``.
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
-    static let sections = ["server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin"]
+    static let sections = [
+        "server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin", "fetch",
+    ]
 
     static let keys: [ConfigKey] = [
         ConfigKey(
@@ -190,6 +192,47 @@ enum ConfigurationSchema {
             "admin", "allowed_networks", .networks, default: "127.0.0.1/32, ::1/128",
             doc: "Client networks (CIDR) the admin API answers; others get 403. Keep nginx's allow lines equal."
         ) { $0.admin.allowedNetworks = $1 },
+        ConfigKey(
+            "fetch", "base_url", .httpURL, default: "https://www.imprentanacional.go.cr",
+            doc: "The publisher's site; editions are under BASE/pub/YYYY/MM/DD/ (http:// for mirrors and tests)."
+        ) { $0.fetch.baseURL = $1 },
+        ConfigKey(
+            "fetch", "timezone", .timezone, default: "America/Costa_Rica",
+            doc: "Whose calendar dates are: 'fetch' without a date fetches today there (a name in /usr/share/zoneinfo)."
+        ) { $0.fetch.timezone = $1 },
+        ConfigKey(
+            "fetch", "connect_timeout", .duration, default: "10s",
+            doc: "How long connecting to the publisher may take."
+        ) { $0.fetch.connectTimeout = $1 },
+        ConfigKey(
+            "fetch", "timeout", .duration, default: "120s",
+            doc: "How long one download may take, connecting included; past it the try is a timeout."
+        ) { $0.fetch.timeout = $1 },
+        ConfigKey(
+            "fetch", "retries", .integer(0...10), default: "3",
+            doc: "Tries after the first on a 5xx or a timeout, waiting retry_backoff, then twice as long each time."
+        ) { $0.fetch.retries = $1 },
+        ConfigKey(
+            "fetch", "retry_backoff", .duration, default: "2s",
+            doc: "Wait before the first retry (2s: then 4s, 8s)."
+        ) { $0.fetch.retryBackoff = $1 },
+        ConfigKey(
+            "fetch", "request_interval", .duration, default: "1s",
+            doc: "Least time between two requests to the publisher (1s: at most one request a second)."
+        ) { $0.fetch.requestInterval = $1 },
+        ConfigKey(
+            "fetch", "max_size", .byteSize, default: "200m",
+            doc: "Largest file accepted; a bigger one is 'too_large'."
+        ) { $0.fetch.maxSize = $1 },
+        ConfigKey(
+            "fetch", "user_agent", .string(example: "gacetachat-fetch (ops@example.org)"),
+            default: "gacetachat-fetch",
+            doc: "User-Agent sent to the publisher: say who you are and how to reach you."
+        ) { $0.fetch.userAgent = $1 },
+        ConfigKey(
+            "fetch", "metrics_file", .optionalString(example: "/var/lib/gacetachat/fetch.prom"), default: "",
+            doc: "Prometheus text file fetch writes and the master appends to /metrics; empty = beside the database."
+        ) { $0.fetch.metricsFile = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

@@ -14,6 +14,7 @@ public struct Settings: Sendable, Equatable {
     public var chat: ChatSettings
     public var backup: BackupSettings
     public var admin: AdminSettings
+    public var fetch: FetchSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -43,7 +44,10 @@ public struct Settings: Sendable, Equatable {
             storage: StorageSettings(filesDirectory: ""), search: SearchSettings(timeout: .zero),
             llm: LLMSettings(baseURL: nil, model: nil, apiKey: nil, timeout: .zero, maxTokens: 0, temperature: 0),
             chat: ChatSettings(maxQuestionLength: 0, maxTurns: 0, retention: .zero),
-            backup: BackupSettings(directory: "", keep: 0), admin: AdminSettings(allowedNetworks: []))
+            backup: BackupSettings(directory: "", keep: 0), admin: AdminSettings(allowedNetworks: []),
+            fetch: FetchSettings(
+                baseURL: "", timezone: "", connectTimeout: .zero, timeout: .zero, retries: 0, retryBackoff: .zero,
+                requestInterval: .zero, maxSize: 0, userAgent: "", metricsFile: nil))
     }
 }
 

@@ -124,3 +124,36 @@ extension ValueType where Value == [IPNetwork] {
             }, format: { $0.map(\.description).joined(separator: ", ") })
     }
 }
+
+extension ValueType where Value == String {
+    /// An `http://` or `https://` URL with a host; a trailing slash is dropped.
+    static var httpURL: ValueType {
+        ValueType(
+            expected: "an http:// or https:// URL with a host and no query", example: "https://example.org",
+            allowsEmpty: false,
+            parse: { text in
+                let lower = text.lowercased()
+                guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return nil }
+                let rest = text.dropFirst(scheme.count)
+                guard let host = rest.split(separator: "/", omittingEmptySubsequences: false).first,
+                    !host.isEmpty, !text.contains(where: { $0 == "?" || $0 == "#" || $0 == " " })
+                else { return nil }
+                var url = text
+                while url.hasSuffix("/") { url.removeLast() }
+                return url
+            }, format: { $0 })
+    }
+
+    /// A time zone name found in the system's zone database (`America/Costa_Rica`, `UTC`).
+    static var timezone: ValueType {
+        ValueType(
+            expected: "a time zone name from /usr/share/zoneinfo, like America/Costa_Rica", example: "UTC",
+            allowsEmpty: false,
+            parse: { text in
+                guard !text.isEmpty, !text.hasPrefix("/"), !text.split(separator: "/").contains(".."),
+                    FileSystem.exists("/usr/share/zoneinfo/\(text)")
+                else { return nil }
+                return text
+            }, format: { $0 })
+    }
+}

@@ -1,3 +1,5 @@
+import GacetaStoreSQL
+
 /// The schema, as numbered steps with the same versions and meaning as `SQLiteMigrations`. A version, once
 /// released, never changes: add a new one.
 ///
@@ -135,6 +137,8 @@ enum PostgresMigrations {
                 FOR EACH STATEMENT EXECUTE FUNCTION gaceta_chunk_totals_take_rows();
             """
         ),
+        // `gacetachat fetch`: a state for every date and file tried, its runs and the counters behind its metrics.
+        (5, FetchSQL.schema(integer: "bigint")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

@@ -1,3 +1,5 @@
+import GacetaStoreSQL
+
 /// The schema, as numbered steps. A version, once released, never changes: add a new one.
 enum SQLiteMigrations {
     static let steps: [(version: Int, sql: String)] = [
@@ -93,6 +95,8 @@ enum SQLiteMigrations {
             -- PostgreSQL keeps a table of the index's lexemes for prefix searches; FTS5 finds prefixes itself.
             """
         ),
+        // `gacetachat fetch`: a state for every date and file tried, its runs and the counters behind its metrics.
+        (5, FetchSQL.schema(integer: "integer")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

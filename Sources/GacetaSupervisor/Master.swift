@@ -28,6 +28,8 @@ public final class Master {
     private let statusSocket: ListeningSocket?
     private var slowlogTimeout: Duration
     private var terminateTimeout: Duration
+    /// `fetch`'s Prometheus text file, appended to `/metrics` (the master never opens the database).
+    private var fetchMetricsFile: String
 
     /// `statusSocket`: where the master answers `/status` and `/metrics` itself.
     public init(
@@ -49,6 +51,7 @@ public final class Master {
         notifier = SystemdNotifier(environment: launcher.masterEnvironment)
         slowlogTimeout = pool.requestSlowlogTimeout
         terminateTimeout = pool.requestTerminateTimeout
+        fetchMetricsFile = configuration.settings.fetchMetricsFile
     }
 
     /// Runs until the pool stops; returns the process exit code.
@@ -213,6 +216,7 @@ public final class Master {
             logger.logLevel = Logger.Level(settings.log.level)
             slowlogTimeout = settings.pool.requestSlowlogTimeout
             terminateTimeout = settings.pool.requestTerminateTimeout
+            fetchMetricsFile = settings.fetchMetricsFile
             if settings.log.file != logFile {
                 logFile = settings.log.file
                 reopenLog()
@@ -230,7 +234,9 @@ public final class Master {
         let options = Set(query.split(separator: "&").map { String($0.split(separator: "=").first ?? "") })
         let full = options.contains("full")
         if path.hasSuffix("/metrics") {
-            return (200, "text/plain; version=0.0.4; charset=utf-8", StatusPage.metrics(snapshot))
+            // The fetch's file, when there is one (written atomically: whole or absent).
+            let fetch = (try? FileContents.readText(fetchMetricsFile)) ?? ""
+            return (200, "text/plain; version=0.0.4; charset=utf-8", StatusPage.metrics(snapshot) + fetch)
         }
         if options.contains("json") { return (200, "application/json", StatusPage.json(snapshot, full: full)) }
         return (200, "text/plain; charset=utf-8", StatusPage.text(snapshot, full: full))

@@ -11,7 +11,8 @@ enum ServiceFactory {
     static func context(settings: Settings, store: any Store) -> ServiceContext {
         let chat = ChatContext(
             workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
-        let services = StoreServices(search: store, catalogue: store, administration: store, maintenance: store)
+        let services = StoreServices(
+            search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store)
         var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaHTTP
 import GacetaText
 
 #if canImport(FoundationEssentials)

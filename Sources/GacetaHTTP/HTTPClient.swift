@@ -1,31 +1,56 @@
 import CCurl
 
-/// A small blocking HTTP client over libcurl: POST a body with headers, get the status and the body, or the
-/// body in pieces as they arrive (for server-sent events).
+/// A small blocking HTTP client over libcurl: GET, or POST a body with headers; get the status and the body, or the
+/// body in pieces as they arrive (server-sent events, downloads). Chat (the model) and fetch (the publisher) use it.
 ///
 /// One curl handle per request (no state is shared, so values can be used from any thread). Proxies follow
 /// curl's environment variables; redirects are not followed (a 3xx is returned as is), and only http and https
 /// are allowed. Headers are never logged or put in errors: they may hold an API key.
-struct HTTPClient: Sendable {
+public struct HTTPClient: Sendable {
     /// A finished exchange.
-    struct Response {
-        var status: Int
+    public struct Response: Sendable {
+        public var status: Int
         /// The body, unless it went to `onBody`.
-        var body: [UInt8]
+        public var body: [UInt8]
     }
 
     /// The whole exchange, connecting and reading included.
-    var timeout: Duration
+    public var timeout: Duration
     /// Connecting only (at most `timeout`).
-    var connectTimeout: Duration = .seconds(5)
+    public var connectTimeout: Duration = .seconds(5)
     /// Largest body kept in memory.
-    var maximumBodySize = 4 << 20
+    public var maximumBodySize = 4 << 20
+    public var userAgent = "gacetachat"
+
+    public init(
+        timeout: Duration, connectTimeout: Duration = .seconds(5), maximumBodySize: Int = 4 << 20,
+        userAgent: String = "gacetachat"
+    ) {
+        self.timeout = timeout
+        self.connectTimeout = connectTimeout
+        self.maximumBodySize = maximumBodySize
+        self.userAgent = userAgent
+    }
 
     /// Sends `body` to `url` with `headers` ("Name: value"). When `onBody` is given it receives the status and
     /// each piece of the body as it arrives (and returns false to stop the transfer); otherwise the body is
     /// collected into the response.
-    func post(
+    public func post(
         url: String, headers: [String], body: [UInt8], onBody: ((Int, UnsafeRawBufferPointer) -> Bool)? = nil
+    ) throws(HTTPClientError) -> Response {
+        try perform(url: url, headers: headers, body: body, onBody: onBody)
+    }
+
+    /// GETs `url`; the body is collected (at most `maximumBodySize`, else `.bodyTooLarge`) or given to `onBody`.
+    public func get(
+        url: String, headers: [String] = [], onBody: ((Int, UnsafeRawBufferPointer) -> Bool)? = nil
+    ) throws(HTTPClientError) -> Response {
+        try perform(url: url, headers: headers, body: nil, onBody: onBody)
+    }
+
+    /// One exchange: a POST of `body`, or a GET when it is nil.
+    private func perform(
+        url: String, headers: [String], body: [UInt8]?, onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?
     ) throws(HTTPClientError) -> Response {
         guard curlGlobalInit == CURLE_OK else {
             throw .setup(gaceta_libcurl_load_error().map { String(cString: $0) } ?? "curl_global_init failed")
@@ -52,21 +77,27 @@ struct HTTPClient: Sendable {
             && gaceta_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(total, Self.milliseconds(connectTimeout)))
                 == CURLE_OK
         ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0) == CURLE_OK
-        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POST, 1) == CURLE_OK
-        ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count) == CURLE_OK
+        if let body {
+            ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POST, 1) == CURLE_OK
+            ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count) == CURLE_OK
+        } else {
+            ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_HTTPGET, 1) == CURLE_OK
+        }
         ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_HTTPHEADER, headerList) == CURLE_OK
         // curl's own words for a failure, with the detail (host, port) its code alone lacks.
         var errorText = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_USERAGENT, "gacetachat") == CURLE_OK
+        ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_USERAGENT, userAgent) == CURLE_OK
         ok = ok && gaceta_curl_setopt_write_function(handle, receiveBody) == CURLE_OK
         ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()) == CURLE_OK
         guard ok else { throw .setup("curl option rejected") }
 
-        let code = body.withUnsafeBytes { bytes in
+        let code = (body ?? []).withUnsafeBytes { bytes in
             errorText.withUnsafeMutableBufferPointer { text in
                 _ = gaceta_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, text.baseAddress)
-                _ = gaceta_curl_setopt_pointer(
-                    handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                if body != nil {
+                    _ = gaceta_curl_setopt_pointer(
+                        handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bytes.baseAddress))
+                }
                 return curl_easy_perform(handle)
             }
         }
@@ -81,14 +112,14 @@ struct HTTPClient: Sendable {
         return Response(status: transfer.responseStatus(), body: transfer.body)
     }
 
-    static func milliseconds(_ duration: Duration) -> Int {
+    public static func milliseconds(_ duration: Duration) -> Int {
         let (seconds, attoseconds) = duration.components
         return max(Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000), 1)
     }
 }
 
 /// Why a request got no HTTP response.
-enum HTTPClientError: Error, Equatable, CustomStringConvertible {
+public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     case setup(String)
     case timedOut(Duration)
     /// curl's message ("Couldn't connect to server").
@@ -97,7 +128,7 @@ enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     /// The body consumer stopped the transfer.
     case stopped
 
-    var description: String {
+    public var description: String {
         switch self {
         case .setup(let message): message
         case .timedOut(let timeout): "timeout after \(Self.format(timeout))"
@@ -108,7 +139,7 @@ enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     }
 
     /// "5s", "1.5s", "300 ms".
-    static func format(_ duration: Duration) -> String {
+    public static func format(_ duration: Duration) -> String {
         let milliseconds = HTTPClient.milliseconds(duration)
         if milliseconds < 1000 { return "\(milliseconds) ms" }
         if milliseconds % 1000 == 0 { return "\(milliseconds / 1000)s" }
