@@ -24,6 +24,8 @@ public struct EditionIngester {
         if cover.pages <= 1, cover.number == nil { return .placeholder }
         switch pipeline(date.description).ingest(path: path) {
         case .stored, .unchanged: return .stored(number: cover.number)
+        // The ingest's own masthead reader saw a placeholder the cover check let through.
+        case .noEdition: return .placeholder
         case .failed(let message): return .failed(message)
         }
     }
