@@ -23,9 +23,10 @@ import Testing
         #expect(settings.fetch.retries == 3)
         #expect(settings.fetch.maxSize == 200 << 20)
         #expect(settings.fetch.requestInterval == .seconds(1))
-        #expect(settings.fetchMetricsFile == "var/gacetachat-fetch.prom")
-        settings.database.url = "sqlite:///var/lib/gacetachat/gacetachat.db"
-        #expect(settings.fetchMetricsFile == "/var/lib/gacetachat/gacetachat-fetch.prom")
+        // Beside the database, which the hardening moved into its own directory (var/db/).
+        #expect(settings.fetchMetricsFile == "var/db/gacetachat-fetch.prom")
+        settings.database.url = "sqlite:///var/lib/gacetachat/db/gacetachat.db"
+        #expect(settings.fetchMetricsFile == "/var/lib/gacetachat/db/gacetachat-fetch.prom")
         settings.database.url = "postgresql://gacetachat@/gacetachat?host=/run/postgresql"
         settings.storage.filesDirectory = "/srv/gaceta/files"
         #expect(settings.fetchMetricsFile == "/srv/gaceta/gacetachat-fetch.prom")
