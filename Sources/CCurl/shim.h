@@ -19,7 +19,6 @@
 #define curl_easy_init gaceta_libcurl_declared_curl_easy_init
 #define curl_easy_perform gaceta_libcurl_declared_curl_easy_perform
 #define curl_easy_setopt gaceta_libcurl_declared_curl_easy_setopt
-#define curl_easy_strerror gaceta_libcurl_declared_curl_easy_strerror
 #define curl_global_init gaceta_libcurl_declared_curl_global_init
 #define curl_slist_append gaceta_libcurl_declared_curl_slist_append
 #define curl_slist_free_all gaceta_libcurl_declared_curl_slist_free_all
@@ -29,7 +28,6 @@
 #undef curl_easy_init
 #undef curl_easy_perform
 #undef curl_easy_setopt
-#undef curl_easy_strerror
 #undef curl_global_init
 #undef curl_slist_append
 #undef curl_slist_free_all
@@ -41,7 +39,6 @@ struct gaceta_libcurl {
     CURLcode (*curl_easy_getinfo)(CURL *curl, CURLINFO info, ...);
     CURLcode (*curl_easy_perform)(CURL *curl);
     void (*curl_easy_cleanup)(CURL *curl);
-    const char *(*curl_easy_strerror)(CURLcode code);
     struct curl_slist *(*curl_slist_append)(struct curl_slist *list, const char *data);
     void (*curl_slist_free_all)(struct curl_slist *list);
     /* NULL once every function is resolved; else why libcurl could not be loaded. */
@@ -82,7 +79,6 @@ static inline void gaceta_libcurl_open(void) {
     GACETA_LIBCURL_RESOLVE(curl_easy_getinfo)
     GACETA_LIBCURL_RESOLVE(curl_easy_perform)
     GACETA_LIBCURL_RESOLVE(curl_easy_cleanup)
-    GACETA_LIBCURL_RESOLVE(curl_easy_strerror)
     GACETA_LIBCURL_RESOLVE(curl_slist_append)
     GACETA_LIBCURL_RESOLVE(curl_slist_free_all)
 #undef GACETA_LIBCURL_RESOLVE
@@ -109,7 +105,6 @@ static inline CURL *curl_easy_init(void) {
 }
 static inline CURLcode curl_easy_perform(CURL *handle) { return gaceta_libcurl()->curl_easy_perform(handle); }
 static inline void curl_easy_cleanup(CURL *handle) { gaceta_libcurl()->curl_easy_cleanup(handle); }
-static inline const char *curl_easy_strerror(CURLcode code) { return gaceta_libcurl()->curl_easy_strerror(code); }
 static inline struct curl_slist *curl_slist_append(struct curl_slist *list, const char *data) {
     return gaceta_libcurl()->curl_slist_append(list, data);
 }

@@ -24,6 +24,12 @@ public struct SystemError: Error, Sendable, Equatable, CustomStringConvertible {
         "\(call) failed\(context.isEmpty ? "" : " (\(context))"): \(reason)"
     }
 
+    /// `getaddrinfo`'s words for its own status (it does not set errno).
+    public static func describeResolver(_ status: Int32) -> String {
+        guard let text = gai_strerror(status) else { return "resolver status \(status)" }
+        return String(cString: text)
+    }
+
     /// The C library's words for an errno value.
     public static func describe(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "errno \(code)" }

@@ -1,4 +1,5 @@
 import GacetaConfig
+import GacetaSupervisor
 import GacetaSystem
 import Glibc
 
@@ -16,8 +17,13 @@ enum FastCGIProbe {
         let fd = try connect(to: address)
         defer { close(fd) }
         var timeout = timeval(tv_sec: seconds, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            try failing {
+                try System.call("setsockopt", "\(address)") {
+                    setsockopt(fd, SOL_SOCKET, option, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                }
+            }
+        }
 
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
@@ -33,16 +39,17 @@ enum FastCGIProbe {
         }
         // BEGIN_REQUEST (role responder, no keep-alive), PARAMS, end of PARAMS, end of STDIN.
         let request =
-            record(1, [0, 1, 0, 0, 0, 0, 0, 0]) + record(4, encoded) + record(4, []) + record(5, [])
+            FastCGIRecord.encode(.beginRequest, requestID: 1, [0, 1, 0, 0, 0, 0, 0, 0])
+            + FastCGIRecord.encode(.params, requestID: 1, encoded) + FastCGIRecord.encode(.params, requestID: 1, [])
+            + FastCGIRecord.encode(.stdin, requestID: 1, [])
         try send(request, on: fd, to: address)
 
         var stdout: [UInt8] = []
         while true {
-            let header = try receive(8, on: fd, from: address)
-            let length = Int(header[4]) << 8 | Int(header[5])
-            let content = try receive(length + Int(header[6]), on: fd, from: address)
-            if header[1] == 6 { stdout += content.prefix(length) }
-            if header[1] == 3 { break }
+            let header = FastCGIRecord.Header(try receive(FastCGIRecord.headerLength, on: fd, from: address))
+            let content = try receive(header.contentLength + header.paddingLength, on: fd, from: address)
+            if header.type == .stdout { stdout += content.prefix(header.contentLength) }
+            if header.type == .endRequest { break }
         }
         let separator: [UInt8] = [13, 10, 13, 10]
         guard let end = stdout.indices.first(where: { stdout[$0...].starts(with: separator) }) else {
@@ -56,8 +63,25 @@ enum FastCGIProbe {
         return (status, String(decoding: stdout[(end + 4)...], as: UTF8.self))
     }
 
-    private static func record(_ type: UInt8, _ content: [UInt8]) -> [UInt8] {
-        [1, type, 0, 1, UInt8(content.count >> 8), UInt8(content.count & 0xff), 0, 0] + content
+    /// A system call's failure as the probe's own error.
+    private static func failing<T>(_ body: () throws -> T) throws(Failure) -> T {
+        do { return try body() } catch { throw Failure(description: "\(error)") }
+    }
+
+    /// A socket of `family` connected to `address`, closed again when the connect fails.
+    private static func connected(
+        family: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t, naming name: ListenAddress
+    ) throws(SystemError) -> Int32 {
+        let fd = try System.call("socket", "\(name)") {
+            socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        }
+        do {
+            try System.call("connect", "\(name)") { Glibc.connect(fd, address, length) }
+        } catch {
+            close(fd)
+            throw error
+        }
+        return fd
     }
 
     private static func connect(to address: ListenAddress) throws(Failure) -> Int32 {
@@ -71,50 +95,46 @@ enum FastCGIProbe {
             withUnsafeMutableBytes(of: &socketAddress.sun_path) { buffer in
                 for (index, byte) in path.utf8.enumerated() { buffer[index] = byte }
             }
-            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-            let result = withUnsafePointer(to: &socketAddress) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            return try failing {
+                try withUnsafePointer(to: &socketAddress) { pointer in
+                    try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketPointer in
+                        try connected(
+                            family: AF_UNIX, socketPointer, socklen_t(MemoryLayout<sockaddr_un>.size), naming: address)
+                    }
                 }
             }
-            guard fd >= 0, result == 0 else {
-                let reason = String(cString: strerror(errno))
-                if fd >= 0 { close(fd) }
-                throw Failure(description: "connect(\(address)): \(reason)")
-            }
-            return fd
         case .tcp(let host, let port):
             var hints = addrinfo()
             hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
             var list: UnsafeMutablePointer<addrinfo>?
             let status = getaddrinfo(host, String(port), &hints, &list)
             guard status == 0, let first = list else {
-                throw Failure(description: "cannot resolve \(host): \(String(cString: gai_strerror(status)))")
+                throw Failure(description: "cannot resolve \(host): \(SystemError.describeResolver(status))")
             }
             defer { freeaddrinfo(list) }
-            var reason = "no address"
+            var failure = Failure(description: "connect(\(address)): no address")
             var entry: UnsafeMutablePointer<addrinfo>? = first
             while let current = entry {
-                let fd = socket(
-                    current.pointee.ai_family, current.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), 0)
-                if fd >= 0 && Glibc.connect(fd, current.pointee.ai_addr, current.pointee.ai_addrlen) == 0 { return fd }
-                reason = String(cString: strerror(errno))
-                if fd >= 0 { close(fd) }
+                do {
+                    return try connected(
+                        family: current.pointee.ai_family, current.pointee.ai_addr, current.pointee.ai_addrlen,
+                        naming: address)
+                } catch {
+                    failure = Failure(description: "\(error)")
+                }
                 entry = current.pointee.ai_next
             }
-            throw Failure(description: "connect(\(address)): \(reason)")
+            throw failure
         }
     }
 
     private static func send(_ bytes: [UInt8], on fd: Int32, to address: ListenAddress) throws(Failure) {
         var sent = 0
         while sent < bytes.count {
-            do {
-                sent += try System.call("send", "\(address)") {
+            sent += try failing {
+                try System.call("send", "\(address)") {
                     bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 }
-            } catch {
-                throw Failure(description: "\(error)")
             }
         }
     }
