@@ -60,7 +60,7 @@ extension EndToEnd {
                             "curl",
                             ["-sS", "-o", "/dev/null", "-w", "%{http_code}", "--cacert", caPath]
                                 + (index == 0 && round % 3 == 0 ? chat : search))
-                        statuses.value.append(Int(result?.stdout ?? "") ?? 0)
+                        statuses.mutate { $0.append(Int(result?.stdout ?? "") ?? 0) }
                     }
                 }
             }

@@ -70,7 +70,7 @@ extension EndToEnd {
                         "curl",
                         ["-s", "--cacert", caPath, "--interface", address, "-o", "/dev/null", "-w", "%{http_code}"]
                             + Self.chatArguments(json) + [url])
-                    statuses.value[name] = Int(result?.stdout ?? "") ?? 0
+                    statuses.mutate { $0[name] = Int(result?.stdout ?? "") ?? 0 }
                 }
                 thread.start()
                 return thread

@@ -79,9 +79,9 @@ struct PostgresStoreTests {
         DispatchQueue.concurrentPerform(iterations: 4) { _ in
             do {
                 let versions = try PostgresStore(url: url).migrate()
-                applied.value = applied.value + [versions]
+                applied.mutate { $0.append(versions) }
             } catch {
-                failures.value = failures.value + ["\(error)"]
+                failures.mutate { $0.append("\(error)") }
             }
         }
         #expect(failures.value.isEmpty)

@@ -23,7 +23,7 @@ public final class LoadClients: @unchecked Sendable {
                         ]
                             + Array(repeating: url, count: 5))
                     let codes = (result?.stdout ?? "").split(separator: "\n").compactMap { Int($0) }
-                    statuses.value += codes.isEmpty ? [0] : codes
+                    statuses.mutate { $0 += codes.isEmpty ? [0] : codes }
                 }
             }
         }

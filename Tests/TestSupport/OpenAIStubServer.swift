@@ -73,10 +73,11 @@ public final class OpenAIStubServer: @unchecked Sendable {
 
     /// Stops accepting, ends a silent answer, and waits for the server thread.
     public func stop() {
-        var current = state.value
-        guard !current.stopped else { return }
-        current.stopped = true
-        state.value = current
+        let wasStopped = state.mutate { current in
+            defer { current.stopped = true }
+            return current.stopped
+        }
+        guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         finished.wait()
         close(listener)
@@ -103,9 +104,7 @@ public final class OpenAIStubServer: @unchecked Sendable {
 
     private func handle(_ client: Int32) {
         guard let request = read(client) else { return }
-        var requests = state.value
-        requests.requests.append(request)
-        state.value = requests
+        state.mutate { $0.requests.append(request) }
         if let problem = protocolProblem(request) {
             respond(client, status: 400, type: "application/json", body: Self.error(problem))
             return

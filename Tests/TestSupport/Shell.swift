@@ -73,6 +73,12 @@ public final class LockedBox<Value>: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+    /// Reads and writes under one lock: `box.value += x` is a get and a set, and loses updates
+    /// when two threads do it at once.
+    @discardableResult
+    public func mutate<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        try lock.withLock { try body(&stored) }
+    }
 }
 
 public struct TestSupportError: Error, CustomStringConvertible {
