@@ -56,7 +56,10 @@ let package = Package(
         .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(
             name: "GacetaChat",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The daily edition: download with checks, per-date states, the metrics file.
         .target(
             name: "GacetaFetch",
