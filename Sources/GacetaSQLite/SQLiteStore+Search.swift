@@ -1,5 +1,6 @@
 import GacetaCore
 import GacetaSearch
+import GacetaStoreSQL
 import GacetaText
 
 extension SQLiteStore {
@@ -7,7 +8,7 @@ extension SQLiteStore {
     static let titleWeight = 4.0
 
     /// Ranks every match (ids and BM25 only; never a window of the newest, so an old passage that matches best
-    /// is found), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
+    /// is found; an edition's `sumario` after every notice), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
     /// with PostgreSQL).
     /// Stops past `searchTimeout` with `.timedOut`.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
@@ -38,12 +39,17 @@ extension SQLiteStore {
             let total = count.int(0)
 
             let offset = (page - 1) * perPage
+            let sumarioLast = "chunk_index.rowid IN (SELECT id FROM chunks WHERE sumario = 1)"
+            let order =
+                request.sort == .date
+                ? "e.date DESC, \(sumarioLast), score, chunk_index.rowid" : "\(sumarioLast), score, chunk_index.rowid"
             let rank = try connection.prepare(
                 """
                 SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
                 FROM chunk_index \(filter.joins)
                 WHERE chunk_index MATCH ?1 \(filter.conditions)
-                ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
+                ORDER BY \(order)
+                LIMIT ?2 OFFSET ?3
                 """)
             rank.bind(1, match)
             rank.bind(2, perPage)
@@ -57,14 +63,36 @@ extension SQLiteStore {
             for (id, score) in ranked {
                 if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
             }
-            return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+            var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+            if request.facets { results.facets = try facets(match: match, filter: filter) }
+            return results
         }
+    }
+
+    /// The matching notices counted by section, type and institution, over every match.
+    private func facets(match: String, filter: Filter) throws(StoreError) -> SearchFacets {
+        let statement = try connection.prepare(
+            FacetSQL.facets(
+                matches: """
+                    SELECT DISTINCT c.document_id AS id FROM chunk_index
+                    JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id
+                    JOIN editions e ON e.id = d.edition_id
+                    WHERE chunk_index MATCH ?1 \(filter.conditions)
+                    """))
+        statement.bind(1, match)
+        filter.bind(to: statement)
+        var rows: [(field: String, value: String, count: Int)] = []
+        while try statement.step() {
+            rows.append((statement.string(0) ?? "", statement.string(1) ?? "", statement.int(2)))
+        }
+        return SearchFacets(rows: rows)
     }
 
     private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
         let statement = try connection.prepare(
             """
-            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text
+            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
+                   e.publication
             FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
@@ -78,7 +106,7 @@ extension SQLiteStore {
             documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
             type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
             page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
-            snippet: snippets.html(text), text: text, score: score)
+            snippet: snippets.html(text), text: text, score: score, publication: statement.string(9))
     }
 
     /// The SQL for the request's filters; joins only when a filter needs them.
@@ -99,10 +127,12 @@ extension SQLiteStore {
             add("e.date <= ?#", request.to)
             add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
             add("e.number = ?#", request.edition)
+            add("gaceta_lower(d.type) = gaceta_lower(?#)", request.type)
+            add("gaceta_lower(d.institution) = gaceta_lower(?#)", request.institution)
             self.values = values
             self.conditions = conditions.map { " AND " + $0 }.joined()
             joins =
-                conditions.isEmpty
+                conditions.isEmpty && request.sort != .date
                 ? ""
                 : """
                 JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id \
