@@ -3,8 +3,10 @@ import GacetaChat
 import GacetaConfig
 import GacetaCore
 import GacetaCrypto
+import GacetaFetch
 import GacetaIngest
 import Glibc
+import Logging
 
 /// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
 enum ServiceFactory {
@@ -12,7 +14,8 @@ enum ServiceFactory {
         let chat = ChatContext(
             workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
         let services = StoreServices(
-            search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store)
+            search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store,
+            summaries: store, calendar: store)
         var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
@@ -22,20 +25,37 @@ enum ServiceFactory {
         return context
     }
 
+    /// Daily summaries as fetch, `gacetachat summarize` and the admin route generate them: the `[llm]` model when
+    /// configured, else offline; a recorded failure rewrites the metrics file the master serves.
+    static func summaryService(settings: Settings, store: any Store, logger: Logger) -> SummaryService {
+        SummaryService(
+            store: store, summarizer: Summarizer(model: model(settings: settings)), logger: logger,
+            failureRecorded: {
+                do {
+                    try FetchMetrics.write(to: settings.fetchMetricsFile, from: store)
+                } catch {
+                    logger.error("cannot write the metrics file \(settings.fetchMetricsFile): \(error)")
+                }
+            })
+    }
+
+    /// The `[llm]` model, when `llm.base_url` is set.
+    static func model(settings: Settings) -> OpenAIProvider? {
+        settings.llm.baseURL.map { baseURL in
+            OpenAIProvider(
+                baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
+                timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
+                temperature: settings.llm.temperature)
+        }
+    }
+
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
     /// `noAnswerThreshold` replaces the tuned one (for tuning it: `ask --no-answer-threshold`).
     static func conversationWorkflow(
         settings: Settings, store: any Store, noAnswerThreshold: Double? = nil
     ) -> ConversationWorkflow {
         let retriever = Retriever(search: { request in try store.search(request) })
-        var provider: (any AnswerProvider)?
-        if let baseURL = settings.llm.baseURL {
-            provider = OpenAIProvider(
-                baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
-                timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
-                temperature: settings.llm.temperature)
-        }
-        var service = ChatService(retriever: retriever, provider: provider)
+        var service = ChatService(retriever: retriever, provider: model(settings: settings))
         if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
         return ConversationWorkflow(
             service: service, store: store,
@@ -65,6 +85,10 @@ enum ServiceFactory {
             },
             // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
             uploadDirectory: "\(settings.storage.filesDirectory)/.uploads",
-            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) })
+            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) },
+            summarize: { date in
+                summaryService(settings: settings, store: store, logger: Logger(label: "gacetachat.summary"))
+                    .generate(date: date)
+            })
     }
 }

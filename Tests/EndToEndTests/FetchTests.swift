@@ -143,8 +143,30 @@ extension EndToEnd {
             #expect(editions.body.contains("2024-07-08") && editions.body.contains("2024-07-12"))
             #expect(!editions.body.contains("2024-07-15"), "\(editions.body)")
 
+            // Every date that got an edition has its summary, an Alcance's notices in its date's; the holiday none.
+            var generated: [String: String] = [:]
+            for date in Self.expected.filter({ $0.state == "stored" }).map(\.date) {
+                let summary = try stack.get("/api/v1/editions/\(date)/summary")
+                #expect(summary.status == 200, "\(date): \(summary.body)")
+                generated[date] = try summary.json()["generated_at"] as? String
+            }
+            let alcanceDay = try stack.get("/api/v1/editions/2024-07-11/summary").json()
+            let cited = Set((alcanceDay["bullets"] as? [[String: Any]] ?? []).compactMap { $0["document_id"] as? Int })
+            let day = try stack.get("/api/v1/editions/2024-07-11").json()["editions"] as? [[String: Any]] ?? []
+            let editionsCited = day.filter { edition in
+                (edition["documents"] as? [[String: Any]] ?? []).contains { cited.contains($0["id"] as? Int ?? 0) }
+            }
+            #expect(
+                day.count == 2 && editionsCited.count == 2, "the edition's and the Alcance's notices: \(alcanceDay)")
+            let holiday = try stack.get("/api/v1/editions/2024-07-15/summary")
+            #expect(holiday.status == 404 && holiday.errorCode == "summary_missing", "\(holiday.body)")
+
             let second = try Shell.run(binary, arguments, environment: environment, currentDirectory: stack.directory)
             #expect(second.status == 1)
+            for (date, stamp) in generated {
+                let again = try stack.get("/api/v1/editions/\(date)/summary").json()["generated_at"] as? String
+                #expect(again == stamp, "\(date): a run that stores nothing writes no summary")
+            }
             let again = try Shell.run(
                 binary, ["fetch", "--status", "--from", "2024-07-03", "--to", Self.today], environment: environment,
                 currentDirectory: stack.directory)
@@ -179,6 +201,7 @@ extension EndToEnd {
             }
             #expect(metrics.contains("gacetachat_fetch_failures_total{reason=\"http_5xx\"} 0\n"))
             #expect(metrics.contains("gacetachat_fetch_number_gaps_total 1\n"))
+            #expect(metrics.contains("gacetachat_summary_failures_total{reason=\"model_failed\"} 0\n"))
             #expect(metrics.contains("gacetachat_fetch_last_success_timestamp_seconds 0\n"), "today is not_yet")
             #expect(!metrics.contains("gacetachat_fetch_last_run_timestamp_seconds 0\n"))
             let served = try stack.get("/metrics")

@@ -28,6 +28,11 @@ public struct SummaryService {
         case failed(SummaryFailure, String)
     }
 
+    /// The summary stored for `date` (`YYYY-MM-DD`), or nil when none was ever stored (the feeds use it).
+    public func stored(date: String) throws(StoreError) -> EditionSummary? {
+        try store.summary(date: date)?.summary
+    }
+
     /// Generates, stores and returns the summary of `date` (`YYYY-MM-DD`).
     @discardableResult public func generate(date: String) -> Outcome {
         let source: SummarySource?
@@ -66,7 +71,7 @@ public struct SummaryService {
 
     private func record(_ date: String, _ reason: SummaryFailure, _ message: String) {
         do {
-            try store.recordSummaryFailure(date: date, reason: reason.rawValue, message: message, at: Timestamp.now())
+            try store.recordSummaryFailure(date: date, reason: reason, message: message, at: Timestamp.now())
         } catch {
             logger.error("summary \(date): cannot record the failure: \(error)")
         }

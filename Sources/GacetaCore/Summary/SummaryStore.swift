@@ -5,14 +5,13 @@ public protocol SummaryStore: AnyObject {
     func summarySource(date: String) throws(StoreError) -> SummarySource?
     /// Stores the date's summary, replacing an earlier one or a recorded failure.
     func saveSummary(_ summary: EditionSummary) throws(StoreError)
-    /// Records that the date's summary could not be generated: `reason` (a `SummaryFailure` value) and a
-    /// message for people; a summary stored earlier stays. Adds one to the reason's failure total.
-    func recordSummaryFailure(date: String, reason: String, message: String, at: String) throws(StoreError)
+    /// Records that the date's summary could not be generated, or that the model failed and the offline summary
+    /// stands in: the reason and a message for people; a summary stored earlier stays. Adds one to the reason's
+    /// total (`SummaryFailure.counterName`).
+    func recordSummaryFailure(date: String, reason: SummaryFailure, message: String, at: String) throws(StoreError)
     /// The date's summary (bullets naming the notices that hold their keys now), its last failure, or nil
     /// when neither was ever recorded.
     func summary(date: String) throws(StoreError) -> StoredSummary?
-    /// Failures recorded so far, by reason.
-    func summaryFailureTotals() throws(StoreError) -> [String: Int]
 }
 
 /// What the store holds for a date.
@@ -42,6 +41,9 @@ public enum SummaryFailure: String, Sendable, CaseIterable {
     case modelFailed = "model_failed"
     /// The store failed while reading or writing.
     case storeError = "store_error"
+
+    /// Its total's name among the fetch log's counters (`FetchLog.fetchCounters`), which the metrics file reads.
+    public var counterName: String { "summary_failures.\(rawValue)" }
 }
 
 /// Editions by date range, for the calendar.
