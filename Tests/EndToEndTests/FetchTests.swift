@@ -89,6 +89,19 @@ extension EndToEnd {
 
         static let stores = ["sqlite"] + (PostgresServer.isAvailable ? ["postgresql"] : [])
 
+        /// What `promtool check metrics` finds wrong with the file: parse errors and lint problems, but for the one
+        /// name the daily-summary issue fixes (`gacetachat_summary_failures_total`, which its linter reads as the
+        /// type "summary").
+        static func promtoolProblems(_ file: String) throws -> [String] {
+            let result = try Shell.run("/bin/sh", ["-c", "promtool check metrics < \(file)"])
+            let problems = result.output.split(separator: "\n").map(String.init).filter {
+                !$0.isEmpty && $0 != "gacetachat_summary_failures_total metric name should not include type 'summary'"
+            }
+            // 3 is promtool's status for lint problems only; anything else is a file it cannot parse.
+            return result.status == 0 || (result.status == 3 && problems.isEmpty)
+                ? [] : problems + ["promtool exit \(result.status)"]
+        }
+
         /// Both stores: the states live in the database the pool reads.
         @Test(arguments: stores) func everyDateEndsInItsStateAndASecondRunChangesNothing(_ store: String) throws {
             let scratch = try Paths.temporaryDirectory("fetch")
@@ -194,8 +207,8 @@ extension EndToEnd {
             let metricsFile = "\(stack.directory)/gacetachat-fetch.prom"
             let metrics = try String(contentsOfFile: metricsFile, encoding: .utf8)
             print(metrics)
-            let promtool = try Shell.run("/bin/sh", ["-c", "promtool check metrics < \(metricsFile)"])
-            #expect(promtool.status == 0, "\(promtool.output)")
+            let problems = try Self.promtoolProblems(metricsFile)
+            #expect(problems.isEmpty, "\(problems)")
             for reason in ["timeout", "too_large", "truncated", "not_pdf"] {
                 #expect(metrics.contains("gacetachat_fetch_failures_total{reason=\"\(reason)\"} 2\n"))
             }
@@ -209,8 +222,8 @@ extension EndToEnd {
             #expect(served.body.contains("gacetachat_fetch_failures_total{reason=\"not_pdf\"} 2"))
             let servedFile = "\(scratch)/served.prom"
             try served.body.write(toFile: servedFile, atomically: true, encoding: .utf8)
-            let servedCheck = try Shell.run("/bin/sh", ["-c", "promtool check metrics < \(servedFile)"])
-            #expect(servedCheck.status == 0, "\(servedCheck.output)")
+            let servedProblems = try Self.promtoolProblems(servedFile)
+            #expect(servedProblems.isEmpty, "\(servedProblems)")
 
             // /health shows the last fetch and keeps its status.
             let health = try stack.get("/health")
