@@ -521,7 +521,6 @@ def run_checks(browser, check, state, options):
         expect(not violations, f"the browser reported: {violations}")
 
     check.run("the landing view is today's summary, its bullets link to their pages, and it fits 360 px", home)
-    check.run("the calendar opens another day's summary from the keyboard", calendar_by_keyboard)
     check.run("an answer streams in and its [n] links reach its citations", streamed_answer_with_citation_links)
     check.run("a follow-up question continues the conversation", follow_up_continues_the_conversation)
     check.run("a citation opens its page with the passage highlighted, and the PDF", cited_page_and_pdf)
@@ -533,6 +532,7 @@ def run_checks(browser, check, state, options):
     check.run("a search without results says so", search_nothing_found)
     check.run("a search whose words are never together shows pages with some of them, and says so", search_relaxed)
     check.run("editions are listed by date and open", editions_by_date)
+    check.run("the calendar opens another day's summary from the keyboard", calendar_by_keyboard)
     check.run("no Content-Security-Policy violation", no_csp_violation)
     check.run("offline: the question gets a clear message", offline_message)
     if options.master_pid:

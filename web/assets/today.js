@@ -35,6 +35,7 @@ const addMonths = (iso, months) => {
 /** #/ (date null: the newest stored edition) or #/hoy/FECHA. */
 export async function showToday(date) {
   show('hoy', date ? `Resumen del ${formatDate(date)}` : 'Hoy en La Gaceta');
+  $('h-hoy').textContent = date ? 'Resumen del día' : 'Hoy en La Gaceta';
   const serial = ++state.today.serial;
   const status = clear($('today-status'));
   const bullets = clear($('today-bullets'));
