@@ -144,6 +144,7 @@ extension EndToEnd {
             #expect(
                 offlineBullets.count == 5 && offlineBullets.allSatisfy { $0["provider"] as? String == "extractive" })
             #expect(failing.requests.count == 1)
+            try stack.waitForLog("the model failed (http_error")
             let metrics = try stack.get("/metrics")
             #expect(
                 metrics.body.contains("gacetachat_summary_failures_total{reason=\"model_failed\"} 1"), "\(metrics.body)"
