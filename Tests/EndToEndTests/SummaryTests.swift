@@ -84,6 +84,7 @@ extension EndToEnd {
             environment["GACETACHAT_LLM_BASE_URL"] = writer.baseURL
             let summarize = try Shell.run(binary, ["summarize", "--date", date], environment: environment)
             #expect(summarize.status == 0, "\(summarize.output)")
+            print("gacetachat summarize --date \(date):\n\(summarize.output)")
             #expect(summarize.stderr.contains("was replaced"), "the replacements are logged: \(summarize.stderr)")
 
             let prompt = try #require(writer.requests.first?.json?["messages"] as? [[String: String]])

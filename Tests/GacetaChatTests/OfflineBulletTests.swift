@@ -62,6 +62,37 @@ import TestSupport
         #expect(texts["k2"]?.hasPrefix("Decreto 45303-MTSS: Artículo 1°—Se fijan") == true)
     }
 
+    /// Page text joins a paragraph's lines: the section, institution and title printed above a notice's text open
+    /// its first sentence, and are cut off; a notice titled by its first sentence keeps that sentence.
+    @Test func headingsBeforeTheTextAreCutOff() throws {
+        let resolution = SummaryNotice(
+            documentID: 1, key: "k1", noticeIndex: 1, title: "RESOLUCIÓN N° DGT-R-012-2024", type: "resolución",
+            identifier: "DGT-R-012-2024",
+            pages: [
+                .init(
+                    index: 3, printedNumber: nil,
+                    text: "DOCUMENTOS VARIOS HACIENDA RESOLUCIÓN N° DGT-R-012-2024 La Dirección General de "
+                        + "Tributación fija el plazo para declarar el impuesto sobre bienes inmuebles del cantón.")
+            ])
+        let notice = SummaryNotice(
+            documentID: 2, key: "k2", noticeIndex: 2,
+            title: "La sociedad Transportes del Valle S. A. comunica la pérdida del libro de actas.", type: "aviso",
+            pages: [
+                .init(
+                    index: 4, printedNumber: nil,
+                    text: "AVISOS La sociedad Transportes del Valle S. A. comunica la pérdida del libro de actas. "
+                        + "Quien lo encuentre lo devolverá en su domicilio.")
+            ])
+        let result = try #require(
+            Summarizer(model: nil).summarize(SummaryFixtures.source([resolution, notice]), generatedAt: "t"))
+        let texts = result.summary.bullets.map(\.text)
+        #expect(
+            texts.first
+                == "Resolución DGT-R-012-2024: La Dirección General de Tributación fija el plazo para declarar el "
+                + "impuesto sobre bienes inmuebles del cantón.")
+        #expect(texts.last?.hasPrefix("Aviso: La sociedad Transportes del Valle S. A. comunica la pérdida") == true)
+    }
+
     @Test func runningHeadsAreNotQuoted() throws {
         var random = SeededGenerator(seed: 9)
         let head = "La Gaceta Nº 129 — Lunes 15 de julio del 2024 — Pág"

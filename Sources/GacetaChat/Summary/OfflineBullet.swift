@@ -26,14 +26,18 @@ enum OfflineBullet {
         let analyzer = TermAnalyzer()
         let titleStems = analyzer.stems(of: notice.title)
         let titleWords = SpanishTokenizer().terms(notice.title, stem: false)
+        let titleIsHeading = !notice.title.contains(where: \.isLowercase)
         var best: (score: Double, page: SummaryNotice.Page, sentences: [String], at: Int)?
         for (pageOffset, page) in notice.pages.enumerated() {
-            let sentences = usableSentences(of: page.text, furniture: furniture)
+            let sentences = usableSentences(of: page.text, furniture: furniture).map {
+                withoutHeading($0, title: notice.title)
+            }
             for (position, sentence) in sentences.enumerated() {
                 guard sentence.count >= minimumLength else { continue }
                 let words = SpanishTokenizer().terms(sentence, stem: false)
-                // The notice's heading (or a part of it) says nothing the prefix would not.
-                if words.count < 6 || Self.contains(titleWords, words) { continue }
+                // A heading (or a part of it) says nothing the prefix would not; a notice titled by its first
+                // sentence keeps that sentence.
+                if words.count < 6 || (titleIsHeading && Self.contains(titleWords, words)) { continue }
                 var score = 1.0
                 if SentenceRanker.isDispositive(sentence) { score += 1 }
                 let stems = analyzer.stems(of: sentence)
@@ -60,6 +64,21 @@ enum OfflineBullet {
             guard !sentence.isCut, let kept = SentenceRanker.withoutFurniture(sentence, furniture) else { return nil }
             return kept.text
         }
+    }
+
+    /// The sentence without the headings printed before its notice's text (page text joins a paragraph's lines, so
+    /// "DOCUMENTOS VARIOS HACIENDA RESOLUCIÓN N° DGT-R-012-2024 La cláusula…" is one sentence): everything up to
+    /// and including the notice's title when the title is a heading (no lower-case letter), else up to it (a
+    /// notice titled by its first sentence keeps it). Still a verbatim part of the page.
+    static func withoutHeading(_ sentence: String, title: String) -> String {
+        let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !title.isEmpty, let range = sentence.range(of: title) else { return sentence }
+        let isHeading = !title.contains(where: \.isLowercase)
+        var rest = sentence[(isHeading ? range.upperBound : range.lowerBound)...]
+        while let first = rest.first, first.isWhitespace || first.isPunctuation, first != "«", first != "(" {
+            rest.removeFirst()
+        }
+        return String(rest)
     }
 
     /// "Decreto 44123-MP: " before `sentence` unless it names the identifier (or, without one, the type).
