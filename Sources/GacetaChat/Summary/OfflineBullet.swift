@@ -45,6 +45,9 @@ enum OfflineBullet {
                     score += 0.5 * Double(stems.intersection(titleStems).count) / Double(titleStems.count)
                 }
                 if sentence.count > 300 { score -= 0.3 }
+                // A fragment (a split that OCR or a column broke) or a sentence that announces what follows.
+                if sentence.first?.isLowercase == true { score -= 0.5 }
+                if sentence.hasSuffix(":") { score -= 0.3 }
                 score -= 0.1 * Double(pageOffset) + 0.02 * Double(position)
                 if score > (best?.score ?? -.infinity) { best = (score, page, sentences, position) }
             }
