@@ -195,6 +195,10 @@ extension EndToEnd {
             #expect(
                 FileManager.default.fileExists(
                     atPath: "\(stack.filesDirectory)/pub/2024/07/12/\(Self.name("ALCA6", "2024-07-12"))"))
+            // One copy on disk: the kept PDF (by SHA-256, what nginx sends) is a second name of the fetched file.
+            let fetched = "\(stack.filesDirectory)/pub/2024/07/08/\(Self.name("COMP", "2024-07-08"))"
+            let links = try FileManager.default.attributesOfItem(atPath: fetched)[.referenceCount] as? Int
+            #expect(links == 2, "\(fetched) has \(links ?? 0) names")
             let leftovers = try FileManager.default.subpathsOfDirectory(atPath: "\(stack.filesDirectory)/pub")
                 .filter { $0.contains("/.") || $0.hasPrefix(".") }
             #expect(leftovers.isEmpty, "no partial file: \(leftovers)")
