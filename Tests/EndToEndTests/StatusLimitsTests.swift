@@ -16,9 +16,9 @@ extension EndToEnd {
             let drip = LockedBox<(sent: Int, refused: Bool)>((0, false))
             let dripping = Thread {
                 guard let client = try? FastCGIClient(unixPath: socket) else { return }
-                // BEGIN_REQUEST, then a PARAMS record of 65 535 bytes that come one a second.
+                // BEGIN_REQUEST, then a PARAMS record of 1,000 bytes that come one a second.
                 let begin: [UInt8] = [1, 1, 0, 1, 0, 8, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
-                let params: [UInt8] = [1, 4, 0, 1, 0xff, 0xff, 0, 0]
+                let params: [UInt8] = [1, 4, 0, 1, 0x03, 0xe8, 0, 0]
                 guard client.sendRaw(begin + params) else { return }
                 for _ in 0..<40 {
                     guard client.sendRaw([0x41]) else {
@@ -30,7 +30,7 @@ extension EndToEnd {
                 }
             }
             dripping.start()
-            try waitUntil("the drip has begun") { drip.value.sent >= 2 }
+            try waitUntil("the drip has begun") { drip.value.sent >= 1 }
             let victim = try #require(stack.workerPids().first)
             kill(victim, SIGKILL)
             try waitUntil("the killed worker is reaped and replaced", timeout: 20) {
