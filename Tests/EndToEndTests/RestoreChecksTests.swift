@@ -5,8 +5,8 @@ import TestSupport
 extension EndToEnd {
     /// Issue 15, restore: `gacetachat restore` checks an archive before it changes anything. It refuses a member
     /// that is not a regular file or a directory (symlink, hard link, FIFO), an absolute path or `..`, a total over
-    /// 20 × the archive's size, and an archive whose manifest (the SHA-256 of every file, written by `backup`) does
-    /// not match; the untouched database then takes the genuine archive.
+    /// 20 × the archive's size (16 MiB for a small one), and an archive whose manifest (the SHA-256 of every file,
+    /// written by `backup`) does not match; the untouched database then takes the genuine archive.
     @Suite struct RestoreChecksTests {
         private let scratch: String
         private var environment: [String: String]
@@ -93,10 +93,10 @@ extension EndToEnd {
                 extra: ["--transform", "s,^evil-climb,files/../../evil-climb,"])
             refused.append(("dotdot", dotDot, "files/../../evil-climb"))
 
-            // 8 MiB of zeroes: far more than 20 times the archive's size.
+            // 32 MiB of zeroes: far more than 20 times the archive's size (and than a small archive's 16 MiB).
             let bomb = "\(scratch)/bomb"
             try Shell.run("cp", ["-a", unpacked, bomb]).expectSuccess("cp")
-            try Data(count: 8 << 20).write(to: URL(fileURLWithPath: "\(bomb)/files/zeroes.pdf"))
+            try Data(count: 32 << 20).write(to: URL(fileURLWithPath: "\(bomb)/files/zeroes.pdf"))
             refused.append(("expansion", try archive("bomb", from: bomb, base), "20 times"))
 
             for (name, path, says) in refused {
