@@ -1,0 +1,71 @@
+/// The OpenAPI entries of `GazetteHandlers`' routes, in the order they are registered.
+extension GazetteHandlers {
+    static let operations: [OpenAPIOperation] = [
+        OpenAPIOperation(
+            "GET", "/api/v1/search", id: "search", summary: "Ranked passages matching a search", tags: ["search"],
+            parameters: [
+                OpenAPIOperation.parameter(
+                    "q", in: "query", ["type": "string", "minLength": 1, "maxLength": 500], required: true,
+                    description: "Words, \"a phrase\", prefix*, -excluded, a OR b; at most 32 terms"),
+                OpenAPIOperation.parameter("from", in: "query", OpenAPIOperation.date, description: "First date"),
+                OpenAPIOperation.parameter("to", in: "query", OpenAPIOperation.date, description: "Last date"),
+                OpenAPIOperation.parameter("section", in: "query", ["type": "string"], description: "A section"),
+                OpenAPIOperation.parameter("edition", in: "query", ["type": "string"], description: "An edition"),
+                OpenAPIOperation.parameter(
+                    "page", in: "query", ["type": "integer", "minimum": 1, "maximum": 10_000],
+                    description: "Page of hits; (page − 1) × per_page + per_page ≤ 1000"),
+                OpenAPIOperation.parameter(
+                    "per_page", in: "query", ["type": "integer", "minimum": 1, "maximum": 100],
+                    description: "Hits per page"),
+                OpenAPIOperation.parameter(
+                    "relax", in: "query", ["type": "string", "enum": ["true", "false", "1", "0"]],
+                    description: "Whether passages holding only some of the words may answer (default true)"),
+            ],
+            responses: merged([200: "SearchResults"])),
+        OpenAPIOperation(
+            "GET", "/api/v1/editions", id: "listEditions", summary: "Stored editions, newest first",
+            tags: ["browse"],
+            parameters: [
+                OpenAPIOperation.parameter(
+                    "page", in: "query", ["type": "integer", "minimum": 1, "maximum": 10_000], description: "Page"),
+                OpenAPIOperation.parameter(
+                    "per_page", in: "query", ["type": "integer", "minimum": 1, "maximum": 100],
+                    description: "Editions per page"),
+            ],
+            responses: merged([200: "Editions"])),
+        OpenAPIOperation(
+            "GET", "/api/v1/editions/{date}", id: "editionsOfDay", summary: "The editions of one day",
+            tags: ["browse"],
+            parameters: [OpenAPIOperation.parameter("date", in: "path", OpenAPIOperation.date, description: "Date")],
+            responses: merged([200: "EditionsOfDay"])),
+        OpenAPIOperation(
+            "GET", "/api/v1/documents/{id}", id: "document", summary: "One notice", tags: ["browse"],
+            parameters: [OpenAPIOperation.parameter("id", in: "path", OpenAPIOperation.id, description: "Its id")],
+            responses: merged([200: "Document"])),
+        OpenAPIOperation(
+            "GET", "/api/v1/documents/{id}/pages/{n}", id: "documentPage", summary: "One page's text",
+            tags: ["browse"],
+            parameters: [
+                OpenAPIOperation.parameter("id", in: "path", OpenAPIOperation.id, description: "The notice's id"),
+                OpenAPIOperation.parameter(
+                    "n", in: "path", ["type": "integer", "minimum": 1, "maximum": 100_000],
+                    description: "The PDF page number"),
+            ],
+            responses: merged([200: "Page"])),
+        OpenAPIOperation(
+            "GET", "/api/v1/documents/{id}/pdf", id: "documentPDF", summary: "The edition's PDF (sent by nginx)",
+            tags: ["browse"],
+            parameters: [OpenAPIOperation.parameter("id", in: "path", OpenAPIOperation.id, description: "Its id")],
+            responses: merged([:]),
+            extraResponses: [
+                "200": [
+                    "description": "The PDF",
+                    "content": ["application/pdf": ["schema": ["type": "string", "format": "binary"]]],
+                ]
+            ]),
+    ]
+
+    private static func merged(_ own: [Int: String]) -> [Int: String] {
+        OpenAPIOperation.storeErrors.merging(own) { _, own in own }
+    }
+}
