@@ -5,8 +5,15 @@ extension GazetteHandlers {
             "GET", "/api/v1/search", id: "search", summary: "Ranked passages matching a search", tags: ["search"],
             parameters: [
                 OpenAPIOperation.parameter(
-                    "q", in: "query", ["type": "string", "minLength": 1, "maxLength": 500], required: true,
-                    description: "Words, \"a phrase\", prefix*, -excluded, a OR b; at most 32 terms"),
+                    "q", in: "query",
+                    // No control characters (C0, DEL, C1): the query language refuses them (400 invalid_query).
+                    [
+                        "type": "string", "minLength": 1, "maxLength": 500,
+                        "pattern": #"^[^\u0000-\u001F\u007F-\u009F]+$"#,
+                    ],
+                    required: true,
+                    description: "Words, \"a phrase\", prefix*, -excluded, a OR b; at most 32 terms; a query the "
+                        + "language cannot read is a 400 invalid_query"),
                 OpenAPIOperation.parameter("from", in: "query", OpenAPIOperation.date, description: "First date"),
                 OpenAPIOperation.parameter("to", in: "query", OpenAPIOperation.date, description: "Last date"),
                 OpenAPIOperation.parameter("section", in: "query", ["type": "string"], description: "A section"),

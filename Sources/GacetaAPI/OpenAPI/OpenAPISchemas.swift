@@ -73,7 +73,8 @@ enum OpenAPISchemas {
         "Question": object(
             [
                 "question": ["type": "string", "minLength": 1, "maxLength": 1000],
-                "conversation_id": ["type": "string", "pattern": "^[0-9a-f]{16,64}$"],
+                // null, like no id at all, starts a new conversation.
+                "conversation_id": ["type": ["string", "null"], "pattern": "^[0-9a-f]{16,64}$"],
             ], required: ["question"]),
         "Citation": object(
             [
