@@ -70,6 +70,15 @@ extension GazetteHandlers {
                     "content": ["application/pdf": ["schema": ["type": "string", "format": "binary"]]],
                 ]
             ]),
+        OpenAPIOperation(
+            "GET", "/api/v1/notices/{key}", id: "notice", summary: "A notice by its stable key (its permalink)",
+            tags: ["browse"],
+            parameters: [
+                OpenAPIOperation.parameter(
+                    "key", in: "path", ["type": "string", "pattern": "^[A-Za-z0-9-]{1,80}$"],
+                    description: "The publication code (IN2024871234), else DATE-NUMBER-INDEX")
+            ],
+            responses: merged([200: "Document"])),
     ]
 
     private static func merged(_ own: [Int: String]) -> [Int: String] {

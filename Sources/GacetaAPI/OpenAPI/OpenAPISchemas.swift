@@ -37,7 +37,7 @@ enum OpenAPISchemas {
             [
                 "document_id": integer, "document_title": string, "section": string, "type": string,
                 "edition_date": string, "edition_number": string, "page": integer, "printed_page": string,
-                "snippet": string, "url": string,
+                "snippet": string, "url": string, "publication": string,
             ], required: ["document_id", "document_title", "edition_date", "page", "snippet", "url"]),
         "SearchResults": object(
             [
@@ -53,13 +53,18 @@ enum OpenAPISchemas {
             [
                 "id": integer, "title": string, "section": string, "type": string, "identifier": string,
                 "edition_date": string, "edition_number": string, "source_url": string, "page_count": integer,
-                "url": string,
-            ], required: ["id", "title", "edition_date", "page_count", "url"]),
+                "url": string, "institution": string, "publication_code": string, "first_page": integer,
+                "last_page": integer, "first_printed_page": string, "last_printed_page": string,
+                "notice_index": integer, "key": string, "permalink": string, "publication": string,
+                "edition_id": integer,
+            ], required: ["id", "title", "edition_date", "page_count", "url", "first_page", "last_page", "edition_id"]),
         "Edition": object(
             [
                 "id": integer, "date": string, "number": string, "source_url": string, "sha256": string,
-                "document_count": integer, "documents": array(.schema("Document")),
-            ], required: ["id", "date", "document_count"]),
+                "document_count": integer, "documents": array(.schema("Document")), "publication": string,
+                "kind": ["type": "string", "enum": ["regular", "alcance"]], "alcance_number": integer,
+                "supplement_of": integer, "pages": integer,
+            ], required: ["id", "date", "document_count", "kind"]),
         "Editions": object(
             ["editions": array(.schema("Edition")), "page": integer, "per_page": integer],
             required: ["editions", "page", "per_page"]),
