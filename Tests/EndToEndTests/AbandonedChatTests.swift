@@ -8,6 +8,17 @@ extension EndToEnd {
     /// by its client after 1 s must be seen closed.
     @Suite struct AbandonedChatTests {
         @Test func streamedChatsClosedAfterOneSecondStopReadingFromTheModel() throws {
+            try closeChatsAfterOneSecond(waves: 2, streamed: true)
+        }
+
+        /// Without streaming the worker waits for the whole answer: the same hang-up stops it.
+        @Test func chatsWaitingForAWholeAnswerAreAbandonedToo() throws {
+            try closeChatsAfterOneSecond(waves: 1, streamed: false)
+        }
+
+        /// Waves of four chats (nginx admits four at once per site and two per client address), each closed by
+        /// its client after one second; the model must see every connection closed before its answer ended.
+        private func closeChatsAfterOneSecond(waves: Int, streamed: Bool) throws {
             // 300 deltas 100 ms apart: each answer takes the model 30 s.
             let delta = "El precio del calzado escolar tiene un máximo [1]. "
             let model = try OpenAIStubServer(mode: .slowStream(delta: delta, count: 300, interval: .milliseconds(100)))
@@ -31,15 +42,15 @@ extension EndToEnd {
                         [
                             "-s", "-N", "--max-time", "1", "--cacert", caPath, "--interface", address, "-o",
                             "/dev/null", "-X", "POST", "-H", "Content-Type: application/json", "-H",
-                            "Accept: text/event-stream", "--data-binary", json, url,
+                            streamed ? "Accept: text/event-stream" : "Accept: application/json", "--data-binary", json,
+                            url,
                         ])
                     exits.mutate { $0.append(result?.status ?? -1) }
                 }
                 thread.start()
                 return thread
             }
-            // Two waves of four: nginx admits four chats at once per site and two per client address.
-            for wave in 1...2 {
+            for wave in 1...waves {
                 let clients = ["127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.0.2"].map { chat(from: $0) }
                 try waitUntil("the wave's clients leave", timeout: 30) { clients.allSatisfy(\.isFinished) }
                 // Without abandonment each answer is read to its end, 30 s after it began.
@@ -47,11 +58,12 @@ extension EndToEnd {
                     model.streamEndings.count >= 4 * wave
                 }
             }
-            // curl's 28: the transfer was cut by --max-time (the answer was still streaming).
-            #expect(exits.value == Array(repeating: 28, count: 8), "\(exits.value)")
-            #expect(model.requests.count == 8)
+            // curl's 28: the transfer was cut by --max-time (the answer was still coming).
+            let chats = 4 * waves
+            #expect(exits.value == Array(repeating: 28, count: chats), "\(exits.value)")
+            #expect(model.requests.count == chats)
             #expect(
-                model.streamEndings == Array(repeating: .clientClosed, count: 8),
+                model.streamEndings == Array(repeating: .clientClosed, count: chats),
                 "how the model's answers ended: \(model.streamEndings)")
             #expect(try stack.get("/health").status == 200)
         }
