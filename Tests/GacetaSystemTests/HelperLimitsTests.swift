@@ -46,3 +46,23 @@ import Testing
         }
     }
 }
+
+/// Issue 15, helpers: a helper runs with a minimal environment whose `LANG` is `C.UTF-8` whatever ours is, so its
+/// messages (which errors quote) and its text encoding do not depend on the operator's locale.
+@Suite(.serialized) struct HelperEnvironmentTests {
+    @Test func aHelperGetsLangCUTF8AndNothingElseOfOurs() throws {
+        let saved = getenv("LANG").map { String(cString: $0) }
+        setenv("LANG", "fr_FR.ISO-8859-1", 1)
+        setenv("GACETACHAT_HELPER_TEST_SECRET", "must-not-leak", 1)
+        defer {
+            if let saved { setenv("LANG", saved, 1) } else { unsetenv("LANG") }
+            unsetenv("GACETACHAT_HELPER_TEST_SECRET")
+        }
+        let output = try ProcessRunner.run(["sh", "-c", "env"])
+        let lines = String(decoding: output.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(lines.contains("LANG=C.UTF-8"), "\(lines)")
+        #expect(!lines.contains { $0.contains("must-not-leak") })
+        let named = try ProcessRunner.run(["sh", "-c", "echo $LANG"], environment: ["LANG": "es_CR.UTF-8"])
+        #expect(String(decoding: named.stdout, as: UTF8.self) == "es_CR.UTF-8\n", "a caller may still name one")
+    }
+}
