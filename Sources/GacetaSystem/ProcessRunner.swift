@@ -60,8 +60,8 @@ public enum ProcessRunner {
         }
     }
 
-    /// Runs `arguments[0]` (looked up in `PATH`) with stdin on /dev/null, with the minimal environment plus
-    /// `environment`, within `limits`.
+    /// Runs `arguments[0]` (looked up in `PATH`) with stdin on /dev/null, with the minimal environment (`LANG`
+    /// set to `C.UTF-8`) plus `environment`, within `limits`.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], limits: Limits = Limits()
     ) throws(Failure) -> Output {
@@ -113,8 +113,10 @@ public enum ProcessRunner {
             close(out.read)
             close(err.read)
         }
+        // The helpers' output is parsed and quoted in errors: the same locale everywhere, unless the caller names one.
         let spawn = Spawn(
-            arguments[0], arguments: Array(arguments.dropFirst()), environment: environment,
+            arguments[0], arguments: Array(arguments.dropFirst()),
+            environment: ["LANG": "C.UTF-8"].merging(environment) { _, named in named },
             descriptors: [0: input, 1: out.write, 2: err.write], searchPath: true,
             addressSpaceLimit: limits.addressSpace)
         let pid: pid_t
