@@ -122,6 +122,13 @@ run_lintian() {
     return $status
 }
 
+# The container checks' PyPI tools, in a venv of their own (.build-deploy/venv).
+container_venv() {
+    local venv=$work/venv
+    "$venv/bin/python3" -c 'import gixy, kubernetes_validate' 2>/dev/null && return 0
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check gixy kubernetes-validate
+}
+
 # .build-deploy/base.tar: debootstrap --variant=minbase bookworm, with policy-rc.d (no service
 # starts inside the root: there is no init, and its ports would be the host's) and the security
 # and updates suites, as on a VPS.
