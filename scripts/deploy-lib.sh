@@ -76,7 +76,7 @@ build_in_src() {
     rm -rf "$src.new"
     if [[ ! -x $src/scripts/build-deb ]]; then
         echo "$ref has no scripts/build-deb: using this commit's packaging files"
-        cp scripts/build-deb scripts/make-manpage "$src/scripts/"
+        cp scripts/build-deb scripts/build-release scripts/make-manpage "$src/scripts/"
         cp -r debian "$src/"
     fi
     BUILD_COMMIT=$commit RELEASE_SCRATCH=$release "$src/scripts/build-deb" "$outdir"
