@@ -5,8 +5,8 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 export DEBIAN_FRONTEND=noninteractive
 
 # in_root [--isolated] ROOT SCRIPT: run SCRIPT (bash, on the host's file system, with $ROOT set and
-# `inroot CMD…` = chroot) in a private mount namespace where ROOT has /proc, /dev, a fresh /run and
-# the shared apt archive cache. --isolated adds a network namespace (loopback only) and a PID
+# `inroot CMD…` = chroot) in a private mount namespace where ROOT has /proc, /dev, a fresh /run, the
+# shared apt archive cache and the shared package lists (.build-deploy/apt-lists: one `apt-get update` a run). --isolated adds a network namespace (loopback only) and a PID
 # namespace: every process started there ends with SCRIPT.
 in_root() {
     local namespaces=(--mount --fork) mode=shared
@@ -25,6 +25,7 @@ in_root() {
         mount -t tmpfs -o mode=0755 tmpfs "$ROOT/run"
         mkdir -p "$ROOT/run/lock" && chmod 1777 "$ROOT/run/lock"
         mount --bind "$3" "$ROOT/var/cache/apt/archives"
+        mount --bind "$3/../apt-lists" "$ROOT/var/lib/apt/lists"
         cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
         if [[ $4 == isolated ]]; then ip link set lo up; fi
         inroot() { chroot "$ROOT" "$@"; }
@@ -161,11 +162,16 @@ new_root() {
     echo "$root"
 }
 
-# apt_install ROOT ARGS…: apt-get install inside ROOT (with Debian's repositories).
+# apt_install ROOT ARGS…: apt-get install inside ROOT (with Debian's repositories). The package lists are
+# updated by the first call of a run (deploy-test's $run_started), then shared by every root.
 apt_install() {
-    local root=$1
+    local root=$1 update='' stamp=$work/apt-lists/.updated-$run_started
     shift
-    in_root "$root" "inroot apt-get update -qq && inroot apt-get install -y -q -o Dpkg::Use-Pty=0 $*"
+    if [[ ! -e $stamp ]]; then
+        rm -f "$work/apt-lists"/.updated-*
+        update='inroot apt-get update -qq && '
+    fi
+    in_root "$root" "${update}inroot apt-get install -y -q -o Dpkg::Use-Pty=0 $*" && touch "$stamp"
 }
 
 fresh_install() {
