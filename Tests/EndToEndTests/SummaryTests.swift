@@ -167,7 +167,9 @@ extension EndToEnd {
             #expect(dates == [date])
             #expect(try stack.get("/api/v1/editions?from=2024-08-01&to=2024-07-01").status == 400)
             #expect(try stack.get("/api/v1/editions?from=2020-01-01&to=2024-07-01").status == 400)
-            #expect(try stack.get("/api/v1/editions?from=2024-07-01").status == 400)
+            let alone = try stack.get("/api/v1/editions?from=2024-07-01").json()
+            #expect(alone["to"] as? String == "2025-07-01", "one bound alone spans 366 days")
+            #expect((alone["editions"] as? [[String: Any]] ?? []).compactMap { $0["date"] as? String } == [date])
 
             // A bad date on the command line: usage, nothing stored.
             let bad = try Shell.run(binary, ["summarize", "--date", "15/07/2024"], environment: stack.poolEnvironment)
