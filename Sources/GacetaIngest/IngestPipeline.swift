@@ -108,11 +108,13 @@ public struct IngestPipeline {
     }
 
     /// Parsing and chunking: no store, safe on any thread.
-    static func prepare(path: String, sha: String, fallbackDate: String?) -> Result<PreparedFile, IngestError> {
+    static func prepare(path: String, sha: String, fallbackDate: String?, contents: String? = nil)
+        -> Result<PreparedFile, IngestError>
+    {
         let chunker = Chunker()
         let source: ParsedSource
         do {
-            source = try SourceParser.parse(path: path, fallbackDate: fallbackDate)
+            source = try SourceParser.parse(path: path, fallbackDate: fallbackDate, contents: contents)
         } catch {
             return .failure(error)
         }

@@ -56,7 +56,7 @@ public enum EditionSQL {
         "UPDATE editions SET source_path = NULL, sha256 = NULL WHERE id = CAST(?1 AS integer)"
     /// The notices of an edition (documents from a split file), and a whole document of the file itself.
     public static let replacedDocuments = """
-        SELECT id FROM documents
+        SELECT id, edition_id FROM documents
         WHERE (edition_id = CAST(?1 AS integer) AND notice_index IS NOT NULL) OR source_path = ?2
         ORDER BY id
         """
@@ -84,6 +84,21 @@ public enum EditionSQL {
                d.source_sha256)
         FROM documents d JOIN editions e ON e.id = d.edition_id WHERE d.id = CAST(?1 AS integer)
         """
+    /// Every PDF stored: path, SHA-256 (an edition's file for its notices, else the whole document's).
+    public static let storedPDFs = """
+        SELECT DISTINCT CASE WHEN d.notice_index IS NOT NULL THEN e.source_path ELSE d.source_path END,
+               CASE WHEN d.notice_index IS NOT NULL THEN e.sha256 ELSE d.source_sha256 END
+        FROM documents d JOIN editions e ON e.id = d.edition_id
+        WHERE (d.notice_index IS NOT NULL AND e.source_path IS NOT NULL) OR lower(d.source_path) LIKE '%.pdf'
+        ORDER BY 1
+        """
+    public static let documentsOfFile = """
+        SELECT d.id FROM documents d JOIN editions e ON e.id = d.edition_id
+        WHERE d.source_path = ?1 OR (e.source_path = ?1 AND d.notice_index IS NOT NULL) ORDER BY d.id
+        """
+    public static let turnCitations = "SELECT id, citations FROM conversation_turns ORDER BY id"
+    public static let updateTurnCitations =
+        "UPDATE conversation_turns SET citations = ?2 WHERE id = CAST(?1 AS integer)"
     /// A whole document by its file: id, edition_id, title, first_page, last_page.
     public static let wholeDocument = """
         SELECT id, edition_id, title, coalesce(first_page, 1), coalesce(last_page, page_count) FROM documents
