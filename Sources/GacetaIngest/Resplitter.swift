@@ -25,7 +25,11 @@ public struct Resplitter {
     /// Files read ahead on other threads.
     private let lookahead: Int
 
-    public init(store: any Store, archive: PDFArchive, lookahead: Int = 2) {
+    /// Reads pages without text (stored so by a worker, or before tesseract was installed).
+    private let ocr: PageOCR?
+
+    public init(store: any Store, archive: PDFArchive, ocr: PageOCR? = nil, lookahead: Int = 2) {
+        self.ocr = ocr
         self.store = store
         self.archive = archive
         self.lookahead = max(1, lookahead)
@@ -38,6 +42,7 @@ public struct Resplitter {
         var moved: [Int64: [EditionIngestOutcome.StoredNotice]] = [:]
         // The next files are read on other threads while this one stores (as `IngestPipeline` does).
         let sources = try store.storedPDFs()
+        let ocr = ocr
         var pending: [(source: DocumentSource, prefetch: Prefetch)] = []
         var next = 0
         func fill() {
@@ -54,7 +59,8 @@ public struct Resplitter {
                 let kept = "\(archive.directory)/\(relative)"
                 let prefetch = Prefetch()
                 prefetch.start {
-                    IngestPipeline.prepare(path: source.path, sha: source.sha256, fallbackDate: nil, contents: kept)
+                    IngestPipeline.prepare(
+                        path: source.path, sha: source.sha256, fallbackDate: nil, contents: kept, ocr: ocr)
                 }
                 pending.append((source, prefetch))
             }
@@ -66,7 +72,7 @@ public struct Resplitter {
             fill()
             let old = try store.documentIDs(ofFile: source.path)
             switch prepared {
-            case .success(.edition(var edition, _)):
+            case .success(.edition(var edition, _, _)):
                 edition.force = true
                 let outcome = try store.ingest(edition: edition)
                 for id in old where !outcome.documents.contains(where: { $0.id == id }) {

@@ -32,8 +32,29 @@ public enum EditionSQL {
         CREATE INDEX documents_type ON documents (type);
         ALTER TABLE chunks ADD COLUMN sumario integer NOT NULL DEFAULT 0;
         CREATE INDEX chunks_sumario ON chunks (id) WHERE sumario = 1;
+        \(pageOCR(integer: integer))
         """
     }
+
+    /// The pages whose text came from OCR. Part of version 6; `migrate` also runs it on a database already at 6
+    /// (an early build of version 6 had no such table), which is why it says IF NOT EXISTS.
+    public static func pageOCR(integer: String) -> String {
+        "CREATE TABLE IF NOT EXISTS page_ocr (page_id \(integer) PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE);"
+    }
+
+    public static let insertPageOCR = "INSERT INTO page_ocr (page_id) VALUES (CAST(?1 AS integer))"
+    /// A page's printed number, text and whether OCR read it.
+    public static let page = """
+        SELECT p.printed_number, p.text, EXISTS (SELECT 1 FROM page_ocr o WHERE o.page_id = p.id)
+        FROM pages p WHERE p.document_id = ?1 AND p.page_index = ?2
+        """
+    /// A document's pages left without text (no tesseract, or stored by a worker, which never runs OCR).
+    public static let pagesWithoutText = """
+        SELECT p.page_index FROM pages p
+        WHERE p.document_id = CAST(?1 AS integer) AND trim(p.text) = ''
+          AND NOT EXISTS (SELECT 1 FROM page_ocr o WHERE o.page_id = p.id)
+        ORDER BY p.page_index
+        """
 
     /// An edition by the file it came from: id, sha256.
     public static let editionByPath = "SELECT id, sha256 FROM editions WHERE source_path = ?1"

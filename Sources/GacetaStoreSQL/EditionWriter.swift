@@ -17,6 +17,12 @@ extension EditionWriterDriver {
         try editionRows(EditionSQL.editionOfDocument, [String(id)], columns: 1).first?[0].flatMap { Int64($0) }
     }
 
+    public func pagesWithoutText(documentID: Int64) throws(StoreError) -> [Int] {
+        try editionRows(EditionSQL.pagesWithoutText, [String(documentID)], columns: 1).compactMap {
+            $0[0].flatMap { Int($0) }
+        }
+    }
+
     public func storedPDFs() throws(StoreError) -> [DocumentSource] {
         try editionRows(EditionSQL.storedPDFs, [], columns: 2).compactMap { row in
             guard let path = row[0], let sha = row[1] else { return nil }

@@ -35,7 +35,7 @@ struct Reindex: ParsableCommand {
                 return
             }
             let splitter = Resplitter(
-                store: store, archive: PDFArchive(directory: settings.storage.filesDirectory))
+                store: store, archive: PDFArchive(directory: settings.storage.filesDirectory), ocr: PageOCR())
             let summary = try splitter.run { line in printError(line) }
             print(
                 "re-split \(summary.editions) editions (\(summary.notices) notices, \(summary.pages) pages) in "

@@ -30,7 +30,7 @@ import Testing
             pages: reading.pages.map { ($0.printedNumber ?? "", $0.text) })
         let missing = try StoreFixtureV5.insert(
             into: harness.store, id: 2, title: "La Gaceta Nº 130", path: "\(folder)/gone.pdf",
-            sha: String(repeating: "b", count: 64), date: "2024-07-16", number: "130",
+            sha: String(repeating: "b", count: 64), date: "2024-07-30", number: "130",
             pages: [("1", "Un decreto cuyo PDF ya no está guardado.")])
         let quote = "Créase la comisión de los faroles verdes"
         try harness.store.migrate()

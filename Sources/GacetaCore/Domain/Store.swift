@@ -14,6 +14,8 @@ public protocol EditionCatalogue: AnyObject {
     /// The file document `id` was ingested from (path and SHA-256; a notice's is its edition's file), or nil when
     /// there is no such document.
     func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
+    /// The pages of a document stored without text (scans not read by OCR), 1-based.
+    func pagesWithoutText(documentID: Int64) throws(StoreError) -> [Int]
     /// The notice whose key is `key` (the newest edition's, should two share it), or nil.
     func notice(key: String) throws(StoreError) -> Document?
 }
