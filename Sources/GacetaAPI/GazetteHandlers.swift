@@ -66,14 +66,15 @@ struct GazetteHandlers {
         var bodies: [EditionBody] = []
         for edition in editions {
             let documents = try catalogue.documents(editionID: edition.id)
-            bodies.append(EditionBody(edition, documents: documents.map(DocumentBody.init)))
+            bodies.append(EditionBody(edition, documents: documents.map { DocumentBody($0) }))
         }
         return Response.json(EditionsOfDayBody(date: date, editions: bodies))
     }
 
     private func document(_ id: String) throws -> Response {
         let document = try findDocument(id)
-        return Response.json(DocumentBody(document))
+        return Response.json(
+            DocumentBody(document, pagesWithoutText: try catalogue.pagesWithoutText(documentID: document.id)))
     }
 
     /// A notice by its key (the publication code, else edition date, number and position): stable across

@@ -85,7 +85,7 @@ struct FetchCommand: ParsableCommand {
                 userAgent: fetch.userAgent),
             logger: logger)
         let ingester = EditionIngester { fallbackDate in
-            ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: fallbackDate)
+            ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: fallbackDate, ocr: true)
         }
         let fetcher = Fetcher(
             log: store, client: client, layout: PublisherLayout(baseURL: fetch.baseURL), ingester: ingester,

@@ -71,9 +71,13 @@ enum ServiceFactory {
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in
     /// `storage.files_dir`.
-    static func ingestPipeline(settings: Settings, store: any Store, fallbackDate: String?) -> IngestPipeline {
+    /// `ocr`: read pages without text with tesseract (the command line; never a worker).
+    static func ingestPipeline(settings: Settings, store: any Store, fallbackDate: String?, ocr: Bool = false)
+        -> IngestPipeline
+    {
         IngestPipeline(
-            store: store, fallbackDate: fallbackDate, archive: PDFArchive(directory: settings.storage.filesDirectory)
+            store: store, fallbackDate: fallbackDate, archive: PDFArchive(directory: settings.storage.filesDirectory),
+            ocr: ocr ? PageOCR() : nil
         ) { path in
             Digest.hex(try Digest.sha256(fileAt: path))
         }

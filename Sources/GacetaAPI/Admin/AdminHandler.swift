@@ -219,13 +219,17 @@ struct AdminHandler {
         let outcome: String
         let documents: [StoredDocument]
         let pages: Int?
+        /// Pages without text (scans): a worker never runs OCR; `gacetachat reindex --resplit` reads them.
+        let pagesWithoutText: [Int]
 
         enum CodingKeys: String, CodingKey {
             case editionID = "edition_id"
+            case pagesWithoutText = "pages_without_text"
             case outcome, documents, pages
         }
 
         init(editionID: Int64?, outcome: String, documents: [StoredDocument], pages: Int?) {
+            pagesWithoutText = []
             self.editionID = editionID
             self.outcome = outcome
             self.documents = documents
@@ -233,6 +237,7 @@ struct AdminHandler {
         }
 
         init(_ file: IngestedFile) {
+            pagesWithoutText = file.pagesWithoutText
             editionID = file.editionID
             outcome = file.change.rawValue
             documents = file.documents.map {
