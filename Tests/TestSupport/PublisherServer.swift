@@ -5,7 +5,7 @@ import Foundation
 /// it only for what nginx cannot do (a 500 that succeeds on the next try).
 public final class PublisherServer {
     public let directory: String
-    public let port: UInt16
+    public private(set) var port: UInt16
     public var root: String { "\(directory)/site" }
     public var baseURL: String { "http://127.0.0.1:\(port)" }
     public var accessLog: String { "\(directory)/nginx/access.log" }
@@ -37,6 +37,32 @@ public final class PublisherServer {
     /// Starts nginx: `unlisted` dates answer 403 for their folder, `slow` paths are sent at 1 KB/s, and `flaky`
     /// paths go to the helper, which answers 500 to the first request for each and the file to the next ones.
     public func start(unlisted: [String] = [], slow: [String] = [], flaky: [String] = []) throws {
+        if !flaky.isEmpty { try startHelper() }
+        // The port was free when chosen, but another test may bind it before nginx does: then nginx exits, and
+        // the server starts again on another port (what fetch is pointed at is read from `baseURL` afterwards).
+        for attempt in 1...3 {
+            try writeConfiguration(unlisted: unlisted, slow: slow, flaky: flaky)
+            let launched = try Self.launch(
+                "nginx",
+                [
+                    "-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e",
+                    "\(directory)/nginx/error.log",
+                ])
+            nginx = launched
+            try waitUntil("the publisher's nginx answers or exits") {
+                !launched.isRunning
+                    || (try? Shell.run("curl", ["-s", "-o", "/dev/null", "\(baseURL)/pub/"]).status) == 0
+            }
+            if launched.isRunning { return }
+            let errors = (try? String(contentsOfFile: "\(directory)/nginx/error.log", encoding: .utf8)) ?? ""
+            guard errors.contains("Address already in use"), attempt < 3 else {
+                throw TestSupportError("the publisher's nginx exited: \(errors)")
+            }
+            port = try Paths.freePort()
+        }
+    }
+
+    private func writeConfiguration(unlisted: [String], slow: [String], flaky: [String]) throws {
         var locations = ""
         for date in unlisted {
             locations += "location = /pub/\(date.replacingOccurrences(of: "-", with: "/"))/ { autoindex off; }\n"
@@ -68,13 +94,6 @@ public final class PublisherServer {
             }
             """
         try configuration.write(toFile: "\(directory)/nginx/nginx.conf", atomically: true, encoding: .utf8)
-        if !flaky.isEmpty { try startHelper() }
-        nginx = try Self.launch(
-            "nginx",
-            ["-p", "\(directory)/nginx", "-c", "\(directory)/nginx/nginx.conf", "-e", "\(directory)/nginx/error.log"])
-        try waitUntil("the publisher's nginx answers") {
-            (try? Shell.run("curl", ["-s", "-o", "/dev/null", "\(baseURL)/pub/"]).status) == 0
-        }
     }
 
     /// Requests the helper answered, by path (each 500 and each success).
