@@ -83,8 +83,12 @@ enum OpenAPISchemas {
             [
                 "document_id": integer, "document_title": string, "edition_date": string, "edition_number": string,
                 "page": integer, "printed_page": string, "page_count": integer, "text": string, "pdf_url": string,
-                "ocr": boolean,
-            ], required: ["document_id", "document_title", "edition_date", "page", "page_count", "text", "ocr"]),
+                "ocr": boolean, "first_page": integer, "last_page": integer,
+            ],
+            required: [
+                "document_id", "document_title", "edition_date", "page", "page_count", "text", "ocr", "first_page",
+                "last_page",
+            ]),
         "Question": object(
             [
                 "question": ["type": "string", "minLength": 1, "maxLength": 1000],
