@@ -98,7 +98,7 @@ let package = Package(
             name: "GacetaChatTests",
             dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "TestSupport"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaSystem", "TestSupport"]),
         .testTarget(
             name: "GacetaCoreTests",
             dependencies: ["GacetaCore", "GacetaAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]),
@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
                 "GacetaChat", "GacetaAPI", "GacetaIngest", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],
