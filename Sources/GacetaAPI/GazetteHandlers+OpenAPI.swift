@@ -21,6 +21,17 @@ extension GazetteHandlers {
                 OpenAPIOperation.parameter("section", in: "query", ["type": "string"], description: "A section"),
                 OpenAPIOperation.parameter("edition", in: "query", ["type": "string"], description: "An edition"),
                 OpenAPIOperation.parameter(
+                    "type", in: "query", ["type": "string"],
+                    description: "A notice type: ley, decreto, acuerdo, resolución, reglamento, licitación, "
+                        + "adjudicación, edicto, aviso, notificación, sumario, otro (any accents or case; another "
+                        + "word is a 400 invalid_type)"),
+                OpenAPIOperation.parameter(
+                    "institution", in: "query", ["type": "string"], description: "An institution (the exact field)"),
+                OpenAPIOperation.parameter(
+                    "sort", in: "query", ["type": "string"],
+                    description: "relevance (default) or date, newest edition first (any case; another word is a "
+                        + "400 invalid_sort)"),
+                OpenAPIOperation.parameter(
                     "page", in: "query", ["type": "integer", "minimum": 1, "maximum": 10_000],
                     description: "Page of hits; (page − 1) × per_page + per_page ≤ 1000"),
                 OpenAPIOperation.parameter(

@@ -196,6 +196,9 @@ struct PageBody: Encodable {
     let page: Int
     let printedPage: String?
     let pageCount: Int
+    /// The document's pages in the edition PDF: a notice's `page` runs from `first_page` to `last_page`.
+    let firstPage: Int
+    let lastPage: Int
     let text: String
     /// The text was read by OCR (the page is an image): «texto obtenido por OCR».
     let ocr: Bool
@@ -212,6 +215,8 @@ struct PageBody: Encodable {
         pageCount = document.pageCount
         text = page.text
         ocr = page.ocr
+        firstPage = document.notice.firstPage ?? 1
+        lastPage = document.notice.lastPage ?? max(1, document.pageCount)
         pdfUrl = hasPDF ? "/api/v1/documents/\(document.id)/pdf" : nil
     }
 }

@@ -16,6 +16,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import signal
 import ssl
 import subprocess
@@ -467,6 +468,27 @@ def run_checks(browser, check, state, options):
         expect(len(b.find_all("#results > li")) == 4, "the shared URL did not give page 2")
         expect(b.find("#q").get_attribute("value") == "licitación", "the box does not show the shared query")
         b.screenshot("buscar-pagina-2-360")
+        # Facets: the matching notices by section, type and institution (over every match, not the page), each
+        # value a filter.
+        expect(b.visible("#facets"), "no facets")
+        group = b.find("#facets .facet")
+        field = group.get_attribute("data-field")
+        counts = [int(re.sub(r"\D", "", li.text.rsplit("(", 1)[1])) for li in
+                  group.find_elements(By.CSS_SELECTOR, "li:not(.clear)")]
+        expect(counts and sum(counts) <= 14, f"{field} facets {counts}")
+        link = group.find_element(By.CSS_SELECTOR, "li a")
+        chosen = link.text
+        link.click()
+        b.wait(lambda: f"{field}=" in b.js("return location.hash") and
+               b.find("#results").get_attribute("data-state") == "done", "the search narrowed by a facet")
+        # Facets count notices; the total counts passages (a notice may hold several).
+        expect(b.find(f'#facets [data-field="{field}"] strong').text == chosen, "the chosen value is not marked")
+        expect(b.find("#facets .clear a"), "no way to take the facet's filter off")
+        # Newest first.
+        b.js("document.getElementById('sort').value = 'date'")
+        b.find("#q").send_keys(Keys.ENTER)
+        b.wait(lambda: "sort=date" in b.js("return location.hash") and
+               b.find("#results").get_attribute("data-state") == "done", "the search sorted by date")
 
     def search_nothing_found():
         b.open("#/buscar?q=mongolia")

@@ -25,7 +25,11 @@ export async function showPage(documentId, page, params) {
   }
   document.title = `${body.document_title} · ${pageLabel(body)} · GacetaChat`;
   $('h-pagina').textContent = body.document_title || 'Documento sin título';
-  $('page-meta').append(sourceLine(body), ` (página ${body.page} de ${body.page_count} del PDF)`);
+  // A notice's pages are the edition PDF's pages first_page…last_page.
+  const first = body.first_page || 1;
+  const last = body.last_page || body.page_count;
+  $('page-meta').append(sourceLine(body), ` (página ${body.page} del PDF, ${first === last ? `la única del documento` : `páginas ${first}–${last} del documento`})`);
+  if (body.ocr) $('page-meta').append(' · ', el('span', { class: 'ocr' }, 'texto obtenido por OCR'));
   if (body.pdf_url) {
     $('page-links').append(el('a', { class: 'button', href: `${body.pdf_url}#page=${body.page}`, id: 'pdf-link' },
       `Abrir el PDF original en la página ${body.page}`));
@@ -40,10 +44,10 @@ export async function showPage(documentId, page, params) {
     status.append(el('p', { class: 'message notice' }, 'El pasaje citado no aparece tal cual en esta página.'));
   }
   const nav = $('page-nav');
-  if (body.page > 1) nav.append(el('a', { href: pageRoute(documentId, body.page - 1), rel: 'prev' }, '← Página anterior'));
+  if (body.page > first) nav.append(el('a', { href: pageRoute(documentId, body.page - 1), rel: 'prev' }, '← Página anterior'));
   else nav.append(el('span', { 'aria-hidden': 'true' }));
-  nav.append(el('span', { class: 'where' }, `Página ${body.page} de ${body.page_count}`));
-  if (body.page < body.page_count) {
+  nav.append(el('span', { class: 'where' }, `Página ${body.page - first + 1} de ${last - first + 1}`));
+  if (body.page < last) {
     nav.append(el('a', { href: pageRoute(documentId, body.page + 1), rel: 'next' }, 'Página siguiente →'));
   }
   if (passage) {

@@ -6,7 +6,10 @@ import { show } from './shell.js';
 import { state } from './state.js';
 
 const perPage = 10;
-const searchFields = ['q', 'from', 'to', 'section'];
+const searchFields = ['q', 'from', 'to', 'section', 'sort'];
+// Filters set by the facets' links (kept in the URL, not in the form).
+const facetFields = ['type', 'institution'];
+const facetNames = { section: 'Sección', type: 'Tipo', institution: 'Institución' };
 
 function submitSearch(event) {
   event.preventDefault();
@@ -15,6 +18,8 @@ function submitSearch(event) {
     const value = $(name).value.trim();
     if (value) params.set(name, value);
   }
+  const current = new URLSearchParams(location.hash.split('?')[1] || '');
+  for (const name of facetFields) if (current.get(name)) params.set(name, current.get(name));
   const target = `#/buscar?${params}`;
   if (location.hash === target) showSearch(params);
   else location.hash = target;
@@ -27,6 +32,8 @@ export async function showSearch(params) {
   const results = clear($('results'));
   const pager = clear($('pager'));
   pager.hidden = true;
+  const facets = clear($('facets'));
+  facets.hidden = true;
   const q = (params.get('q') || '').trim();
   if (!q) {
     results.dataset.state = 'empty';
@@ -41,7 +48,7 @@ export async function showSearch(params) {
   }
   const page = Math.max(1, parseInt(params.get('page') || '1', 10) || 1);
   const query = new URLSearchParams();
-  for (const name of searchFields) if (params.get(name)) query.set(name, params.get(name));
+  for (const name of [...searchFields, ...facetFields]) if (params.get(name)) query.set(name, params.get(name));
   query.set('page', page);
   query.set('per_page', perPage);
   const serial = ++state.search.serial;
@@ -78,6 +85,7 @@ export async function showSearch(params) {
   if (dropped.length) {
     status.append(el('p', { class: 'help' }, `Se omitieron palabras muy comunes: ${dropped.join(', ')}.`));
   }
+  showFacets(facets, params, body.facets);
   results.setAttribute('start', String((page - 1) * body.per_page + 1));
   for (const hit of body.hits) {
     const terms = markedTerms(hit.snippet);
@@ -106,6 +114,29 @@ export async function showSearch(params) {
       page < pages ? link(page + 1, 'Siguiente →', 'next') : el('span', { 'aria-hidden': 'true' }));
     pager.hidden = false;
   }
+}
+
+/** The facets as filters: each value links to the same search narrowed to it (a chosen one links back out). */
+function showFacets(container, params, facets) {
+  if (!facets) return;
+  for (const [field, label] of Object.entries(facetNames)) {
+    const values = facets[field] || [];
+    const chosen = params.get(field);
+    if (!values.length && !chosen) continue;
+    const link = (value, text) => {
+      const target = new URLSearchParams(params);
+      target.delete('page');
+      if (value === null) target.delete(field);
+      else target.set(field, value);
+      return el('a', { href: `#/buscar?${target}` }, text);
+    };
+    const items = values.slice(0, 8).map((facet) => el('li', {},
+      facet.value === chosen ? el('strong', {}, facet.value) : link(facet.value, facet.value),
+      ` (${numberFormat.format(facet.count)})`));
+    if (chosen) items.push(el('li', { class: 'clear' }, link(null, `Quitar «${chosen}»`)));
+    container.append(el('div', { class: 'facet', 'data-field': field }, el('h2', {}, label), el('ul', {}, ...items)));
+  }
+  container.hidden = !container.childElementCount;
 }
 
 /** Binds Buscar's controls. */

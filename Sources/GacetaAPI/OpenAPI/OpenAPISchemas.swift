@@ -11,6 +11,8 @@ enum OpenAPISchemas {
 
     private static func array(_ items: OpenAPIValue) -> OpenAPIValue { ["type": "array", "items": items] }
 
+    private static let facet = array(object(["value": string, "count": integer], required: ["value", "count"]))
+
     static let security: OpenAPIValue = ["adminToken": ["type": "http", "scheme": "bearer"]]
 
     static let all: [String: OpenAPIValue] = [
@@ -44,11 +46,16 @@ enum OpenAPISchemas {
                 "query": object(
                     [
                         "dropped_stopwords": array(string), "from": string, "to": string, "section": string,
-                        "edition": string,
-                    ], required: ["dropped_stopwords"]),
+                        "edition": string, "type": string, "institution": string,
+                        "sort": ["type": "string", "enum": ["relevance", "date"]],
+                    ], required: ["dropped_stopwords", "sort"]),
                 "total": integer, "total_exact": boolean, "page": integer, "per_page": integer, "relaxed": boolean,
                 "hits": array(.schema("SearchHit")),
-            ], required: ["query", "total", "total_exact", "page", "per_page", "relaxed", "hits"]),
+                // Matching notices counted over every match, not the page of hits.
+                "facets": object(
+                    ["section": facet, "type": facet, "institution": facet],
+                    required: ["section", "type", "institution"]),
+            ], required: ["query", "total", "total_exact", "page", "per_page", "relaxed", "hits", "facets"]),
         "Document": object(
             [
                 "id": integer, "title": string, "section": string, "type": string, "identifier": string,
@@ -57,6 +64,8 @@ enum OpenAPISchemas {
                 "last_page": integer, "first_printed_page": string, "last_printed_page": string,
                 "notice_index": integer, "key": string, "permalink": string, "publication": string,
                 "edition_id": integer,
+                // Only on GET /api/v1/documents/{id}: pages stored without text (a scan not read by OCR yet).
+                "pages_without_text": array(integer),
             ], required: ["id", "title", "edition_date", "page_count", "url", "first_page", "last_page", "edition_id"]),
         "Edition": object(
             [
@@ -92,7 +101,12 @@ enum OpenAPISchemas {
             [
                 "document_id": integer, "document_title": string, "edition_date": string, "edition_number": string,
                 "page": integer, "printed_page": string, "page_count": integer, "text": string, "pdf_url": string,
-            ], required: ["document_id", "document_title", "edition_date", "page", "page_count", "text"]),
+                "ocr": boolean, "first_page": integer, "last_page": integer,
+            ],
+            required: [
+                "document_id", "document_title", "edition_date", "page", "page_count", "text", "ocr", "first_page",
+                "last_page",
+            ]),
         "Question": object(
             [
                 // At least one character that is not white space: a blank question is a 400 empty_question.
@@ -104,7 +118,7 @@ enum OpenAPISchemas {
             [
                 "n": integer, "edition_date": string, "edition_number": string, "document_id": integer,
                 "document_title": string, "page": integer, "printed_page": string, "quote": string, "url": string,
-                "reference": string,
+                "reference": string, "publication": string,
             ], required: ["n", "edition_date", "document_id", "document_title", "page", "quote", "url", "reference"]),
         "Answer": object(
             [
