@@ -86,12 +86,17 @@ build_in_src() {
 # This tree's package, into dist/ (the image installs it from there). A clean tree's package is also kept
 # as its commit's, the next commit's previous package.
 build_deb() {
+    local head clean=''
     rm -f dist/gacetachat_*_amd64.deb
     mkdir -p dist
+    # HEAD's package only when the tree is HEAD's before the export and still after the build (no commit or
+    # edit while it ran).
+    head=$(git rev-parse HEAD)
+    [[ -z $(git status --porcelain --untracked-files=normal) ]] && clean=yes
     build_in_src --worktree "$repo/dist" HEAD || return 1
-    if [[ -z $(git status --porcelain --untracked-files=normal) ]]; then
-        cp dist/gacetachat_*_amd64.deb "$work/previous/$(git rev-parse HEAD).deb"
-        echo "kept as $work/previous/$(git rev-parse HEAD).deb (the tree is HEAD's)"
+    if [[ -n $clean && $(git rev-parse HEAD) == "$head" && -z $(git status --porcelain --untracked-files=normal) ]]; then
+        cp dist/gacetachat_*_amd64.deb "$work/previous/$head.deb"
+        echo "kept as $work/previous/$head.deb (the tree is HEAD's)"
     fi
 }
 
