@@ -124,6 +124,11 @@ typedef size_t (*gaceta_curl_write_callback)(char *data, size_t size, size_t cou
 static inline CURLcode gaceta_curl_setopt_write_function(CURL *curl, gaceta_curl_write_callback callback) {
     return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
 }
+/* SMTP: the message body is read through a callback (CURLOPT_READFUNCTION). */
+typedef size_t (*gaceta_curl_read_callback)(char *buffer, size_t size, size_t count, void *context);
+static inline CURLcode gaceta_curl_setopt_read_function(CURL *curl, gaceta_curl_read_callback callback) {
+    return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_READFUNCTION, callback);
+}
 static inline CURLcode gaceta_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return gaceta_libcurl()->curl_easy_getinfo(curl, info, value);
 }

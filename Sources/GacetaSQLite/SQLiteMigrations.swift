@@ -97,6 +97,9 @@ enum SQLiteMigrations {
         ),
         // `gacetachat fetch`: a state for every date and file tried, its runs and the counters behind its metrics.
         (5, FetchSQL.schema(integer: "integer")),
+        // Alerts on saved searches (issue 18): subscriptions, what each was sent, confirmations per address, the
+        // do-not-mail list. Versions 6 and 7 belong to the notices and summaries work.
+        (8, AlertSQL.schema),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

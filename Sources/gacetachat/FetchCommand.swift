@@ -108,6 +108,7 @@ struct FetchCommand: ParsableCommand {
                     lastDate: newest?.date, lastState: newest?.state),
                 counters: counters)
             try FetchMetrics.write(to: settings.fetchMetricsFile, from: store)
+            try AlertsCommand.deliver(after: summary.dates, settings: settings, store: store, logger: logger)
         } catch {
             printError("fetch: \(error)")
             throw ExitCode.failure
