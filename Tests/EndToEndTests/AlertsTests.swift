@@ -175,6 +175,8 @@ extension EndToEnd {
             Thread.sleep(forTimeInterval: 1.5)
             #expect(setup.mail.messages().count == 3)
 
+            // Bad input is a 400 naming what was wrong (sent from another loopback address: this one has used up
+            // its burst of alert requests).
             for (body, code) in [
                 (#"{"email":"no es una dirección","q":"agua"}"#, "invalid_email"),
                 (#"{"email":"a@example.org\r\nBcc: b@example.org","q":"agua"}"#, "invalid_email"),
@@ -182,11 +184,26 @@ extension EndToEnd {
                 (#"{"email":"a@example.org","q":"agua","frequency":"daily"}"#, "invalid_frequency"),
             ] {
                 let answer = try setup.stack.curl([
-                    "-X", "POST", "https://127.0.0.1:\(setup.stack.httpsPort)/api/v1/alerts", "-H",
-                    "Content-Type: application/json", "--data-binary", body,
+                    "--interface", "127.0.3.1", "-X", "POST",
+                    "https://127.0.0.1:\(setup.stack.httpsPort)/api/v1/alerts",
+                    "-H", "Content-Type: application/json", "--data-binary", body,
                 ])
                 #expect(answer.status == 400 && answer.errorCode == code, "\(body): \(answer.body)")
             }
+
+            // nginx limits alert requests per client address: a burst from one address meets a JSON 429.
+            var statuses: [Int] = []
+            for index in 0..<10 {
+                let answer = try setup.stack.curl([
+                    "--interface", "127.0.3.2", "-X", "POST",
+                    "https://127.0.0.1:\(setup.stack.httpsPort)/api/v1/alerts",
+                    "-H", "Content-Type: application/json", "--data-binary",
+                    #"{"email":"limite\#(index)@example.org","q":"agua"}"#,
+                ])
+                statuses.append(answer.status)
+                if answer.status == 429 { #expect(answer.errorCode == "too_many_requests") }
+            }
+            #expect(statuses.first == 202 && statuses.contains(429), "\(statuses)")
         }
 
         /// «Seguir esta búsqueda», the confirmation page and the management page in headless Chromium

@@ -28,7 +28,7 @@ public final class MailServer: @unchecked Sendable {
             qualify_domain = gacetachat.test
             spool_directory = \(directory)/spool
             log_file_path = \(directory)/log/%slog
-            pid_file_path = \(directory)/exim.pid
+            pid_file_path = \(directory)/log/exim.pid
             local_interfaces = 127.0.0.1
             split_spool_directory = false
             acl_smtp_rcpt = accept_all
@@ -55,13 +55,17 @@ public final class MailServer: @unchecked Sendable {
 
             """
         try configuration.write(toFile: "\(directory)/exim.conf", atomically: true, encoding: .utf8)
-        // exim drops to its own user for a configuration given with -C: it must write its directories.
+        // exim drops to its own user for a configuration given with -C: it must write its directories and read
+        // its key; the configuration itself stays root's (exim refuses one its own user could change).
         if getuid() == 0 {
-            _ = try Shell.run("chown", ["-R", "Debian-exim:Debian-exim", directory])
+            let owned =
+                ["spool", "log", "maildir"].map { "\(directory)/\($0)" }
+                + (certificate == nil ? [] : ["\(directory)/tls.crt", "\(directory)/tls.key"])
+            try Shell.run("chown", ["-R", "Debian-exim:Debian-exim"] + owned).expectSuccess("chown")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/sbin/exim")
-        process.arguments = ["-C", "\(directory)/exim.conf", "-bd", "-oX", "\(port)"]
+        process.arguments = ["-C", "\(directory)/exim.conf", "-bdf", "-oX", "\(port)"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -97,16 +101,16 @@ public final class MailServer: @unchecked Sendable {
     }
 
     public func stop() {
-        guard let process, process.isRunning else { return }
-        // exim's daemon forks; the pid file names the one listening.
-        if let text = try? String(contentsOfFile: "\(directory)/exim.pid", encoding: .utf8),
-            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        {
-            kill(pid, SIGTERM)
-        }
-        process.terminate()
-        process.waitUntilExit()
+        guard let process else { return }
         self.process = nil
+        // -bdf: the daemon is this process (it does not fork away), so stopping it stops the server.
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(3)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(atPath: directory)
     }
 }
