@@ -10,7 +10,8 @@ enum SpanishWording {
 
     /// "La Gaceta Nº 129 del 15 de julio del 2024" (the document's title when the number is unknown).
     static func edition(of hit: SearchHit) -> String {
-        CitationReference.edition(date: hit.editionDate, number: hit.editionNumber, title: title(of: hit))
+        CitationReference.edition(
+            date: hit.editionDate, number: hit.editionNumber, title: title(of: hit), publication: hit.publication)
     }
 
     /// What an answer names for a passage: the document and where it was published, with the page —

@@ -10,16 +10,24 @@ public enum CitationReference {
 
     /// The reference; `title` names the document when there is no edition number.
     public static func text(
-        editionDate: String, editionNumber: String?, title: String, page: Int, printedPage: String?
+        editionDate: String, editionNumber: String?, title: String, page: Int, printedPage: String?,
+        publication: String? = nil
     ) -> String {
-        edition(date: editionDate, number: editionNumber, title: title) + ", página " + pageName(page, printedPage)
+        edition(date: editionDate, number: editionNumber, title: title, publication: publication) + ", página "
+            + pageName(page, printedPage)
     }
 
-    /// "La Gaceta Nº 129 del 15 de julio del 2024", or the title when the number is unknown.
-    public static func edition(date: String, number: String?, title: String) -> String {
+    /// "La Gaceta Nº 129 del 15 de julio del 2024", "Gaceta del Congreso Nº 1346 del 21 de septiembre del 2026":
+    /// the masthead's publication (`defaultPublication` for an edition stored before mastheads were read), or the
+    /// title when the number is unknown.
+    public static func edition(date: String, number: String?, title: String, publication: String? = nil) -> String {
         guard let number, !number.isEmpty else { return title.isEmpty ? "Documento" : title }
-        return "La Gaceta Nº \(number) del \(spanishDate(date))"
+        let name = publication.flatMap { $0.isEmpty ? nil : $0 } ?? defaultPublication
+        return "\(name) Nº \(number) del \(spanishDate(date))"
     }
+
+    /// Editions stored before schema version 6 came from the edition line "La Gaceta Nº …" only.
+    public static let defaultPublication = "La Gaceta"
 
     /// The printed page when there is one, else the PDF page.
     public static func pageName(_ page: Int, _ printedPage: String?) -> String {

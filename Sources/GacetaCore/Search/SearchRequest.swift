@@ -50,12 +50,17 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var text: String
     /// Lower is better (BM25 as SQLite reports it); comparable within one result set only.
     public var score: Double
+    /// The edition's publication («La Gaceta», «Gaceta del Congreso»), when its masthead named it.
+    public var publication: String?
+
+    public var isSumario: Bool { type == Document.sumarioType }
 
     public init(
         documentID: Int64, documentTitle: String, section: String?, type: String?, editionDate: String,
         editionNumber: String?, page: Int, printedPage: String?, chunkID: Int64, snippet: String, text: String,
-        score: Double
+        score: Double, publication: String? = nil
     ) {
+        self.publication = publication
         self.documentID = documentID
         self.documentTitle = documentTitle
         self.section = section
