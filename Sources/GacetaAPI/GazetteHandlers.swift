@@ -38,8 +38,10 @@ struct GazetteHandlers {
         let parameters = SearchParameters(
             query: try request.query("q"), from: try request.query("from"), to: try request.query("to"),
             section: try request.query("section"), edition: try request.query("edition"),
-            page: try request.query("page"), perPage: try request.query("per_page"))
-        let searchRequest = try parameters.request()
+            page: try request.query("page"), perPage: try request.query("per_page"), type: try request.query("type"),
+            institution: try request.query("institution"), sort: try request.query("sort"))
+        var searchRequest = try parameters.request()
+        searchRequest.facets = true
         let relax = try SearchParameters.flag(try request.query("relax"), name: "relax", default: true)
         let outcome = try RelaxedSearch(index: search).search(searchRequest, allowed: relax)
         return Response.json(SearchBody(request: searchRequest, results: outcome.results, relaxed: outcome.relaxed))

@@ -29,6 +29,7 @@ public final class SQLiteStore: Store {
             PRAGMA temp_store = MEMORY;
             """)
         try SQLiteTokenizer.register(on: connection)
+        try SQLiteLowerFunction.register(on: connection)
     }
 
     /// WAL lets readers (workers) and one writer (ingest) work at once. The mode is stored in the file;
