@@ -21,17 +21,17 @@ extension SQLiteStore: NoticeFeed {
                 add("e.date >= ?#", request.from)
                 add("e.date <= ?#", request.to)
                 add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
-                add("d.type = ?# COLLATE NOCASE", type)
+                add("d.type = ?# COLLATE NOCASE", type ?? request.type)
                 add("e.number = ?#", request.edition)
                 let statement = try connection.prepare(
                     """
-                    SELECT d.id, d.title, d.section, d.type, e.date, e.number, min(p.page_index) AS first_page
+                    SELECT d.id, d.title, d.section, d.type, e.date, e.number, min(p.page_index) AS first_page, d.key
                     FROM chunk_index
                     JOIN chunks c ON c.id = chunk_index.rowid
                     JOIN pages p ON p.id = c.page_id
                     JOIN documents d ON d.id = c.document_id
                     JOIN editions e ON e.id = d.edition_id
-                    WHERE chunk_index MATCH ?1\(conditions)
+                    WHERE chunk_index MATCH ?1 AND coalesce(d.type, '') <> 'sumario'\(conditions)
                     GROUP BY d.id
                     ORDER BY e.date DESC, first_page, d.id
                     LIMIT ?2
@@ -46,7 +46,7 @@ extension SQLiteStore: NoticeFeed {
                             documentID: statement.int64(0), title: statement.string(1) ?? "",
                             section: statement.string(2), type: statement.string(3),
                             editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
-                            page: statement.int(6)))
+                            page: statement.int(6), key: statement.string(7)))
                 }
                 return entries
             }

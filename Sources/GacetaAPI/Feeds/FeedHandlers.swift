@@ -46,18 +46,17 @@ struct FeedHandlers {
         let editions = try catalogue.editions(limit: Self.editionCount, offset: 0)
         var entries: [AtomFeed.Entry] = []
         for edition in editions {
-            var documents = try catalogue.documents(editionID: edition.id)
+            var documents = try catalogue.documents(editionID: edition.id).filter { !$0.isSumario }
             if let section {
                 let wanted = section.lowercased()
                 documents = documents.filter { $0.section?.lowercased() == wanted || $0.type?.lowercased() == wanted }
                 if documents.isEmpty { continue }
             }
-            let name = edition.number.map { "La Gaceta Nº \($0)" } ?? "La Gaceta"
             let content = documents.map { "• \($0.title)" }.joined(separator: "\n")
             entries.append(
                 AtomFeed.Entry(
-                    id: tagPrefix(site) + "edition:\(edition.date):\(edition.number ?? "sin-numero")",
-                    title: "\(name) del \(edition.date)", updated: "\(edition.date)T00:00:00Z",
+                    id: tagPrefix(site) + "edition:\(edition.date):" + Self.kind(edition),
+                    title: "\(Self.name(edition)) del \(edition.date)", updated: "\(edition.date)T00:00:00Z",
                     link: "\(site)/#/ediciones/\(edition.date)",
                     summary: documents.count == 1 ? "1 publicación" : "\(documents.count) publicaciones",
                     content: content.isEmpty ? nil : content))
@@ -112,6 +111,23 @@ struct FeedHandlers {
             alternateLink: AlertLinks.search(site: site, text),
             entries: entries)
         return atom(feed)
+    }
+
+    /// `regular`, or `alcance-78`: with the date, what identifies an edition whatever its stored id.
+    static func kind(_ edition: Edition) -> String {
+        switch edition.kind {
+        case .regular: "regular"
+        case .alcance: "alcance-\(edition.alcanceNumber.map(String.init) ?? edition.number ?? "0")"
+        }
+    }
+
+    /// «La Gaceta Nº 129», «Alcance Nº 78 a La Gaceta».
+    static func name(_ edition: Edition) -> String {
+        let publication = edition.publication ?? "La Gaceta"
+        switch edition.kind {
+        case .regular: return edition.number.map { "\(publication) Nº \($0)" } ?? publication
+        case .alcance: return "Alcance Nº \(edition.alcanceNumber.map(String.init) ?? "?") a \(publication)"
+        }
     }
 
     private func atom(_ feed: AtomFeed) -> Response {
