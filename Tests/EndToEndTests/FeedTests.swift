@@ -123,6 +123,36 @@ extension EndToEnd {
             #expect(try stack.get("/api/v1/search.atom").errorCode == "missing_query")
         }
 
+        /// A split edition (groff, notices with `( IN… )` codes): entries are notices, their ids the publication code;
+        /// `?section=` narrows the editions feed to that section's notices.
+        @Test(.enabled(if: isAvailable)) func noticeEntriesAreKeyedByTheirPublicationCode() throws {
+            let scratch = try Paths.temporaryDirectory("feeds")
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
+            let stack = try Stack(workers: 1)
+            defer { stack.stop() }
+            stack.environment = ["GACETACHAT_SERVER_PUBLIC_URL": "https://gaceta.example.org"]
+            try stack.start()
+            let edition = GeneratedEdition()
+            let path = "\(scratch)/edition.pdf"
+            try edition.write(to: path)
+            try Shell.run(
+                try Paths.binary(), ["ingest", path], environment: stack.poolEnvironment,
+                currentDirectory: stack.directory
+            ).expectSuccess("ingest")
+
+            let notices = try stack.get("/api/v1/search.atom?q=faroles+verdes")
+            let sections = try stack.get("/api/v1/editions.atom?section=CONTRATACI%C3%93N+ADMINISTRATIVA")
+            let reports = try Self.check([notices.body, sections.body], scratch: scratch)
+            #expect(reports.allSatisfy { $0.bozo == 0 && $0.missing.isEmpty }, "\(reports.map(\.missing))")
+            #expect(reports[0].ids == ["tag:gaceta.example.org,2024:notice:IN2024000101"], "\(reports[0].ids)")
+            #expect(reports[0].titles == ["DECRETO EJECUTIVO N° 44123-MP"])
+            let day = edition.day < 10 ? "0\(edition.day)" : "\(edition.day)"
+            #expect(
+                reports[1].ids == ["tag:gaceta.example.org,2024:edition:2024-07-\(day):regular"], "\(reports[1].ids)")
+            #expect(sections.body.contains("LICITACIÓN PÚBLICA 2024LN-000012"), "\(sections.body)")
+            #expect(!sections.body.contains("DECRETO EJECUTIVO"), "only that section's notices")
+        }
+
         @Test func withoutAPublicURLTheFeedsAnswerFeedsDisabled() throws {
             let stack = try Stack(workers: 1)
             defer { stack.stop() }
