@@ -41,8 +41,9 @@ public struct AlertDelivery {
             before: Timestamp.iso8601(secondsSinceEpoch: time_t(now - Self.unconfirmedLifetime)))
         let sorted = dates.sorted()
         for subscription in try store.confirmedAlerts() {
-            var from: String
+            var from: String?
             var to: String?
+            var storedSince: String?
             switch subscription.frequency {
             case .edition:
                 guard let first = sorted.first else { continue }
@@ -52,8 +53,8 @@ public struct AlertDelivery {
                 let since = subscription.lastSentAt ?? subscription.confirmedAt ?? subscription.createdAt
                 let due = Timestamp.iso8601(secondsSinceEpoch: time_t(now - Self.weeklyInterval))
                 guard since <= due else { continue }
-                from = String(due.prefix(10))
-                to = nil
+                // What was stored since the last message (or the confirmation), whatever its edition date.
+                storedSince = since
             }
             guard
                 let expression = try? SearchQueryParser.parse(subscription.query, isStopword: SpanishStopwords.contains)
@@ -65,7 +66,7 @@ public struct AlertDelivery {
                 expression: expression, from: from, to: to, section: subscription.section, page: 1,
                 perPage: Self.maximumNotices)
             let found = try store.recentNotices(
-                matching: request, type: subscription.type, limit: Self.maximumNotices)
+                matching: request, type: subscription.type, storedSince: storedSince, limit: Self.maximumNotices)
             let sent = try store.sentAlertKeys(subscriptionID: subscription.id, among: found.map(\.stableKey))
             let fresh = found.filter { !sent.contains($0.stableKey) }
             guard !fresh.isEmpty else { continue }

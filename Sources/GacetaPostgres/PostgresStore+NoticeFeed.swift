@@ -2,7 +2,9 @@ import GacetaCore
 
 extension PostgresStore: NoticeFeed {
     /// The documents with a matching passage, newest edition first, then by page; bounded by `searchTimeout`.
-    public func recentNotices(matching request: SearchRequest, type: String?, limit: Int) throws(StoreError)
+    public func recentNotices(
+        matching request: SearchRequest, type: String?, storedSince: String?, limit: Int
+    ) throws(StoreError)
         -> [NoticeEntry]
     {
         guard let query = textSearch.query(request.expression) else { return [] }
@@ -17,6 +19,7 @@ extension PostgresStore: NoticeFeed {
         add(request.section) { "(lower(d.section) = lower(\($0)) OR lower(d.type) = lower(\($0)))" }
         add(type ?? request.type) { "lower(d.type) = lower(\($0))" }
         add(request.edition) { "e.number = \($0)" }
+        add(storedSince) { "d.ingested_at >= \($0)" }
         let sql = """
             SELECT d.id, d.title, d.section, d.type, e.date, e.number, min(p.page_index) AS first_page, d.key
             FROM chunks c

@@ -2,7 +2,9 @@ import GacetaCore
 
 extension SQLiteStore: NoticeFeed {
     /// The documents with a matching passage, newest edition first, then by page; bounded by `searchTimeout`.
-    public func recentNotices(matching request: SearchRequest, type: String?, limit: Int) throws(StoreError)
+    public func recentNotices(
+        matching request: SearchRequest, type: String?, storedSince: String?, limit: Int
+    ) throws(StoreError)
         -> [NoticeEntry]
     {
         guard let match = FTS5Expression.build(request.expression, tokenizer: queryTokenizer) else { return [] }
@@ -23,6 +25,7 @@ extension SQLiteStore: NoticeFeed {
                 add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
                 add("d.type = ?# COLLATE NOCASE", type ?? request.type)
                 add("e.number = ?#", request.edition)
+                add("d.ingested_at >= ?#", storedSince)
                 let statement = try connection.prepare(
                     """
                     SELECT d.id, d.title, d.section, d.type, e.date, e.number, min(p.page_index) AS first_page, d.key

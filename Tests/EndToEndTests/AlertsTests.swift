@@ -161,6 +161,41 @@ extension EndToEnd {
             #expect(setup.mail.messages().count == 2, "\(setup.mail.messages().count) messages")
         }
 
+        /// A weekly subscription gets a message when its week is over, then nothing until the next week.
+        @Test(.enabled(if: MailServer.isAvailable)) func aWeeklySubscriptionGetsOneMessageAWeek() throws {
+            let setup = try Self.setUp()
+            defer { setup.stop() }
+            let site = "https://127.0.0.1:\(setup.stack.httpsPort)"
+            let body = #"{"email":"semanal@example.org","q":"tarifa agua potable","frequency":"weekly"}"#
+            let accepted = try setup.stack.curl([
+                "-X", "POST", "\(site)/api/v1/alerts", "-H", "Content-Type: application/json", "--data-binary", body,
+            ])
+            #expect(accepted.status == 202)
+            let confirmation = MailText(try setup.mail.waitForMessages(1)[0])
+            let link = try #require(confirmation.links(startingWith: "\(site)/api/v1/alerts/").first)
+            #expect(try setup.request(link, method: "POST").status == 200)
+
+            _ = try setup.fetch("2024-07-08")
+            Thread.sleep(forTimeInterval: 1)
+            #expect(setup.mail.messages().count == 1, "confirmed today: its first week is not over")
+
+            // Eight days later (the confirmation moved back a week and a day).
+            try Shell.run(
+                "sqlite3",
+                [
+                    "\(setup.stack.directory)/test.db",
+                    "UPDATE alert_subscriptions SET confirmed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-8 days')",
+                ]
+            ).expectSuccess("sqlite3")
+            _ = try setup.fetch("2024-07-09")
+            let weekly = MailText(try setup.mail.waitForMessages(2)[1])
+            #expect(weekly.body.contains("2024-07-08") && weekly.body.contains("2024-07-09"), "\(weekly.body)")
+            #expect(weekly.headers["list-unsubscribe-post"] == "List-Unsubscribe=One-Click")
+            _ = try setup.fetch("2024-07-09")
+            Thread.sleep(forTimeInterval: 1)
+            #expect(setup.mail.messages().count == 2, "one message a week")
+        }
+
         @Test(.enabled(if: MailServer.isAvailable)) func anAddressGetsAtMostThreeConfirmationsADay() throws {
             let setup = try Self.setUp()
             defer { setup.stop() }

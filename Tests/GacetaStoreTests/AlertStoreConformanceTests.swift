@@ -98,6 +98,14 @@ import Testing
         #expect(try notices(["salario"], type: "licitación").isEmpty)
         #expect(try notices(["salario"]) { $0.from = "2024-07-16" }.map(\.editionDate) == ["2024-07-17"])
         #expect(try notices(["licitación"]) { $0.section = "Licitaciones" }.count == 1)
+        let request = SearchRequest(expression: SearchExpression(required: [[.word("salario")]]))
+        #expect(
+            try store.recentNotices(matching: request, type: nil, storedSince: "2000-01-01T00:00:00Z", limit: 9).count
+                == 2)
+        #expect(
+            try store.recentNotices(matching: request, type: nil, storedSince: "2999-01-01T00:00:00Z", limit: 9)
+                .isEmpty,
+            "only what was stored since")
         #expect(
             try store.recentNotices(
                 matching: SearchRequest(expression: SearchExpression(required: [[.word("salario")]])), type: nil,

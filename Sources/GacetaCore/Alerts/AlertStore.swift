@@ -39,10 +39,18 @@ public protocol AlertStore: AnyObject {
 /// The notices a saved search matches, newest first: Atom feeds and alerts.
 public protocol NoticeFeed: AnyObject {
     /// Up to `limit` documents holding a passage that matches `request`'s expression (all words, never relaxed)
-    /// and its filters (`from`, `to`, `section`), and of `type` when given, by edition date (newest first), then
-    /// page order.
-    func recentNotices(matching request: SearchRequest, type: String?, limit: Int) throws(StoreError)
+    /// and its filters (`from`, `to`, `section`), of `type` when given, stored (ingested) at or after
+    /// `storedSince` (ISO 8601 UTC) when given, by edition date (newest first), then page order. Never a sumario.
+    func recentNotices(matching request: SearchRequest, type: String?, storedSince: String?, limit: Int)
+        throws(StoreError) -> [NoticeEntry]
+}
+
+extension NoticeFeed {
+    public func recentNotices(matching request: SearchRequest, type: String?, limit: Int) throws(StoreError)
         -> [NoticeEntry]
+    {
+        try recentNotices(matching: request, type: type, storedSince: nil, limit: limit)
+    }
 }
 
 /// One notice of a feed or an alert.
