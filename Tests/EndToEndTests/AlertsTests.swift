@@ -209,6 +209,27 @@ extension EndToEnd {
             _ = try setup.mail.waitForMessages(3)
             Thread.sleep(forTimeInterval: 1.5)
             #expect(setup.mail.messages().count == 3)
+            #expect(try setup.alertsList().contains("unconfirmed requests:      3"))
+
+            // Unconfirmed for more than 7 days: the next run deletes one; the operator erases the rest of the address.
+            try Shell.run(
+                "sqlite3",
+                [
+                    "\(setup.stack.directory)/test.db",
+                    "UPDATE alert_subscriptions SET created_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-8 days') "
+                        + "WHERE query = 'agua'",
+                ]
+            ).expectSuccess("sqlite3")
+            let fetched = try setup.fetch("2024-07-08")
+            #expect(fetched.stderr.contains("1 unconfirmed requests deleted"), "\(fetched.stderr)")
+            #expect(try setup.alertsList().contains("unconfirmed requests:      2"))
+            let deleted = try Shell.run(
+                try Paths.binary(), ["alerts", "delete", "Otra@Example.org"], environment: setup.environment,
+                currentDirectory: setup.stack.directory)
+            #expect(deleted.status == 0 && deleted.stdout.contains("deleted 2 subscriptions"), "\(deleted.output)")
+            let dump = try Shell.run("sqlite3", ["\(setup.stack.directory)/test.db", ".dump"])
+            #expect(!dump.stdout.contains("otra@example.org"), "nothing of the address is left")
+            #expect(try setup.alertsList().contains("unconfirmed requests:      0"))
 
             // Bad input is a 400 naming what was wrong (sent from another loopback address: this one has used up
             // its burst of alert requests).
