@@ -101,7 +101,7 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
+        .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig", "TestSupport"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
         .testTarget(
             name: "GacetaChatTests",
@@ -110,12 +110,13 @@ let package = Package(
         .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "TestSupport"]),
         .testTarget(
             name: "GacetaCoreTests",
-            dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["GacetaCore", "GacetaAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
         .testTarget(name: "GacetaAlertsTests", dependencies: ["GacetaAlerts", "GacetaCore"]),
-        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore"]),
+        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore", "TestSupport"]),
         .testTarget(
-            name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
+            name: "GacetaSupervisorTests",
+            dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem", "TestSupport"]),
         .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
         .testTarget(name: "GacetaFetchTests", dependencies: ["GacetaFetch", "GacetaCore"]),
         .testTarget(

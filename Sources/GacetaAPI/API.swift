@@ -67,6 +67,7 @@ public enum API {
         var router = Router()
         router.showsErrorDetail = context.debug && context.profile != "production"
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
+        router.get(OpenAPIDocument.path) { _, _ in OpenAPIDocument.response() }
         if context.profile == "testing" {
             // Only in the testing profile: a request that fails the way a bug would, to see the 500 it gets.
             router.get("/api/v1/testing/fail") { _, _ in throw TestingFailure() }

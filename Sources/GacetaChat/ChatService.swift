@@ -26,8 +26,8 @@ public struct ChatService {
         self.fallback = fallback
     }
 
-    /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) are
-    /// rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
+    /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) and
+    /// `ClientGone` (the asker left) are rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
     /// `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When nothing retrieved covers
     /// enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
     /// provider is called.
@@ -54,6 +54,8 @@ public struct ChatService {
                 question: question, history: history, passages: retrieval.passages, onToken: forward)
         } catch let failure as ProviderFailure {
             reason = failure.reason
+        } catch let gone as ClientGone {
+            throw gone  // the asker left: no fallback answer either
         } catch {
             reason = ProviderFailure.Reason.malformedResponse.rawValue
         }

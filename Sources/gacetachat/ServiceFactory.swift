@@ -10,9 +10,11 @@ import Glibc
 
 /// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
 enum ServiceFactory {
-    static func context(settings: Settings, store: any Store) -> ServiceContext {
+    /// `clientWatch`: the worker's; a chat stops asking the model when it says the client left.
+    static func context(settings: Settings, store: any Store, clientWatch: ClientWatch? = nil) -> ServiceContext {
         let chat = ChatContext(
-            workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
+            workflow: conversationWorkflow(settings: settings, store: store, clientWatch: clientWatch),
+            logQuestions: settings.log.chatQuestions)
         var services = StoreServices(
             search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store)
         services.notices = store
@@ -60,15 +62,17 @@ enum ServiceFactory {
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
     /// `noAnswerThreshold` replaces the tuned one (for tuning it: `ask --no-answer-threshold`).
     static func conversationWorkflow(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
     ) -> ConversationWorkflow {
         let retriever = Retriever(search: { request in try store.search(request) })
         var provider: (any AnswerProvider)?
+        var isAbandoned: (@Sendable () -> Bool)?
+        if let clientWatch { isAbandoned = { clientWatch.isGone } }
         if let baseURL = settings.llm.baseURL {
             provider = OpenAIProvider(
                 baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
                 timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
-                temperature: settings.llm.temperature)
+                temperature: settings.llm.temperature, isAbandoned: isAbandoned)
         }
         var service = ChatService(retriever: retriever, provider: provider)
         if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
