@@ -16,7 +16,7 @@ public enum OpenAPIDocument {
     /// Every route's entry.
     static var operations: [OpenAPIOperation] {
         [documentOperation, HealthHandler.operation] + GazetteHandlers.operations + ChatHandler.operations
-            + AdminHandler.operations
+            + AdminHandler.operations + FeedHandlers.operations + AlertHandlers.operations
     }
 
     private static let documentOperation = OpenAPIOperation(
