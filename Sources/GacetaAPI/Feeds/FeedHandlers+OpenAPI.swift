@@ -5,6 +5,9 @@ extension FeedHandlers {
         "content": ["application/atom+xml": ["schema": ["type": "string"]]],
     ]
 
+    /// `YYYY-MM-DD`, or empty (unset), as the feed reads it.
+    private static let date: OpenAPIValue = ["type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"]
+
     private static let errors: [Int: String] = [400: "Error", 404: "Error", 429: "Error", 503: "Unavailable"]
 
     static let operations: [OpenAPIOperation] = [
@@ -30,8 +33,8 @@ extension FeedHandlers {
                         "pattern": #"^[^\u0000-\u001F\u007F-\u009F]+$"#,
                     ],
                     required: true, description: "The search, as /api/v1/search takes it (never relaxed)"),
-                OpenAPIOperation.parameter("from", in: "query", OpenAPIOperation.date, description: "First date"),
-                OpenAPIOperation.parameter("to", in: "query", OpenAPIOperation.date, description: "Last date"),
+                OpenAPIOperation.parameter("from", in: "query", date, description: "First date (empty: none)"),
+                OpenAPIOperation.parameter("to", in: "query", date, description: "Last date (empty: none)"),
                 OpenAPIOperation.parameter("section", in: "query", ["type": "string"], description: "A section"),
                 OpenAPIOperation.parameter(
                     "type", in: "query", ["type": "string", "maxLength": 100], description: "A notice type"),
