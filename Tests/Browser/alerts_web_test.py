@@ -49,6 +49,13 @@ def main():
     check = Check()
     state = {}
 
+    def text(selector):
+        """The element's text read in the page (never a stale element while a form's POST loads the next page)."""
+        try:
+            return b.js("const e = document.querySelector(arguments[0]); return e ? e.textContent : ''", selector)
+        except Exception:  # the next page is loading
+            return ""
+
     def follow_panel():
         b.open("#/buscar?q=tarifa%20agua")
         b.wait(lambda: b.visible("#follow-form"), "the alert form under the results")
@@ -95,7 +102,7 @@ def main():
         b.expect_no_horizontal_overflow("confirmation page")
         b.screenshot("confirmar-360")
         b.find("form button").click()
-        b.wait(lambda: b.find("h1").text == "Alerta confirmada", "the confirmed page")
+        b.wait(lambda: text("h1") == "Alerta confirmada", "the confirmed page")
         state["manage"] = b.find("main a").get_attribute("href")
         expect("/api/v1/alerts/manage?a=" in state["manage"], state["manage"])
 
@@ -109,12 +116,11 @@ def main():
         b.screenshot("administrar-360")
         b.find("select option[value=weekly]").click()
         b.find("form button[type=submit]").click()
-        b.wait(lambda: b.visible("[role=status]"), "the saved notice")
-        expect("guardada" in b.find("[role=status]").text, b.find("[role=status]").text)
+        b.wait(lambda: "guardada" in text("[role=status]"), "the saved notice")
         expect(b.find("select option[value=weekly]").is_selected(), "the new frequency is kept")
         buttons = [button for button in b.find_all("form button") if "Borrar" in button.text]
         buttons[0].click()
-        b.wait(lambda: "no tiene alertas" in b.find("main").text, "the deleted alert")
+        b.wait(lambda: "no tiene alertas" in text("main"), "the deleted alert")
         b.screenshot("administrar-borrada-360")
 
     check.run("under a search: the Atom link, the form and its privacy note, at 360 px", follow_panel)
