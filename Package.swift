@@ -56,7 +56,10 @@ let package = Package(
         .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(
             name: "GacetaChat",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The daily edition: download with checks, per-date states, the metrics file.
         .target(
             name: "GacetaFetch",
@@ -107,7 +110,7 @@ let package = Package(
             name: "GacetaChatTests",
             dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "TestSupport"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaSystem", "TestSupport"]),
         .testTarget(
             name: "GacetaCoreTests",
             dependencies: ["GacetaCore", "GacetaAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]),
@@ -124,6 +127,7 @@ let package = Package(
             dependencies: [
                 "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
                 "GacetaChat", "GacetaAPI", "GacetaIngest", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],

@@ -12,16 +12,23 @@ public struct StoreServices {
     public let fetchLog: (any FetchLog)?
     /// The notices a saved search matches (Atom feeds).
     public var notices: (any NoticeFeed)?
+    /// Daily summaries; nil leaves their route out.
+    public var summaries: (any SummaryStore)?
+    /// Editions by date range (the calendar); nil leaves `?from=&to=` unanswered.
+    public var calendar: (any EditionCalendar)?
 
     public init(
         search: any SearchIndex, catalogue: any EditionCatalogue, administration: any StoreAdministration,
-        maintenance: any StoreMaintenance, fetchLog: (any FetchLog)? = nil
+        maintenance: any StoreMaintenance, fetchLog: (any FetchLog)? = nil, summaries: (any SummaryStore)? = nil,
+        calendar: (any EditionCalendar)? = nil
     ) {
         self.search = search
         self.catalogue = catalogue
         self.administration = administration
         self.maintenance = maintenance
         self.fetchLog = fetchLog
+        self.summaries = summaries
+        self.calendar = calendar
     }
 }
 
@@ -81,7 +88,7 @@ public enum API {
         if let store = context.store {
             GazetteHandlers(
                 search: store.search, catalogue: store.catalogue, filesDirectory: context.filesDirectory,
-                cacheSeconds: context.cacheSeconds
+                cacheSeconds: context.cacheSeconds, calendar: store.calendar
             )
             .register(on: &router)
             FeedHandlers(
@@ -90,6 +97,10 @@ public enum API {
             )
             .register(on: &router)
             AlertHandlers(context: context.alerts).register(on: &router)
+            if let summaries = store.summaries {
+                SummaryHandlers(summaries: summaries, catalogue: store.catalogue, cacheSeconds: context.cacheSeconds)
+                    .register(on: &router)
+            }
             if let chat = context.chat {
                 ChatHandler(context: chat).register(on: &router)
             }

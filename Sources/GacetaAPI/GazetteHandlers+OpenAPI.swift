@@ -14,8 +14,10 @@ extension GazetteHandlers {
                     required: true,
                     description: "Words, \"a phrase\", prefix*, -excluded, a OR b; at most 32 terms; a query the "
                         + "language cannot read is a 400 invalid_query"),
-                OpenAPIOperation.parameter("from", in: "query", OpenAPIOperation.date, description: "First date"),
-                OpenAPIOperation.parameter("to", in: "query", OpenAPIOperation.date, description: "Last date"),
+                OpenAPIOperation.parameter(
+                    "from", in: "query", OpenAPIOperation.optionalDate, description: "First date (empty: none)"),
+                OpenAPIOperation.parameter(
+                    "to", in: "query", OpenAPIOperation.optionalDate, description: "Last date (empty: none)"),
                 OpenAPIOperation.parameter("section", in: "query", ["type": "string"], description: "A section"),
                 OpenAPIOperation.parameter("edition", in: "query", ["type": "string"], description: "An edition"),
                 OpenAPIOperation.parameter(
@@ -30,7 +32,9 @@ extension GazetteHandlers {
             ],
             responses: merged([200: "SearchResults"])),
         OpenAPIOperation(
-            "GET", "/api/v1/editions", id: "listEditions", summary: "Stored editions, newest first",
+            "GET", "/api/v1/editions", id: "listEditions",
+            summary: "Stored editions, newest first; with from and to, those of that range, oldest first "
+                + "(the calendar)",
             tags: ["browse"],
             parameters: [
                 OpenAPIOperation.parameter(
@@ -38,8 +42,14 @@ extension GazetteHandlers {
                 OpenAPIOperation.parameter(
                     "per_page", in: "query", ["type": "integer", "minimum": 1, "maximum": 100],
                     description: "Editions per page"),
+                OpenAPIOperation.parameter(
+                    "from", in: "query", OpenAPIOperation.optionalDate,
+                    description: "First date of a range of at most 366 days, not after to (alone: 366 days from it)"),
+                OpenAPIOperation.parameter(
+                    "to", in: "query", OpenAPIOperation.optionalDate,
+                    description: "Last date of the range (alone: the 366 days up to it)"),
             ],
-            responses: merged([200: "Editions"])),
+            responses: merged([200: "EditionsOrRange"])),
         OpenAPIOperation(
             "GET", "/api/v1/editions/{date}", id: "editionsOfDay", summary: "The editions of one day",
             tags: ["browse"],

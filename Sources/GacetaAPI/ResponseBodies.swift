@@ -159,8 +159,11 @@ struct DocumentBody: Encodable {
     let permalink: String?
     let publication: String?
     let editionId: Int64
+    /// Pages stored without text (a scan not read by OCR yet); only on `GET /api/v1/documents/{id}`.
+    var pagesWithoutText: [Int]?
 
-    init(_ document: Document) {
+    init(_ document: Document, pagesWithoutText: [Int]? = nil) {
+        self.pagesWithoutText = pagesWithoutText
         id = document.id
         title = document.title
         section = document.section
@@ -194,6 +197,8 @@ struct PageBody: Encodable {
     let printedPage: String?
     let pageCount: Int
     let text: String
+    /// The text was read by OCR (the page is an image): «texto obtenido por OCR».
+    let ocr: Bool
     /// `/api/v1/documents/{id}/pdf` when the document came from a PDF, else nil.
     let pdfUrl: String?
 
@@ -206,6 +211,7 @@ struct PageBody: Encodable {
         printedPage = page.printedNumber
         pageCount = document.pageCount
         text = page.text
+        ocr = page.ocr
         pdfUrl = hasPDF ? "/api/v1/documents/\(document.id)/pdf" : nil
     }
 }

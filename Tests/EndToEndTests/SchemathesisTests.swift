@@ -29,6 +29,10 @@ extension EndToEnd {
                 pages: ["El Consejo Nacional de Salarios fija el salario mínimo de las trabajadoras domésticas."])
             try Shell.run(try Paths.binary(), ["ingest", pdf], environment: stack.poolEnvironment)
                 .expectSuccess("ingest")
+            try Shell.run(
+                try Paths.binary(), ["summarize", "--date", "2024-08-12"], environment: stack.poolEnvironment
+            )
+            .expectSuccess("summarize")
             try stack.start()
             let base = "https://127.0.0.1:\(stack.httpsPort)"
             var environment = ProcessInfo.processInfo.environment

@@ -53,7 +53,8 @@ extension EndToEnd {
             #expect(try small.readResponse().status == 200)
 
             let large = try FastCGIClient(unixPath: Self.statusSocket(stack))
-            try large.sendHead([
+            // The master may close the connection before all of it is sent: a failed send is its refusal too.
+            try? large.sendHead([
                 "REQUEST_URI": "/status?json", "REQUEST_METHOD": "GET",
                 "HTTP_X_PADDING": String(repeating: "a", count: 20 * 1024),
             ])

@@ -15,8 +15,9 @@ public enum OpenAPIDocument {
 
     /// Every route's entry.
     static var operations: [OpenAPIOperation] {
-        [documentOperation, HealthHandler.operation] + GazetteHandlers.operations + ChatHandler.operations
-            + AdminHandler.operations + FeedHandlers.operations + AlertHandlers.operations
+        [documentOperation, HealthHandler.operation] + GazetteHandlers.operations + SummaryHandlers.operations
+            + ChatHandler.operations + AdminHandler.operations + [SummaryHandlers.adminOperation]
+            + FeedHandlers.operations + AlertHandlers.operations
     }
 
     private static let documentOperation = OpenAPIOperation(

@@ -50,6 +50,9 @@ struct OpenAPIOperation: Sendable {
     /// A `YYYY-MM-DD` date.
     static let date: OpenAPIValue = ["type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]
 
+    /// A `YYYY-MM-DD` date or nothing: a query parameter sent empty (as a form sends a blank field) is no bound.
+    static let optionalDate: OpenAPIValue = ["type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"]
+
     /// A positive database id, as the routes take it.
     static let id: OpenAPIValue = ["type": "integer", "minimum": 1, "maximum": 9_223_372_036_854_775_807]
 

@@ -68,6 +68,24 @@ enum OpenAPISchemas {
         "Editions": object(
             ["editions": array(.schema("Edition")), "page": integer, "per_page": integer],
             required: ["editions", "page", "per_page"]),
+        "EditionRange": object(
+            ["from": string, "to": string, "editions": array(.schema("Edition"))], required: ["from", "to", "editions"]),
+        "EditionsOrRange": ["anyOf": [.schema("Editions"), .schema("EditionRange")]],
+        "Summary": object(
+            [
+                "date": string, "edition_number": string, "publication": string, "provider": string,
+                "fallback_reason": string, "generated_at": string,
+                "bullets": array(
+                    object(
+                        [
+                            "text": string, "document_id": integer, "notice_key": string, "document_title": string,
+                            "page": integer, "printed_page": string, "url": string,
+                            "tags": ["type": "array", "items": string, "maxItems": 2], "provider": string,
+                        ],
+                        required: [
+                            "text", "document_id", "notice_key", "document_title", "page", "url", "tags", "provider",
+                        ])),
+            ], required: ["date", "provider", "generated_at", "bullets"]),
         "EditionsOfDay": object(
             ["date": string, "editions": array(.schema("Edition"))], required: ["date", "editions"]),
         "Page": object(
@@ -77,7 +95,8 @@ enum OpenAPISchemas {
             ], required: ["document_id", "document_title", "edition_date", "page", "page_count", "text"]),
         "Question": object(
             [
-                "question": ["type": "string", "minLength": 1, "maxLength": 1000],
+                // At least one character that is not white space: a blank question is a 400 empty_question.
+                "question": ["type": "string", "minLength": 1, "maxLength": 1000, "pattern": "\\S"],
                 // null, like no id at all, starts a new conversation.
                 "conversation_id": ["type": ["string", "null"], "pattern": "^[0-9a-f]{16,64}$"],
             ], required: ["question"]),

@@ -88,6 +88,20 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
         return headers
     }
 
+    /// The model's whole reply to `messages` (`stream: false`), for callers other than `answer` (the daily
+    /// summary). Throws `ProviderFailure` like `answer`.
+    func complete(_ messages: [ChatCompletion.Message]) throws -> String {
+        let request = ChatCompletion.Request(
+            model: model, messages: messages, maxTokens: maxTokens, temperature: temperature, stream: false)
+        let body: [UInt8]
+        do {
+            body = Array(try JSONEncoder().encode(request))
+        } catch {
+            throw ProviderFailure(.malformedResponse, "cannot encode the request")
+        }
+        return try whole(body: body)
+    }
+
     /// `stream: false`: `choices[0].message.content`.
     private func whole(body: [UInt8]) throws -> String {
         let response: HTTPClient.Response
