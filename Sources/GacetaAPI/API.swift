@@ -92,8 +92,8 @@ public enum API {
             )
             .register(on: &router)
             FeedHandlers(
-                catalogue: store.catalogue, notices: store.notices, publicURL: context.publicURL,
-                cacheSeconds: context.cacheSeconds
+                catalogue: store.catalogue, notices: store.notices, summaries: store.summaries,
+                publicURL: context.publicURL, cacheSeconds: context.cacheSeconds
             )
             .register(on: &router)
             AlertHandlers(context: context.alerts).register(on: &router)

@@ -151,6 +151,17 @@ extension EndToEnd {
                 reports[1].ids == ["tag:gaceta.example.org,2024:edition:2024-07-\(day):regular"], "\(reports[1].ids)")
             #expect(sections.body.contains("LICITACIÓN PÚBLICA 2024LN-000012"), "\(sections.body)")
             #expect(!sections.body.contains("DECRETO EJECUTIVO"), "only that section's notices")
+
+            // With the day's summary, the edition's entry carries its bullets.
+            let before = try stack.get("/api/v1/editions.atom").body
+            #expect(!before.contains("página"), "no summary yet: the notices' titles")
+            try Shell.run(
+                try Paths.binary(), ["summarize", "--date", "2024-07-\(day)"], environment: stack.poolEnvironment,
+                currentDirectory: stack.directory
+            ).expectSuccess("summarize")
+            let summarized = try stack.get("/api/v1/editions.atom")
+            #expect(try Self.check([summarized.body], scratch: scratch)[0].bozo == 0)
+            #expect(summarized.body.contains("DECRETO EJECUTIVO N° 44123-MP, página"), "\(summarized.body)")
         }
 
         @Test func withoutAPublicURLTheFeedsAnswerFeedsDisabled() throws {

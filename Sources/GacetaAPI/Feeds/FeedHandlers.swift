@@ -1,13 +1,16 @@
 import GacetaAlerts
 import GacetaCore
 
-/// The Atom feeds: `/api/v1/editions.atom` (one entry per edition, newest first) and `/api/v1/search.atom` (a saved
+/// The Atom feeds: `/api/v1/editions.atom` (one entry per edition, newest first, its day's summary as content when
+/// there is one, else its notices' titles) and `/api/v1/search.atom` (a saved
 /// search: the 50 most recent matching notices, all words required, never relaxed). Entry ids are `tag:` URIs
 /// (RFC 4151) made of what stays the same across runs: the edition's date and number, the notice's key.
 /// Without `server.public_url` (every link in a feed is absolute) both answer 404 `feeds_disabled`.
 struct FeedHandlers {
     let catalogue: any EditionCatalogue
     let notices: (any NoticeFeed)?
+    /// The daily summaries: a regular edition's entry carries its date's summary, when there is one.
+    var summaries: (any SummaryStore)?
     let publicURL: String?
     var cacheSeconds = 0
 
@@ -52,7 +55,13 @@ struct FeedHandlers {
                 documents = documents.filter { $0.section?.lowercased() == wanted || $0.type?.lowercased() == wanted }
                 if documents.isEmpty { continue }
             }
-            let content = documents.map { "• \($0.title)" }.joined(separator: "\n")
+            var content = documents.map { "• \($0.title)" }.joined(separator: "\n")
+            if section == nil, edition.kind == .regular,
+                let summary = try summaries?.summary(date: edition.date)?.summary, !summary.bullets.isEmpty
+            {
+                content = summary.bullets.map { "• \($0.text) (\($0.documentTitle), página \($0.page))" }
+                    .joined(separator: "\n")
+            }
             entries.append(
                 AtomFeed.Entry(
                     id: tagPrefix(site) + "edition:\(edition.date):" + Self.kind(edition),
