@@ -152,6 +152,15 @@ extension EndToEnd {
             #expect(sections.body.contains("LICITACIÓN PÚBLICA 2024LN-000012"), "\(sections.body)")
             #expect(!sections.body.contains("DECRETO EJECUTIVO"), "only that section's notices")
 
+            // A re-split stores the notices again (new document ids): the entries keep their ids.
+            try Shell.run(
+                try Paths.binary(), ["reindex", "--resplit"], environment: stack.poolEnvironment,
+                currentDirectory: stack.directory
+            ).expectSuccess("reindex --resplit")
+            let resplit = try stack.get("/api/v1/search.atom?q=faroles+verdes")
+            #expect(
+                try Self.check([resplit.body], scratch: scratch)[0].ids == reports[0].ids, "the same after a re-split")
+
             // With the day's summary, the edition's entry carries its bullets.
             let before = try stack.get("/api/v1/editions.atom").body
             #expect(!before.contains("página"), "no summary yet: the notices' titles")
