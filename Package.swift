@@ -68,9 +68,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "GacetaSearch", dependencies: ["GacetaQuery", "GacetaText"]),
+        // Alerts on saved searches: HMAC tokens, the messages, SMTP delivery after a fetch.
+        .target(
+            name: "GacetaAlerts",
+            dependencies: [
+                "GacetaCore", "GacetaCrypto", "GacetaHTTP", "GacetaQuery", "GacetaSystem", "GacetaText",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .target(
             name: "GacetaAPI",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaChat", "GacetaIngest", "GacetaSystem", "GacetaText"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaChat", "GacetaIngest", "GacetaSystem", "GacetaText", "GacetaAlerts",
+            ]),
         .target(
             name: "GacetaFastCGI",
             dependencies: [
@@ -88,7 +97,7 @@ let package = Package(
             dependencies: [
                 "GacetaConfig", "GacetaCore", "GacetaAPI", "GacetaFastCGI", "GacetaSupervisor", "GacetaCrypto",
                 "GacetaStore", "GacetaPostgres", "GacetaIngest", "GacetaChat", "GacetaScoreboard",
-                "GacetaSystem", "GacetaFetch",
+                "GacetaSystem", "GacetaFetch", "GacetaAlerts", "GacetaHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -106,6 +115,7 @@ let package = Package(
             name: "GacetaCoreTests",
             dependencies: ["GacetaCore", "GacetaAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
+        .testTarget(name: "GacetaAlertsTests", dependencies: ["GacetaAlerts", "GacetaCore"]),
         .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore", "TestSupport"]),
         .testTarget(
             name: "GacetaSupervisorTests",

@@ -124,6 +124,11 @@ typedef size_t (*gaceta_curl_write_callback)(char *data, size_t size, size_t cou
 static inline CURLcode gaceta_curl_setopt_write_function(CURL *curl, gaceta_curl_write_callback callback) {
     return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
 }
+/* SMTP: the message body is read through a callback (CURLOPT_READFUNCTION). */
+typedef size_t (*gaceta_curl_read_callback)(char *buffer, size_t size, size_t count, void *context);
+static inline CURLcode gaceta_curl_setopt_read_function(CURL *curl, gaceta_curl_read_callback callback) {
+    return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_READFUNCTION, callback);
+}
 typedef int (*gaceta_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
                                              curl_off_t upload_total, curl_off_t uploaded);
 static inline CURLcode gaceta_curl_setopt_xferinfo_function(CURL *curl, gaceta_curl_xferinfo_callback callback) {

@@ -10,6 +10,8 @@ public struct StoreServices {
     public let maintenance: any StoreMaintenance
     /// The last `gacetachat fetch`, shown by `/health`.
     public let fetchLog: (any FetchLog)?
+    /// The notices a saved search matches (Atom feeds).
+    public var notices: (any NoticeFeed)?
     /// Daily summaries; nil leaves their route out.
     public var summaries: (any SummaryStore)?
     /// Editions by date range (the calendar); nil leaves `?from=&to=` unanswered.
@@ -46,6 +48,10 @@ public struct ServiceContext {
     public let admin: AdminContext?
     /// `server.debug`: 500 responses carry the underlying error's description (never in production).
     public var debug = false
+    /// `server.public_url`: the feeds' absolute links; nil turns the feeds off (404 `feeds_disabled`).
+    public var publicURL: String?
+    /// E-mail alerts (`[mail]`); nil: their routes answer 404 `alerts_disabled`.
+    public var alerts: AlertContext?
 
     public init(
         profile: String, pid: Int32, startedAt: ContinuousClock.Instant = .now, store: StoreServices? = nil,
@@ -85,6 +91,12 @@ public enum API {
                 cacheSeconds: context.cacheSeconds, calendar: store.calendar
             )
             .register(on: &router)
+            FeedHandlers(
+                catalogue: store.catalogue, notices: store.notices, summaries: store.summaries,
+                publicURL: context.publicURL, cacheSeconds: context.cacheSeconds
+            )
+            .register(on: &router)
+            AlertHandlers(context: context.alerts).register(on: &router)
             if let summaries = store.summaries {
                 SummaryHandlers(summaries: summaries, catalogue: store.catalogue, cacheSeconds: context.cacheSeconds)
                     .register(on: &router)

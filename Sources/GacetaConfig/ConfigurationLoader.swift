@@ -64,6 +64,7 @@ public struct ConfigurationLoader: Sendable {
         errors += builder.errors
         let settings = builder.settings()
         errors += ProcessManagerRules.violations(of: settings, source: builder.source(of:))
+        errors += MailRules.violations(of: settings, source: builder.source(of:))
         if selection.error == nil, selection.profile == .production {
             errors += ProductionPolicy.violations(of: settings, source: builder.source(of:))
         }

@@ -5,7 +5,7 @@ import GacetaSystem
 enum ConfigurationSchema {
     /// The base sections, in the order reports show them.
     static let sections = [
-        "server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin", "fetch",
+        "server", "pool", "log", "database", "storage", "search", "llm", "chat", "backup", "admin", "fetch", "mail",
     ]
 
     static let keys: [ConfigKey] = [
@@ -45,6 +45,10 @@ enum ConfigurationSchema {
             "server", "secret_key", .secret, default: "", secret: true, environment: "SECRET_KEY",
             doc: "Key for signing sessions; at least 32 characters in production. Set SECRET_KEY in the environment."
         ) { $0.server.secretKey = $1 },
+        ConfigKey(
+            "server", "public_url", .optionalHTTPURL, default: "",
+            doc: "The site as readers reach it (https://gaceta.example.org): links in feeds and alert e-mails."
+        ) { $0.server.publicURL = $1 },
         ConfigKey(
             "pool", "pm", .processManager, default: "static",
             doc: "How the number of workers is managed, as in PHP-FPM: static, dynamic or ondemand."
@@ -233,6 +237,34 @@ enum ConfigurationSchema {
             "fetch", "metrics_file", .optionalString(example: "/var/lib/gacetachat/fetch.prom"), default: "",
             doc: "Prometheus text file fetch writes and the master appends to /metrics; empty = beside the database."
         ) { $0.fetch.metricsFile = $1 },
+        ConfigKey(
+            "mail", "host", .optionalString(example: "localhost"), default: "",
+            doc: "SMTP server for alert e-mails; empty turns e-mail alerts off (needs server.public_url, mail.from)."
+        ) { $0.mail.host = $1 },
+        ConfigKey(
+            "mail", "port", .integer(1...65_535), default: "25",
+            doc: "SMTP port (25, or 587 for submission)."
+        ) { $0.mail.port = $1 },
+        ConfigKey(
+            "mail", "starttls", .startTLS, default: "required",
+            doc: "required: never send over a plain connection; opportunistic: upgrade when offered; off: never."
+        ) { $0.mail.startTLS = $1 },
+        ConfigKey(
+            "mail", "ca_file", .optionalString(example: "/etc/ssl/certs/smtp-ca.pem"), default: "",
+            doc: "CA certificates (PEM) to verify the SMTP server's certificate with; empty: the system's."
+        ) { $0.mail.caFile = $1 },
+        ConfigKey(
+            "mail", "user", .optionalString(example: "alertas"), default: "",
+            doc: "SMTP user name; empty sends without logging in."
+        ) { $0.mail.user = $1 },
+        ConfigKey(
+            "mail", "password", .secret, default: "", secret: true,
+            doc: "SMTP password. Set GACETACHAT_MAIL_PASSWORD in the environment."
+        ) { $0.mail.password = $1 },
+        ConfigKey(
+            "mail", "from", .optionalMailbox, default: "",
+            doc: "Address alert messages come from (envelope and From:), e.g. alertas@example.org."
+        ) { $0.mail.from = $1 },
     ]
 
     /// Names of the environment variables that are not keys but are still understood.

@@ -15,6 +15,7 @@ public struct Settings: Sendable, Equatable {
     public var backup: BackupSettings
     public var admin: AdminSettings
     public var fetch: FetchSettings
+    public var mail: MailSettings
 
     /// The built-in defaults of every key, with the development profile.
     public static var defaults: Settings {
@@ -32,7 +33,7 @@ public struct Settings: Sendable, Equatable {
             server: ServerSettings(
                 listen: .unix(path: ""), socketOwner: nil, socketGroup: nil, socketMode: 0, maxBodySize: 0,
                 maxUploadSize: 0, cacheTTL: .zero,
-                debug: false, secretKey: nil),
+                debug: false, secretKey: nil, publicURL: nil),
             pool: PoolSettings(
                 processManager: .static, workers: 0, startServers: 0, minSpareServers: 0, maxSpareServers: 0,
                 processIdleTimeout: .zero, maxSpawnRate: 0, maxWorkerMemory: 0, bootTimeout: .zero,
@@ -47,7 +48,9 @@ public struct Settings: Sendable, Equatable {
             backup: BackupSettings(directory: "", keep: 0), admin: AdminSettings(allowedNetworks: []),
             fetch: FetchSettings(
                 baseURL: "", timezone: "", connectTimeout: .zero, timeout: .zero, retries: 0, retryBackoff: .zero,
-                requestInterval: .zero, maxSize: 0, userAgent: "", metricsFile: nil))
+                requestInterval: .zero, maxSize: 0, userAgent: "", metricsFile: nil),
+            mail: MailSettings(
+                host: nil, port: 0, startTLS: .required, caFile: nil, user: nil, password: nil, from: nil))
     }
 }
 
@@ -68,6 +71,9 @@ public struct ServerSettings: Sendable, Equatable {
     public var cacheTTL: Duration
     public var debug: Bool
     public var secretKey: String?
+    /// `https://gaceta.example.org`, without a trailing slash: the site as its readers reach it, for the absolute
+    /// links of feeds and alert messages; nil when unset (feeds and alerts then answer 404).
+    public var publicURL: String?
 }
 
 /// `[pool]`: the FastCGI worker processes.

@@ -143,6 +143,9 @@ enum PostgresMigrations {
         (6, EditionSQL.schema(integer: "bigint")),
         // Daily summaries: five bullets a date, each naming its notice by key (`SummarySQL`).
         (7, SummarySQL.schema(integer: "bigint")),
+        // Alerts on saved searches (issue 18): subscriptions, what each was sent, confirmations per address, the
+        // do-not-mail list. Versions 6 and 7 belong to the notices and summaries work.
+        (8, AlertSQL.schema),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

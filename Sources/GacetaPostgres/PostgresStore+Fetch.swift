@@ -14,3 +14,6 @@ extension PostgresStore: FetchLogSQL {
         try connection.transaction(body)
     }
 }
+
+/// Alert subscriptions (`AlertStoreSQL` holds its methods, over the fetch log's statement runner).
+extension PostgresStore: AlertStoreSQL {}

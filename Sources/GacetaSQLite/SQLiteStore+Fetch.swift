@@ -19,3 +19,6 @@ extension SQLiteStore: FetchLogSQL {
         try connection.call { () throws(StoreError) in try connection.transaction(body) }
     }
 }
+
+/// Alert subscriptions (`AlertStoreSQL` holds its methods, over the fetch log's statement runner).
+extension SQLiteStore: AlertStoreSQL {}

@@ -112,6 +112,7 @@ struct FetchCommand: ParsableCommand {
             let summaries = ServiceFactory.summaryService(settings: settings, store: store, logger: logger)
             for date in summary.storedDates { summaries.generate(date: date) }
             try FetchMetrics.write(to: settings.fetchMetricsFile, from: store)
+            try AlertsCommand.deliver(after: summary.dates, settings: settings, store: store, logger: logger)
         } catch {
             printError("fetch: \(error)")
             throw ExitCode.failure

@@ -1,4 +1,6 @@
 import GacetaAPI
+import GacetaAlerts
+import GacetaHTTP
 import GacetaChat
 import GacetaConfig
 import GacetaCore
@@ -15,16 +17,49 @@ enum ServiceFactory {
         let chat = ChatContext(
             workflow: conversationWorkflow(settings: settings, store: store, clientWatch: clientWatch),
             logQuestions: settings.log.chatQuestions)
-        let services = StoreServices(
+        var services = StoreServices(
             search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store,
             summaries: store, calendar: store)
+        services.notices = store
         var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
             cacheSeconds: Int(settings.server.cacheTTL.components.seconds),
             admin: admin(settings: settings, store: store))
         context.debug = settings.server.debug
+        context.publicURL = settings.server.publicURL
+        context.alerts = alerts(settings: settings, store: store)
         return context
+    }
+
+    /// E-mail alerts when `[mail]` is configured (the configuration then has a public URL and a secret key).
+    static func alerts(settings: Settings, store: any Store) -> AlertContext? {
+        guard let messages = alertMessages(settings: settings), let mailer = mailer(settings: settings) else {
+            return nil
+        }
+        return AlertContext(
+            store: store, links: messages.links, messages: messages, mailer: mailer, now: { Int64(time(nil)) })
+    }
+
+    static func alertMessages(settings: Settings) -> AlertMessages? {
+        guard settings.mail.isEnabled, let site = settings.server.publicURL, let key = settings.server.secretKey,
+            let sender = settings.mail.from
+        else { return nil }
+        return AlertMessages(links: AlertLinks(publicURL: site, tokens: AlertTokens(secretKey: key)), sender: sender)
+    }
+
+    static func mailer(settings: Settings) -> SMTPMailer? {
+        guard let host = settings.mail.host else { return nil }
+        let startTLS: SMTPClient.StartTLS =
+            switch settings.mail.startTLS {
+            case .required: .required
+            case .opportunistic: .opportunistic
+            case .off: .off
+            }
+        return SMTPMailer(
+            client: SMTPClient(
+                host: host, port: settings.mail.port, startTLS: startTLS, user: settings.mail.user,
+                password: settings.mail.password, timeout: .seconds(20), caFile: settings.mail.caFile))
     }
 
     /// Daily summaries as fetch, `gacetachat summarize` and the admin route generate them: the `[llm]` model when

@@ -9,7 +9,11 @@ extension EndToEnd {
     /// regex or a prefix that catches it first fails the test too.
     @Suite struct NginxRouteTests {
         /// GET routes nginx must not cache, and why: liveness, a bearer secret, and a file nginx sends from disk.
-        static let uncached: Set<String> = ["/health", "/api/v1/conversations/{id}", "/api/v1/documents/{id}/pdf"]
+        /// The alert routes: pages behind secret links and a request form, never cached.
+        static let uncached: Set<String> = [
+            "/health", "/api/v1/conversations/{id}", "/api/v1/documents/{id}/pdf", "/api/v1/alerts",
+            "/api/v1/alerts/manage", "/api/v1/alerts/{id}/confirm", "/api/v1/alerts/{id}/unsubscribe",
+        ]
 
         @Test func everyRouteHasItsOwnLimitedLocationAndEveryLocationAnAppRoute() throws {
             let scratch = try Paths.temporaryDirectory("routes")

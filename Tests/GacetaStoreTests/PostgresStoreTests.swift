@@ -86,7 +86,11 @@ struct PostgresStoreTests {
         }
         #expect(failures.value.isEmpty)
         let latest = try PostgresStore(url: url).schemaVersion().required
-        #expect(applied.value.flatMap { $0 }.sorted() == Array(1...latest))
+        // Each version once, from 1 to the latest (versions are numbered by the work that adds them, so a release
+        // may lack one in between until that work lands).
+        let versions = applied.value.flatMap { $0 }
+        #expect(versions.count == Set(versions).count, "\(versions)")
+        #expect(versions.min() == 1 && versions.max() == latest, "\(versions)")
     }
 
     @Test func quotesAndBackslashesAreStoredAsText() throws {

@@ -2,6 +2,7 @@
 
 import { errorMessage, getJSON } from './api.js';
 import { $, clear, el, markedTerms, numberFormat, pageRoute, plural, snippetNodes, sourceLine } from './dom.js';
+import * as follow from './follow.js';
 import { show } from './shell.js';
 import { state } from './state.js';
 
@@ -35,6 +36,7 @@ export async function showSearch(params) {
   const facets = clear($('facets'));
   facets.hidden = true;
   const q = (params.get('q') || '').trim();
+  follow.showFollow(params);
   if (!q) {
     results.dataset.state = 'empty';
     return;
@@ -142,6 +144,7 @@ function showFacets(container, params, facets) {
 /** Binds Buscar's controls. */
 export function init() {
   $('search-form').addEventListener('submit', submitSearch);
+  follow.init();
   $('pager').addEventListener('click', (event) => {
     if (event.target.closest('a')) state.search.pagerUsed = true;
   });

@@ -17,6 +17,7 @@ public enum OpenAPIDocument {
     static var operations: [OpenAPIOperation] {
         [documentOperation, HealthHandler.operation] + GazetteHandlers.operations + SummaryHandlers.operations
             + ChatHandler.operations + AdminHandler.operations + [SummaryHandlers.adminOperation]
+            + FeedHandlers.operations + AlertHandlers.operations
     }
 
     private static let documentOperation = OpenAPIOperation(

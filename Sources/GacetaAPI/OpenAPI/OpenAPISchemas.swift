@@ -136,5 +136,8 @@ enum OpenAPISchemas {
                         ], required: ["question", "answer", "citations", "provider", "created_at"])),
             ], required: ["id", "created_at", "turns"]),
         "AdminResult": ["type": "object"],
+        "AlertsStatus": object(
+            ["enabled": boolean, "frequencies": array(string)], required: ["enabled", "frequencies"]),
+        "AlertAccepted": object(["status": string, "message": string], required: ["status", "message"]),
     ]
 }

@@ -97,7 +97,7 @@ public protocol StoreBackup: AnyObject {
 /// asks for the narrow protocol it uses. SQLite (embedded default) and PostgreSQL implement it and pass the same
 /// conformance tests. One instance per worker process, opened at start; not shared between threads.
 public protocol Store: SearchIndex, EditionCatalogue, ConversationStore, DocumentSink, StoreAdministration,
-    StoreMaintenance, StoreBackup, FetchLog, SummaryStore, EditionCalendar
+    StoreMaintenance, StoreBackup, FetchLog, SummaryStore, EditionCalendar, AlertStore, NoticeFeed
 {}
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.
