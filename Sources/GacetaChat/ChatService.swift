@@ -34,7 +34,20 @@ public struct ChatService {
     public func answer(
         question: String, history: [ConversationTurn], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        let retrieval = try retriever.retrieve(question, history: history, limit: passageLimit)
+        answer(
+            question: question, history: history, retrieval: try retrieve(question, history: history),
+            onToken: onToken)
+    }
+
+    /// What `answer` retrieves for a question: the reranked candidates and the first `passageLimit` of them.
+    public func retrieve(_ question: String, history: [ConversationTurn]) throws -> Retriever.Retrieval {
+        try retriever.retrieve(question, history: history, limit: passageLimit)
+    }
+
+    /// Answers from a retrieval made by `retrieve` (a provider's failure falls back as in `answer`).
+    public func answer(
+        question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval, onToken: ((String) -> Void)?
+    ) -> Answer {
         let relevant = (retrieval.coverage.max() ?? 0) >= noAnswerThreshold
         guard let provider, relevant else {
             return fallback.answer(

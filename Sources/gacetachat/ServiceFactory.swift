@@ -27,7 +27,19 @@ enum ServiceFactory {
     static func conversationWorkflow(
         settings: Settings, store: any Store, noAnswerThreshold: Double? = nil
     ) -> ConversationWorkflow {
-        let retriever = Retriever(search: { request in try store.search(request) })
+        ConversationWorkflow(
+            service: chatService(settings: settings, store: store, noAnswerThreshold: noAnswerThreshold),
+            store: store,
+            limits: .init(
+                maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
+                retention: settings.chat.retention),
+            makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
+    }
+
+    /// Retrieval over the store's index and its term statistics, and the configured answer provider.
+    static func chatService(settings: Settings, store: any Store, noAnswerThreshold: Double? = nil) -> ChatService {
+        let retriever = Retriever(
+            search: { request in try store.search(request) }, statistics: { try store.termStatistics(stems: $0) })
         var provider: (any AnswerProvider)?
         if let baseURL = settings.llm.baseURL {
             provider = OpenAIProvider(
@@ -37,12 +49,7 @@ enum ServiceFactory {
         }
         var service = ChatService(retriever: retriever, provider: provider)
         if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
-        return ConversationWorkflow(
-            service: service, store: store,
-            limits: .init(
-                maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
-                retention: settings.chat.retention),
-            makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
+        return service
     }
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in
