@@ -44,7 +44,8 @@ struct CitationBody: Encodable {
             citation.reference
             ?? CitationReference.text(
                 editionDate: citation.editionDate, editionNumber: citation.editionNumber,
-                title: citation.documentTitle, page: citation.page, printedPage: citation.printedPage)
+                title: citation.documentTitle, page: citation.page, printedPage: citation.printedPage,
+                publication: citation.publication, alcance: citation.alcanceNumber)
     }
 }
 
