@@ -18,10 +18,11 @@ public final class LoadClients: @unchecked Sendable {
                     let result = try? Shell.run(
                         "curl",
                         [
-                            "-s", "--http1.1", "--cacert", caPath, "--max-time", "30", "-o", "/dev/null", "-w",
-                            "%{http_code}\n",
+                            "-s", "--http1.1", "--cacert", caPath, "--max-time", "30", "-w", "%{http_code}\n",
                         ]
-                            + Array(repeating: url, count: 5))
+                            // One `-o` per URL: a single `-o` sends only the first body away, and the others
+                            // land on stdout beside the status codes.
+                            + Array(repeating: [url, "-o", "/dev/null"], count: 5).flatMap { $0 })
                     let codes = (result?.stdout ?? "").split(separator: "\n").compactMap { Int($0) }
                     statuses.mutate { $0 += codes.isEmpty ? [0] : codes }
                 }
