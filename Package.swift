@@ -98,7 +98,7 @@ let package = Package(
             name: "GacetaChatTests",
             dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "TestSupport"]),
         .testTarget(
             name: "GacetaCoreTests",
             dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
@@ -112,7 +112,7 @@ let package = Package(
             name: "GacetaStoreTests",
             dependencies: [
                 "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
-                "GacetaChat", "GacetaAPI", "TestSupport",
+                "GacetaChat", "GacetaAPI", "GacetaIngest", "TestSupport",
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],

@@ -29,8 +29,11 @@ struct CitationBody: Encodable {
     let url: String
     /// "La Gaceta Nº 233 del 6 de diciembre del 2019, página 10", ready to paste.
     let reference: String
+    /// The masthead's name («Gaceta del Congreso»), when known.
+    let publication: String?
 
     init(_ citation: Citation) {
+        publication = citation.publication
         n = citation.n
         editionDate = citation.editionDate
         editionNumber = citation.editionNumber

@@ -22,6 +22,7 @@ struct GazetteHandlers {
             cacheable(try page(parameters["id"] ?? "", parameters["n"] ?? ""))
         }
         router.get("/api/v1/documents/{id}/pdf") { _, parameters in try pdf(parameters["id"] ?? "") }
+        router.get("/api/v1/notices/{key}") { _, parameters in cacheable(try notice(parameters["key"] ?? "")) }
     }
 
     /// A successful answer nginx may cache (`X-Accel-Expires`, which nginx removes before the client sees it).
@@ -70,6 +71,20 @@ struct GazetteHandlers {
         return Response.json(DocumentBody(document))
     }
 
+    /// A notice by its key (the publication code, else edition date, number and position): stable across
+    /// re-splits, unlike document ids.
+    private func notice(_ key: String) throws -> Response {
+        let valid =
+            !key.isEmpty && key.utf8.count <= 80
+            && key.unicodeScalars.allSatisfy { $0.isASCII && (isalnum(Int32($0.value)) != 0 || $0 == "-") }
+        guard valid else {
+            throw HTTPError.badRequest(
+                "a notice key is a publication code (IN2024871234) or DATE-NUMBER-INDEX; got '\(key.prefix(40))'")
+        }
+        guard let document = try catalogue.notice(key: key) else { throw HTTPError.notFound("no notice \(key)") }
+        return Response.json(DocumentBody(document))
+    }
+
     private func page(_ id: String, _ number: String) throws -> Response {
         let document = try findDocument(id)
         guard let index = Int(number), index >= 1 else {
@@ -78,8 +93,10 @@ struct GazetteHandlers {
         guard
             let page = try catalogue.page(documentID: document.id, index: index)
         else {
+            let first = document.notice.firstPage ?? 1
+            let last = document.notice.lastPage ?? document.pageCount
             throw HTTPError.notFound(
-                "document \(document.id) has \(document.pageCount) pages; there is no page \(index)")
+                "document \(document.id) is on pages \(first)–\(last) of its file; there is no page \(index) in it")
         }
         let source = try catalogue.documentSource(id: document.id)
         return Response.json(PageBody(page: page, document: document, hasPDF: source?.isPDF == true))

@@ -22,10 +22,12 @@ struct SearchBody: Encodable {
         let printedPage: String?
         let snippet: String
         let url: String
+        let publication: String?
 
         enum CodingKeys: String, CodingKey {
             case documentID = "documentId"
             case documentTitle, section, type, editionDate, editionNumber, page, printedPage, snippet, url
+            case publication
         }
     }
 
@@ -53,7 +55,7 @@ struct SearchBody: Encodable {
                 documentID: $0.documentID, documentTitle: $0.documentTitle, section: $0.section, type: $0.type,
                 editionDate: $0.editionDate, editionNumber: $0.editionNumber, page: $0.page,
                 printedPage: $0.printedPage, snippet: $0.snippet,
-                url: "/api/v1/documents/\($0.documentID)/pages/\($0.page)")
+                url: "/api/v1/documents/\($0.documentID)/pages/\($0.page)", publication: $0.publication)
         }
     }
 }
@@ -66,6 +68,16 @@ struct EditionBody: Encodable {
     let sourceUrl: String?
     let sha256: String?
     let documentCount: Int
+    /// The masthead's name («La Gaceta», «Gaceta del Congreso»).
+    let publication: String?
+    /// `regular` or `alcance`.
+    let kind: String
+    let alcanceNumber: Int?
+    /// For an Alcance, the regular edition's id.
+    let supplementOf: Int64?
+    /// The edition PDF's pages.
+    let pages: Int?
+    /// The edition's documents in order: its sumario and notices (its table of contents), then whole files.
     let documents: [DocumentBody]?
 
     init(_ edition: Edition, documents: [DocumentBody]? = nil) {
@@ -75,6 +87,11 @@ struct EditionBody: Encodable {
         sourceUrl = edition.sourceURL
         sha256 = edition.sha256
         documentCount = edition.documentCount
+        publication = edition.publication
+        kind = edition.kind.rawValue
+        alcanceNumber = edition.alcanceNumber
+        supplementOf = edition.supplementOf
+        pages = edition.pages
         self.documents = documents
     }
 }
@@ -101,6 +118,20 @@ struct DocumentBody: Encodable {
     let sourceUrl: String?
     let pageCount: Int
     let url: String
+    let institution: String?
+    let publicationCode: String?
+    /// The edition PDF's 1-based pages the document spans.
+    let firstPage: Int
+    let lastPage: Int
+    let firstPrintedPage: String?
+    let lastPrintedPage: String?
+    /// Position in the edition (notices only).
+    let noticeIndex: Int?
+    let key: String?
+    /// `/api/v1/notices/{key}`: resolves after any re-split.
+    let permalink: String?
+    let publication: String?
+    let editionId: Int64
 
     init(_ document: Document) {
         id = document.id
@@ -113,6 +144,17 @@ struct DocumentBody: Encodable {
         sourceUrl = document.sourceURL
         pageCount = document.pageCount
         url = "/api/v1/documents/\(document.id)"
+        institution = document.notice.institution
+        publicationCode = document.notice.publicationCode
+        firstPage = document.notice.firstPage ?? 1
+        lastPage = document.notice.lastPage ?? max(1, document.pageCount)
+        firstPrintedPage = document.notice.firstPrintedPage
+        lastPrintedPage = document.notice.lastPrintedPage
+        noticeIndex = document.notice.index
+        key = document.notice.key
+        permalink = document.permalink
+        publication = document.notice.publication
+        editionId = document.editionID
     }
 }
 

@@ -18,13 +18,15 @@ public struct EditionIngester {
         self.pipeline = pipeline
     }
 
+    /// Ingests the file as the notices reader sees it: the placeholder (a date, no number, one page) is its
+    /// `.noEdition`; the edition number is the masthead's. `pages` is pdfinfo's count (the cover of an unchanged
+    /// file is read again for its number).
     public func ingest(path: String, date: CalendarDate, pages: Int) -> Result {
-        let cover = PDFCheck.cover(of: path, pages: pages)
-        // The placeholder: a date, no number, one page (as the notices issue defines it).
-        if cover.pages <= 1, cover.number == nil { return .placeholder }
         switch pipeline(date.description).ingest(path: path) {
-        case .stored, .unchanged: return .stored(number: cover.number)
-        // The ingest's own masthead reader saw a placeholder the cover check let through.
+        case .stored(let file) where file.change == .unchanged:
+            return .stored(number: file.editionNumber ?? PDFCheck.cover(of: path, pages: pages).number)
+        case .stored(let file): return .stored(number: file.editionNumber)
+        case .unchanged: return .stored(number: PDFCheck.cover(of: path, pages: pages).number)
         case .noEdition: return .placeholder
         case .failed(let message): return .failed(message)
         }

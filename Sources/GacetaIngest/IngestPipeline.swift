@@ -1,11 +1,11 @@
 import GacetaCore
 import GacetaText
 
-/// Files → parsed pages → chunks → the store, one document per file and one transaction each.
-/// Unchanged files (same path and SHA-256) are skipped before parsing.
+/// Files → parsed pages → chunks → the store, one transaction per file: a gazette edition as its notices, any other
+/// file as one document. Unchanged files (same path and SHA-256) are skipped before parsing.
 public struct IngestPipeline {
     public enum FileOutcome: Sendable, Equatable {
-        case stored(IngestOutcome, pages: Int)
+        case stored(IngestedFile)
         case unchanged
         /// The publisher's placeholder for a day without an edition: nothing stored, not a failure.
         case noEdition(String)
@@ -19,6 +19,8 @@ public struct IngestPipeline {
         public var failed = 0
         public var noEdition = 0
         public var pages = 0
+        /// Notices stored from gazette editions (their sumarios included).
+        public var notices = 0
 
         public init() {}
     }
@@ -91,7 +93,14 @@ public struct IngestPipeline {
         do {
             let sha = try digest(path)
             if let archive, SourceKind(fileName: path) == .pdf { try archive.keep(path: path, sha256: sha) }
-            if try store.sourceDigest(path: path) == sha { return .done(.unchanged) }
+            if try store.sourceDigest(path: path) == sha {
+                guard let stored = try store.storedFile(path: path) else { return .done(.unchanged) }
+                return .done(
+                    .stored(
+                        IngestedFile(
+                            change: .unchanged, editionID: stored.editionID, documents: stored.documents, pages: 0,
+                            editionNumber: nil, isEdition: stored.documents.count > 1)))
+            }
             return .parse(sha: sha)
         } catch {
             return .done(.failed("\(error)"))
@@ -99,7 +108,7 @@ public struct IngestPipeline {
     }
 
     /// Parsing and chunking: no store, safe on any thread.
-    static func prepare(path: String, sha: String, fallbackDate: String?) -> Result<IngestDocument, IngestError> {
+    static func prepare(path: String, sha: String, fallbackDate: String?) -> Result<PreparedFile, IngestError> {
         let chunker = Chunker()
         let source: ParsedSource
         do {
@@ -107,31 +116,64 @@ public struct IngestPipeline {
         } catch {
             return .failure(error)
         }
+        if let (masthead, reading) = source.edition {
+            let (edition, notes) = EditionDocuments.make(
+                path: path, sha: sha, masthead: masthead, reading: reading, fallbackDate: fallbackDate,
+                sourceURL: source.sourceURL)
+            return .success(.edition(edition, notes: notes))
+        }
         guard let date = source.date else {
             return .failure(
                 IngestError(path: path, message: "no edition date in the file or its name; pass --date YYYY-MM-DD"))
         }
         return .success(
-            IngestDocument(
-                sourcePath: path, sourceSHA256: sha,
-                edition: .init(
-                    date: date, number: source.editionNumber, sourceURL: source.sourceURL,
-                    sha256: source.kind == .pdf ? sha : nil),
-                title: source.title, section: source.section, type: source.type, identifier: source.identifier,
-                pages: source.pages.map { page in
-                    .init(
-                        index: page.index, printedNumber: page.printedNumber,
-                        text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text))
-                }))
+            .document(
+                IngestDocument(
+                    sourcePath: path, sourceSHA256: sha,
+                    edition: .init(
+                        date: date, number: source.editionNumber, sourceURL: source.sourceURL,
+                        sha256: source.kind == .pdf ? sha : nil),
+                    title: source.title, section: source.section, type: source.type, identifier: source.identifier,
+                    pages: source.pages.map { page in
+                        .init(
+                            index: page.index, printedNumber: page.printedNumber,
+                            text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text))
+                    })))
     }
 
-    private func store(_ prepared: Result<IngestDocument, IngestError>) -> FileOutcome {
+    private func store(_ prepared: Result<PreparedFile, IngestError>) -> FileOutcome {
         switch prepared {
         case .failure(let error):
             return error.isPlaceholder ? .noEdition(error.message) : .failed(error.message)
-        case .success(let document):
+        case .success(.document(let document)):
             do {
-                return .stored(try store.ingest(document), pages: document.pages.count)
+                let (change, id): (EditionIngestOutcome.Change, Int64) =
+                    switch try store.ingest(document) {
+                    case .inserted(let id): (.inserted, id)
+                    case .replaced(let id): (.replaced, id)
+                    case .unchanged(let id): (.unchanged, id)
+                    }
+                let firstPage = document.pages.first?.index ?? 1
+                return .stored(
+                    IngestedFile(
+                        change: change, editionID: try store.editionID(ofDocument: id) ?? 0,
+                        documents: [
+                            .init(
+                                id: id, title: document.title, firstPage: firstPage,
+                                lastPage: document.pages.last?.index ?? firstPage)
+                        ],
+                        pages: document.pages.count, editionNumber: document.edition.number, isEdition: false))
+            } catch {
+                return .failed("\(error)")
+            }
+        case .success(.edition(let edition, let notes)):
+            do {
+                let outcome = try store.ingest(edition: edition)
+                return .stored(
+                    IngestedFile(
+                        change: outcome.change, editionID: outcome.editionID, documents: outcome.documents,
+                        pages: edition.edition.pages ?? 0, editionNumber: edition.edition.number, isEdition: true,
+                        notes: outcome.change == .unchanged ? [] : notes))
             } catch {
                 return .failed("\(error)")
             }
@@ -140,13 +182,15 @@ public struct IngestPipeline {
 
     public static func tally(_ outcome: FileOutcome, into summary: inout Summary) {
         switch outcome {
-        case .stored(.inserted, let pages):
+        case .stored(let file) where file.change == .inserted:
             summary.inserted += 1
-            summary.pages += pages
-        case .stored(.replaced, let pages):
+            summary.pages += file.pages
+            summary.notices += file.isEdition ? file.documents.count : 0
+        case .stored(let file) where file.change == .replaced:
             summary.replaced += 1
-            summary.pages += pages
-        case .stored(.unchanged, _), .unchanged:
+            summary.pages += file.pages
+            summary.notices += file.isEdition ? file.documents.count : 0
+        case .stored, .unchanged:
             summary.unchanged += 1
         case .failed:
             summary.failed += 1

@@ -17,6 +17,8 @@ public struct ParsedSource: Sendable {
     public var publication: String?
     /// The pages in order; never empty.
     public var pages: [ParsedPage]
+    /// A gazette edition's masthead and reading (its notices): the file is then stored as its notices.
+    public var edition: (masthead: Masthead, reading: EditionReading)?
 
     public init(
         path: String, kind: SourceKind, title: String, identifier: String? = nil, date: String? = nil,

@@ -5,7 +5,7 @@ import GacetaCore
 final class Prefetch: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the background block before it signals; read after `wait`.
-    private var result: Result<IngestDocument, IngestError>?
+    private var result: Result<PreparedFile, IngestError>?
     /// Set when the file needed no parsing (unchanged, or failed before it): reported as is.
     let outcome: IngestPipeline.FileOutcome?
 
@@ -13,20 +13,20 @@ final class Prefetch: @unchecked Sendable {
         outcome = nil
     }
 
-    init(finished: Result<IngestDocument, IngestError>, _ outcome: IngestPipeline.FileOutcome) {
+    init(finished: Result<PreparedFile, IngestError>, _ outcome: IngestPipeline.FileOutcome) {
         result = finished
         self.outcome = outcome
         done.signal()
     }
 
-    func start(_ work: @escaping @Sendable () -> Result<IngestDocument, IngestError>) {
+    func start(_ work: @escaping @Sendable () -> Result<PreparedFile, IngestError>) {
         DispatchQueue.global().async {
             self.result = work()
             self.done.signal()
         }
     }
 
-    func wait() -> Result<IngestDocument, IngestError> {
+    func wait() -> Result<PreparedFile, IngestError> {
         done.wait()
         return result ?? .failure(IngestError(path: "", message: "parsing did not finish"))
     }

@@ -54,9 +54,11 @@ public enum SourceParser {
         }
         let reading = EditionReader.read(rawPages: try PDFText.pages(of: path, columns: true), fileName: path)
         let found = reading.masthead ?? masthead
-        return ParsedSource(
+        var source = ParsedSource(
             path: path, kind: .pdf, title: found.title, date: found.date, editionNumber: found.number,
             publication: found.publication, pages: reading.pages)
+        source.edition = (found, reading)
+        return source
     }
 
     private static func parseText(_ path: String, kind: SourceKind) throws(IngestError) -> ParsedSource {

@@ -139,6 +139,8 @@ enum PostgresMigrations {
         ),
         // `gacetachat fetch`: a state for every date and file tried, its runs and the counters behind its metrics.
         (5, FetchSQL.schema(integer: "bigint")),
+        // An edition is the unit of ingest and its notices are documents (`EditionSQL`).
+        (6, EditionSQL.schema(integer: "bigint")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

@@ -23,12 +23,17 @@ extension PostgresStore {
     }
 
     @discardableResult
-    public func removeDocument(id: Int64) throws(StoreError) -> Bool {
-        try connection.transaction { () throws(StoreError) -> Bool in
+    public func removeDocument(id: Int64) throws(StoreError) -> DocumentRemoval {
+        try connection.transaction { () throws(StoreError) -> DocumentRemoval in
             let found = try connection.query(AdminSQL.postgres(AdminSQL.document) + " FOR UPDATE", [String(id)])
-            guard found.rowCount > 0 else { return false }
+            guard found.rowCount > 0 else { return .notFound }
+            if let edition = try editionRows(EditionSQL.noticeEdition, [String(id)], columns: 1).first?[0],
+                let editionID = Int64(edition)
+            {
+                return .partOfEdition(editionID: editionID)
+            }
             try deleteDocument(id)
-            return true
+            return .removed
         }
     }
 

@@ -18,12 +18,18 @@ extension PostgresStore {
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
         let result = try connection.preparedQuery(
-            BrowseSQL.documentColumns + " WHERE d.edition_id = $1 ORDER BY d.id", [String(editionID)])
+            BrowseSQL.documentColumns + " WHERE d.edition_id = $1" + BrowseSQL.documentOrder, [String(editionID)])
         return (0..<result.rowCount).map { Self.document(result, row: $0) }
     }
 
     public func document(id: Int64) throws(StoreError) -> Document? {
         let result = try connection.preparedQuery(BrowseSQL.documentColumns + " WHERE d.id = $1", [String(id)])
+        return result.rowCount > 0 ? Self.document(result, row: 0) : nil
+    }
+
+    public func notice(key: String) throws(StoreError) -> Document? {
+        let result = try connection.preparedQuery(
+            BrowseSQL.documentColumns + AdminSQL.postgres(BrowseSQL.noticeByKey), [key])
         return result.rowCount > 0 ? Self.document(result, row: 0) : nil
     }
 
@@ -37,24 +43,16 @@ extension PostgresStore {
     }
 
     public func documentSource(id: Int64) throws(StoreError) -> DocumentSource? {
-        let result = try connection.query(BrowseSQL.documentSource + "$1", [String(id)])
+        let result = try connection.query(AdminSQL.postgres(EditionSQL.documentSource), [String(id)])
         guard result.rowCount > 0 else { return nil }
         return DocumentSource(path: result.string(0, 0) ?? "", sha256: result.string(0, 1) ?? "")
     }
 
     private static func editions(_ result: PostgresResult) -> [Edition] {
-        (0..<result.rowCount).map { row in
-            Edition(
-                id: result.int64(row, 0), date: result.string(row, 1) ?? "", number: result.string(row, 2),
-                sourceURL: result.string(row, 3), sha256: result.string(row, 4), documentCount: result.int(row, 5))
-        }
+        (0..<result.rowCount).map { row in BrowseSQL.edition { result.string(row, $0) } }
     }
 
     private static func document(_ result: PostgresResult, row: Int) -> Document {
-        Document(
-            id: result.int64(row, 0), editionID: result.int64(row, 1), editionDate: result.string(row, 2) ?? "",
-            editionNumber: result.string(row, 3), title: result.string(row, 4) ?? "", section: result.string(row, 5),
-            type: result.string(row, 6), identifier: result.string(row, 7), sourceURL: result.string(row, 8),
-            pageCount: result.int(row, 9))
+        BrowseSQL.document { result.string(row, $0) }
     }
 }

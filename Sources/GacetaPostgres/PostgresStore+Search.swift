@@ -29,7 +29,10 @@ extension PostgresStore {
         let phrases = textSearch.phrases(request.expression)
         let offset = (page - 1) * perPage
         let (total, candidates) = try rankedMatches(query, phrases, request)
-        let ranked = candidates.sorted { $0.score < $1.score || ($0.score == $1.score && $0.id < $1.id) }
+        // An edition's sumario after every notice, as on SQLite.
+        let ranked = candidates.sorted {
+            ($0.sumario ? 1 : 0, $0.score, $0.id) < ($1.sumario ? 1 : 0, $1.score, $1.id)
+        }.map { (id: $0.id, score: $0.score) }
         let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
         return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
     }
@@ -44,7 +47,7 @@ extension PostgresStore {
     /// GIN index.
     private func rankedMatches(
         _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest
-    ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double)]) {
+    ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double, sumario: Bool)]) {
         var parameters = PostgresParameters()
         let match = Self.matches(query, request, &parameters)
         let totalIsPhraseCount =
@@ -67,7 +70,7 @@ extension PostgresStore {
             SELECT w.total, c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
                    CASE WHEN c.ordinal = 1
                         THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
-                   \(columns.joined(separator: ", "))
+                   \(columns.joined(separator: ", ")), c.sumario
             FROM (SELECT c.id, count(*) OVER () AS total \(match)) AS w
             JOIN chunks c ON c.id = w.id
             CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
@@ -81,11 +84,16 @@ extension PostgresStore {
         let ranking = PostgresRanking(
             phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
             matches: phrases.map { counts[$0.tsquery] ?? 0 })
-        var ranked: [(id: Int64, score: Double)] = []
+        var ranked: [(id: Int64, score: Double, sumario: Bool)] = []
         ranked.reserveCapacity(result.rowCount)
+        let sumarioColumn = 8 + uncounted.count
         for row in 0..<result.rowCount {
             let positions = LexemePositions(all: result.string(row, 3) ?? "", title: result.string(row, 4))
-            ranked.append((result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2))))
+            ranked.append(
+                (
+                    result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2)),
+                    result.string(row, sumarioColumn) == "1"
+                ))
         }
         return (total, ranked)
     }
@@ -172,7 +180,7 @@ extension PostgresStore {
         let result = try connection.preparedQuery(
             """
             SELECT c.id, c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index,
-                   p.printed_number, c.text
+                   p.printed_number, c.text, e.publication, CASE WHEN e.kind = 'alcance' THEN e.alcance_number END
             FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
@@ -189,7 +197,8 @@ extension PostgresStore {
                 documentID: result.int64(row, 1), documentTitle: result.string(row, 2) ?? "",
                 section: result.string(row, 3), type: result.string(row, 4), editionDate: result.string(row, 5) ?? "",
                 editionNumber: result.string(row, 6), page: result.int(row, 7), printedPage: result.string(row, 8),
-                chunkID: id, snippet: snippets.html(text), text: text, score: score)
+                chunkID: id, snippet: snippets.html(text), text: text, score: score,
+                publication: result.string(row, 10), alcanceNumber: result.string(row, 11))
         }
     }
 }

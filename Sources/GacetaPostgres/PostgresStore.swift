@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 /// The store for production and for several hosts sharing one database: PostgreSQL through libpq, one
 /// connection per instance (a worker opens it once, at start). Behaves like `SQLiteStore`; both pass the same
@@ -41,14 +42,18 @@ public final class PostgresStore: Store {
     /// Applies the missing steps in one transaction, holding an advisory lock so that several processes or
     /// hosts migrating at once apply each step exactly once.
     @discardableResult
-    public func migrate() throws(StoreError) -> [Int] {
+    public func migrate() throws(StoreError) -> [Int] { try migrate(through: PostgresMigrations.latest) }
+
+    /// Applies the missing steps up to version `target` (tests build older databases with it).
+    @discardableResult
+    public func migrate(through target: Int) throws(StoreError) -> [Int] {
         try connection.transaction { () throws(StoreError) -> [Int] in
             try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey)])
             try connection.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at text NOT NULL)")
             let current = try schemaVersion().current
             var applied: [Int] = []
-            for step in PostgresMigrations.steps where step.version > current {
+            for step in PostgresMigrations.steps where step.version > current && step.version <= target {
                 try connection.execute(step.sql)
                 try connection.query(
                     """
@@ -68,7 +73,7 @@ public final class PostgresStore: Store {
     // MARK: - Ingest
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
-        let result = try connection.preparedQuery("SELECT source_sha256 FROM documents WHERE source_path = $1", [path])
+        let result = try connection.preparedQuery(AdminSQL.postgres(EditionSQL.sourceDigest), [path])
         return result.rowCount > 0 ? result.string(0, 0) : nil
     }
 
@@ -86,19 +91,7 @@ public final class PostgresStore: Store {
                 replaced = true
             }
             let editionID = try upsertEdition(document.edition)
-            let inserted = try connection.preparedQuery(
-                """
-                INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
-                                       source_url, page_count)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
-                """,
-                [
-                    String(editionID), document.title, document.section, document.type, document.identifier,
-                    document.sourcePath, document.sourceSHA256, document.edition.sourceURL,
-                    String(document.pages.count),
-                ])
-            let documentID = inserted.int64(0, 0)
-            try insertPages(document, documentID: documentID)
+            let documentID = try insertDocument(document, editionID: editionID, sourcePath: document.sourcePath)
             return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
         }
     }
@@ -114,9 +107,22 @@ public final class PostgresStore: Store {
         try connection.preparedQuery("DELETE FROM documents WHERE id = $1", [String(id)])
     }
 
+    @discardableResult
+    public func ingest(edition: IngestEdition) throws(StoreError) -> EditionIngestOutcome {
+        try connection.transaction { () throws(StoreError) -> EditionIngestOutcome in
+            // One edition ingest at a time per file: two processes storing the same file queue up here.
+            try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey + 1)])
+            return try EditionWriter.ingest(edition, into: self)
+        }
+    }
+
+    /// The regular edition of a date and number a whole document belongs to (found or made).
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
         let found = try connection.preparedQuery(
-            "SELECT id FROM editions WHERE date = $1 AND coalesce(number, '') = coalesce($2, '')",
+            """
+            SELECT id FROM editions
+            WHERE date = $1 AND coalesce(number, '') = coalesce($2, '') AND kind = 'regular' AND alcance_number IS NULL
+            """,
             [edition.date, edition.number])
         if found.rowCount > 0 {
             let id = found.int64(0, 0)
@@ -129,7 +135,7 @@ public final class PostgresStore: Store {
         let inserted = try connection.preparedQuery(
             """
             INSERT INTO editions (date, number, source_url, sha256) VALUES ($1, $2, $3, $4)
-            ON CONFLICT (date, coalesce(number, '')) DO UPDATE
+            ON CONFLICT (date, coalesce(number, ''), kind, coalesce(alcance_number, 0)) DO UPDATE
                 SET source_url = coalesce(EXCLUDED.source_url, editions.source_url),
                     sha256 = coalesce(EXCLUDED.sha256, editions.sha256)
             RETURNING id
@@ -137,7 +143,35 @@ public final class PostgresStore: Store {
         return inserted.int64(0, 0)
     }
 
+    /// Inserts a document row (a notice's facts included) with its pages, chunks and index entries.
+    public func insertDocument(_ document: IngestDocument, editionID: Int64, sourcePath: String) throws(StoreError)
+        -> Int64
+    {
+        let notice = document.notice
+        let inserted = try connection.preparedQuery(
+            """
+            INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
+                                   source_url, page_count, institution, publication_code, first_page, last_page,
+                                   first_printed_page, last_printed_page, notice_index, key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id
+            """,
+            [
+                String(editionID), document.title, document.section, document.type, document.identifier,
+                sourcePath, document.sourceSHA256, document.edition.sourceURL, String(document.pages.count),
+                notice.institution, notice.publicationCode,
+                String(notice.firstPage ?? document.pages.first?.index ?? 1),
+                String(notice.lastPage ?? document.pages.last?.index ?? 1),
+                notice.firstPrintedPage ?? document.pages.first?.printedNumber,
+                notice.lastPrintedPage ?? document.pages.last?.printedNumber, notice.index.map(String.init),
+                notice.key,
+            ])
+        let documentID = inserted.int64(0, 0)
+        try insertPages(document, documentID: documentID)
+        return documentID
+    }
+
     private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
+        let sumario = document.isSumario ? "1" : "0"
         var ordinal = 0
         var tokens = 0
         var lexemes = Set<String>()
@@ -154,12 +188,12 @@ public final class PostgresStore: Store {
                 lexemes.formUnion(vector.lexemes)
                 try connection.preparedQuery(
                     """
-                    INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count)
-                    VALUES ($1, $2, $3, $4, $5::tsvector, $6)
+                    INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count, sumario)
+                    VALUES ($1, $2, $3, $4, $5::tsvector, $6, $7)
                     """,
                     [
                         String(documentID), String(pageID), String(ordinal), text, vector.literal,
-                        String(vector.tokenCount),
+                        String(vector.tokenCount), sumario,
                     ])
             }
         }
@@ -181,4 +215,21 @@ public final class PostgresStore: Store {
                 """)
         }
     }
+}
+
+extension PostgresStore: EditionWriterDriver {
+    public func editionRows(_ sql: String, _ values: [String?], columns: Int) throws(StoreError) -> [[String?]] {
+        let result = try connection.preparedQuery(AdminSQL.postgres(sql), values)
+        return (0..<result.rowCount).map { row in (0..<columns).map { result.string(row, $0) } }
+    }
+
+    public func editionInsert(_ sql: String, _ values: [String?]) throws(StoreError) -> Int64 {
+        try connection.preparedQuery(AdminSQL.postgres(sql) + " RETURNING id", values).int64(0, 0)
+    }
+
+    public func editionRun(_ sql: String, _ values: [String?]) throws(StoreError) {
+        try connection.preparedQuery(AdminSQL.postgres(sql), values)
+    }
+
+    public func deleteStoredDocument(_ id: Int64) throws(StoreError) { try deleteDocument(id) }
 }

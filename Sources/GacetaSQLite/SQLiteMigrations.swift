@@ -97,6 +97,8 @@ enum SQLiteMigrations {
         ),
         // `gacetachat fetch`: a state for every date and file tried, its runs and the counters behind its metrics.
         (5, FetchSQL.schema(integer: "integer")),
+        // An edition is the unit of ingest and its notices are documents (`EditionSQL`).
+        (6, EditionSQL.schema(integer: "integer")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

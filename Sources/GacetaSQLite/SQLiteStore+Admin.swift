@@ -38,14 +38,19 @@ extension SQLiteStore {
     }
 
     @discardableResult
-    public func removeDocument(id: Int64) throws(StoreError) -> Bool {
-        return try connection.call { () throws(StoreError) -> Bool in
-            return try connection.transaction { () throws(StoreError) -> Bool in
+    public func removeDocument(id: Int64) throws(StoreError) -> DocumentRemoval {
+        return try connection.call { () throws(StoreError) -> DocumentRemoval in
+            return try connection.transaction { () throws(StoreError) -> DocumentRemoval in
                 let find = try connection.prepare(AdminSQL.document)
                 find.bind(1, id)
-                guard try find.step() else { return false }
+                guard try find.step() else { return .notFound }
+                if let edition = try editionRows(EditionSQL.noticeEdition, [String(id)], columns: 1).first?[0],
+                    let editionID = Int64(edition)
+                {
+                    return .partOfEdition(editionID: editionID)
+                }
                 try deleteDocument(id)
-                return true
+                return .removed
             }
         }
     }

@@ -22,7 +22,8 @@ extension SQLiteStore {
 
     public func documents(editionID: Int64) throws(StoreError) -> [Document] {
         return try connection.call { () throws(StoreError) -> [Document] in
-            let statement = try connection.prepare(BrowseSQL.documentColumns + " WHERE d.edition_id = ?1 ORDER BY d.id")
+            let statement = try connection.prepare(
+                BrowseSQL.documentColumns + " WHERE d.edition_id = ?1" + BrowseSQL.documentOrder)
             statement.bind(1, editionID)
             var documents: [Document] = []
             while try statement.step() { documents.append(readDocument(statement)) }
@@ -34,6 +35,14 @@ extension SQLiteStore {
         return try connection.call { () throws(StoreError) -> Document? in
             let statement = try connection.prepare(BrowseSQL.documentColumns + " WHERE d.id = ?1")
             statement.bind(1, id)
+            return try statement.step() ? readDocument(statement) : nil
+        }
+    }
+
+    public func notice(key: String) throws(StoreError) -> Document? {
+        return try connection.call { () throws(StoreError) -> Document? in
+            let statement = try connection.prepare(BrowseSQL.documentColumns + BrowseSQL.noticeByKey)
+            statement.bind(1, key)
             return try statement.step() ? readDocument(statement) : nil
         }
     }
@@ -53,7 +62,7 @@ extension SQLiteStore {
 
     public func documentSource(id: Int64) throws(StoreError) -> DocumentSource? {
         return try connection.call { () throws(StoreError) -> DocumentSource? in
-            let statement = try connection.prepare(BrowseSQL.documentSource + "?1")
+            let statement = try connection.prepare(EditionSQL.documentSource)
             statement.bind(1, id)
             guard try statement.step() else { return nil }
             return DocumentSource(path: statement.string(0) ?? "", sha256: statement.string(1) ?? "")
@@ -62,20 +71,11 @@ extension SQLiteStore {
 
     private func readEditions(_ statement: SQLiteStatement) throws(StoreError) -> [Edition] {
         var editions: [Edition] = []
-        while try statement.step() {
-            editions.append(
-                Edition(
-                    id: statement.int64(0), date: statement.string(1) ?? "", number: statement.string(2),
-                    sourceURL: statement.string(3), sha256: statement.string(4), documentCount: statement.int(5)))
-        }
+        while try statement.step() { editions.append(BrowseSQL.edition { statement.string(Int32($0)) }) }
         return editions
     }
 
     private func readDocument(_ statement: SQLiteStatement) -> Document {
-        Document(
-            id: statement.int64(0), editionID: statement.int64(1), editionDate: statement.string(2) ?? "",
-            editionNumber: statement.string(3), title: statement.string(4) ?? "", section: statement.string(5),
-            type: statement.string(6), identifier: statement.string(7), sourceURL: statement.string(8),
-            pageCount: statement.int(9))
+        BrowseSQL.document { statement.string(Int32($0)) }
     }
 }

@@ -7,7 +7,7 @@ extension SQLiteStore {
     static let titleWeight = 4.0
 
     /// Ranks every match (ids and BM25 only; never a window of the newest, so an old passage that matches best
-    /// is found), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
+    /// is found; an edition's `sumario` after every notice), then reads the page of hits it returns and builds their snippets (`SnippetBuilder`, shared
     /// with PostgreSQL).
     /// Stops past `searchTimeout` with `.timedOut`.
     public func search(_ request: SearchRequest) throws(StoreError) -> SearchResults {
@@ -43,7 +43,8 @@ extension SQLiteStore {
                 SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
                 FROM chunk_index \(filter.joins)
                 WHERE chunk_index MATCH ?1 \(filter.conditions)
-                ORDER BY score, chunk_index.rowid LIMIT ?2 OFFSET ?3
+                ORDER BY chunk_index.rowid IN (SELECT id FROM chunks WHERE sumario = 1), score, chunk_index.rowid
+                LIMIT ?2 OFFSET ?3
                 """)
             rank.bind(1, match)
             rank.bind(2, perPage)
@@ -64,7 +65,8 @@ extension SQLiteStore {
     private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
         let statement = try connection.prepare(
             """
-            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text
+            SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
+                   e.publication, CASE WHEN e.kind = 'alcance' THEN e.alcance_number END
             FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
@@ -78,7 +80,8 @@ extension SQLiteStore {
             documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
             type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
             page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
-            snippet: snippets.html(text), text: text, score: score)
+            snippet: snippets.html(text), text: text, score: score, publication: statement.string(9),
+            alcanceNumber: statement.string(10))
     }
 
     /// The SQL for the request's filters; joins only when a filter needs them.

@@ -1,6 +1,7 @@
 @preconcurrency import CSQLite
 import GacetaCore
 import GacetaSearch
+import GacetaStoreSQL
 import GacetaText
 import Glibc
 
@@ -61,14 +62,18 @@ public final class SQLiteStore: Store {
     }
 
     @discardableResult
-    public func migrate() throws(StoreError) -> [Int] {
+    public func migrate() throws(StoreError) -> [Int] { try migrate(through: SQLiteMigrations.latest) }
+
+    /// Applies the missing steps up to version `target` (tests build older databases with it).
+    @discardableResult
+    public func migrate(through target: Int) throws(StoreError) -> [Int] {
         try connection.transaction { () throws(StoreError) -> [Int] in
             try connection.execute(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
             // Read again inside the write lock: several processes may migrate at once.
             let current = try schemaVersion().current
             var applied: [Int] = []
-            for step in SQLiteMigrations.steps where step.version > current {
+            for step in SQLiteMigrations.steps where step.version > current && step.version <= target {
                 try connection.execute(step.sql)
                 let record = try connection.prepare(
                     "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
@@ -92,7 +97,7 @@ public final class SQLiteStore: Store {
 
     public func sourceDigest(path: String) throws(StoreError) -> String? {
         return try connection.call { () throws(StoreError) -> String? in
-            let statement = try connection.prepare("SELECT source_sha256 FROM documents WHERE source_path = ?1")
+            let statement = try connection.prepare(EditionSQL.sourceDigest)
             statement.bind(1, path)
             return try statement.step() ? statement.string(0) : nil
         }
@@ -112,32 +117,28 @@ public final class SQLiteStore: Store {
                     replaced = true
                 }
                 let editionID = try upsertEdition(document.edition)
-                let insert = try connection.prepare(
-                    """
-                    INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
-                                           source_url, page_count)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                    """)
-                insert.bind(1, editionID)
-                insert.bind(2, document.title)
-                insert.bind(3, document.section)
-                insert.bind(4, document.type)
-                insert.bind(5, document.identifier)
-                insert.bind(6, document.sourcePath)
-                insert.bind(7, document.sourceSHA256)
-                insert.bind(8, document.edition.sourceURL)
-                insert.bind(9, document.pages.count)
-                try insert.run()
-                let documentID = connection.lastInsertRowID
-                try insertPages(document, documentID: documentID)
+                let documentID = try insertDocument(document, editionID: editionID, sourcePath: document.sourcePath)
                 return replaced ? .replaced(documentID: documentID) : .inserted(documentID: documentID)
             }
         }
     }
 
+    @discardableResult
+    public func ingest(edition: IngestEdition) throws(StoreError) -> EditionIngestOutcome {
+        return try connection.call { () throws(StoreError) -> EditionIngestOutcome in
+            return try connection.transaction { () throws(StoreError) -> EditionIngestOutcome in
+                try EditionWriter.ingest(edition, into: self)
+            }
+        }
+    }
+
+    /// The regular edition of a date and number a whole document belongs to (found or made).
     private func upsertEdition(_ edition: IngestDocument.NewEdition) throws(StoreError) -> Int64 {
         let find = try connection.prepare(
-            "SELECT id FROM editions WHERE date = ?1 AND coalesce(number, '') = coalesce(?2, '')")
+            """
+            SELECT id FROM editions
+            WHERE date = ?1 AND coalesce(number, '') = coalesce(?2, '') AND kind = 'regular' AND alcance_number IS NULL
+            """)
         find.bind(1, edition.date)
         find.bind(2, edition.number)
         if try find.step() {
@@ -163,11 +164,47 @@ public final class SQLiteStore: Store {
         return connection.lastInsertRowID
     }
 
+    /// Inserts a document row (a notice's facts included) with its pages, chunks and index entries.
+    public func insertDocument(_ document: IngestDocument, editionID: Int64, sourcePath: String) throws(StoreError)
+        -> Int64
+    {
+        let insert = try connection.prepare(
+            """
+            INSERT INTO documents (edition_id, title, section, type, identifier, source_path, source_sha256,
+                                   source_url, page_count, institution, publication_code, first_page, last_page,
+                                   first_printed_page, last_printed_page, notice_index, key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+            """)
+        let notice = document.notice
+        insert.bind(1, editionID)
+        insert.bind(2, document.title)
+        insert.bind(3, document.section)
+        insert.bind(4, document.type)
+        insert.bind(5, document.identifier)
+        insert.bind(6, sourcePath)
+        insert.bind(7, document.sourceSHA256)
+        insert.bind(8, document.edition.sourceURL)
+        insert.bind(9, document.pages.count)
+        insert.bind(10, notice.institution)
+        insert.bind(11, notice.publicationCode)
+        insert.bind(12, Int64(notice.firstPage ?? document.pages.first?.index ?? 1))
+        insert.bind(13, Int64(notice.lastPage ?? document.pages.last?.index ?? 1))
+        insert.bind(14, notice.firstPrintedPage ?? document.pages.first?.printedNumber)
+        insert.bind(15, notice.lastPrintedPage ?? document.pages.last?.printedNumber)
+        insert.bind(16, notice.index.map(Int64.init))
+        insert.bind(17, notice.key)
+        try insert.run()
+        let documentID = connection.lastInsertRowID
+        try insertPages(document, documentID: documentID)
+        return documentID
+    }
+
     private func insertPages(_ document: IngestDocument, documentID: Int64) throws(StoreError) {
         let page = try connection.prepare(
             "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES (?1, ?2, ?3, ?4)")
         let chunk = try connection.prepare(
-            "INSERT INTO chunks (document_id, page_id, ordinal, text) VALUES (?1, ?2, ?3, ?4)")
+            "INSERT INTO chunks (document_id, page_id, ordinal, text, sumario) VALUES (?1, ?2, ?3, ?4, ?5)")
+        let sumario = document.type == Document.sumarioType ? 1 : 0
         let index = try connection.prepare("INSERT INTO chunk_index (rowid, title, body) VALUES (?1, ?2, ?3)")
         var ordinal = 0
         for newPage in document.pages {
@@ -185,6 +222,7 @@ public final class SQLiteStore: Store {
                 chunk.bind(2, pageID)
                 chunk.bind(3, ordinal)
                 chunk.bind(4, text)
+                chunk.bind(5, sumario)
                 try chunk.run()
                 index.reset()
                 index.bind(1, connection.lastInsertRowID)
@@ -209,4 +247,30 @@ public final class SQLiteStore: Store {
         delete.bind(1, id)
         try delete.run()
     }
+}
+
+extension SQLiteStore: EditionWriterDriver {
+    public func editionRows(_ sql: String, _ values: [String?], columns: Int) throws(StoreError) -> [[String?]] {
+        let statement = try connection.prepare(sql)
+        for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
+        var rows: [[String?]] = []
+        while try statement.step() {
+            rows.append((0..<Int32(columns)).map { statement.isNull($0) ? nil : statement.string($0) })
+        }
+        statement.reset()
+        return rows
+    }
+
+    public func editionInsert(_ sql: String, _ values: [String?]) throws(StoreError) -> Int64 {
+        try editionRun(sql, values)
+        return connection.lastInsertRowID
+    }
+
+    public func editionRun(_ sql: String, _ values: [String?]) throws(StoreError) {
+        let statement = try connection.prepare(sql)
+        for (index, value) in values.enumerated() { statement.bind(Int32(index + 1), value) }
+        try statement.run()
+    }
+
+    public func deleteStoredDocument(_ id: Int64) throws(StoreError) { try deleteDocument(id) }
 }

@@ -28,6 +28,9 @@ struct IngestProgress {
         } else if !interactive {
             printError("[\(done)/\(total)] \(Self.describe(outcome)) \(file)")
         }
+        if case .stored(let stored) = outcome {
+            for note in stored.notes { printError("\(interactive ? "\r\u{1B}[K" : "")note: \(file): \(note)") }
+        }
         guard interactive else { return }
         let width = 30
         let filled = total == 0 ? width : width * done / total
@@ -43,14 +46,17 @@ struct IngestProgress {
         printError(
             "ingested \(summary.inserted) new, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
                 + "\(summary.failed) failed\(summary.noEdition > 0 ? ", \(summary.noEdition) without an edition" : "");"
-                + " \(summary.pages) pages in \(Self.clock(elapsed))")
+                + " \(summary.pages) pages\(summary.notices > 0 ? ", \(summary.notices) notices" : "")"
+                + " in \(Self.clock(elapsed))")
     }
 
     private static func describe(_ outcome: IngestPipeline.FileOutcome) -> String {
         switch outcome {
-        case .stored(.inserted, let pages): "stored (\(pages) pages)"
-        case .stored(.replaced, let pages): "replaced (\(pages) pages)"
-        case .stored(.unchanged, _), .unchanged: "unchanged"
+        case .stored(let file) where file.change == .unchanged: "unchanged"
+        case .stored(let file):
+            "\(file.change == .inserted ? "stored" : "replaced") (\(file.pages) pages"
+                + (file.isEdition ? ", \(file.documents.count) notices)" : ")")
+        case .unchanged: "unchanged"
         case .failed: "failed"
         case .noEdition: "no edition"
         }

@@ -63,12 +63,41 @@ extension EndToEnd {
             let upload = try stack.get("/api/v1/admin/documents", bearer + ["-F", "file=@\(pdf)"])
             #expect(upload.status == 201, "\(upload.body)")
             #expect(try upload.json()["outcome"] as? String == "inserted")
-            let documentID = try #require(try upload.json()["document_id"] as? Int)
+            #expect(try upload.json()["pages"] as? Int == 1)
+            let uploadedEdition = try #require(try upload.json()["edition_id"] as? Int)
+            let uploaded = try #require(try upload.json()["documents"] as? [[String: Any]])
+            #expect(uploaded.count == 1, "no notice boundary in it: one document")
+            #expect(uploaded.first?["first_page"] as? Int == 1 && uploaded.first?["last_page"] as? Int == 1)
+            let noticeID = try #require(uploaded.first?["id"] as? Int)
             let search = "/api/v1/search?q=ferias+gastron%C3%B3micas"
             #expect((try stack.get(search).json())["total"] as? Int == 1)
             let again = try stack.get("/api/v1/admin/documents", bearer + ["-F", "file=@\(pdf)"])
             #expect(again.status == 200)
             #expect(try again.json()["outcome"] as? String == "unchanged")
+            #expect(try again.json()["edition_id"] as? Int == uploadedEdition)
+            // One notice of an edition cannot go alone.
+            let notice = try stack.get("/api/v1/admin/documents/\(noticeID)", bearer + ["-X", "DELETE"])
+            #expect(notice.status == 409, "\(notice.body)")
+            #expect(notice.errorCode == "part_of_edition")
+            #expect(notice.body.contains("delete the edition"), "\(notice.body)")
+            #expect((try stack.get(search).json())["total"] as? Int == 1)
+            let dropUploaded = try stack.get("/api/v1/admin/editions/\(uploadedEdition)", bearer + ["-X", "DELETE"])
+            #expect(dropUploaded.status == 200, "\(dropUploaded.body)")
+            #expect((try stack.get(search).json())["total"] as? Int == 0)
+
+            // A PDF without a masthead stays one document, dated by the form's field, and can be deleted alone.
+            let plain = "\(stack.directory)/reglamento.pdf"
+            let plainSource = plain + ".ms"
+            try ".LP\nEl Instituto Costarricense de Turismo declara de interés las ferias gastronómicas.\n"
+                .write(toFile: plainSource, atomically: true, encoding: .utf8)
+            let typeset = try Shell.run("groff", ["-k", "-Tpdf", "-ms", plainSource])
+            try typeset.stdoutData.write(to: URL(fileURLWithPath: plain))
+            let plainUpload = try stack.get(
+                "/api/v1/admin/documents", bearer + ["-F", "file=@\(plain)", "-F", "date=2024-08-08"])
+            #expect(plainUpload.status == 201, "\(plainUpload.body)")
+            let documentID = try #require(
+                (try plainUpload.json()["documents"] as? [[String: Any]])?.first?["id"] as? Int)
+            #expect((try stack.get(search).json())["total"] as? Int == 1)
 
             // Not a PDF; larger than the ordinary 1m body limit but within the upload limit: a 415, not a 413.
             let big = "\(stack.directory)/big.pdf"

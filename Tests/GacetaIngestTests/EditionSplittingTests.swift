@@ -1,5 +1,6 @@
 import Foundation
 import GacetaIngest
+import TestSupport
 import Testing
 
 /// A generated two-column edition (running headers worded at random per run) read as its notices.

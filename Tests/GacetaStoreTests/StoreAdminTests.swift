@@ -24,8 +24,8 @@ import Testing
         guard case .inserted(let salary) = try harness.store.ingest(StoreFixture.salary),
             case .inserted(let tender) = try harness.store.ingest(StoreFixture.tender)
         else { Issue.record("ingest failed"); return }
-        #expect(try harness.store.removeDocument(id: salary))
-        #expect(!(try harness.store.removeDocument(id: salary)))
+        #expect(try harness.store.removeDocument(id: salary) == .removed)
+        #expect(try harness.store.removeDocument(id: salary) == .notFound)
         #expect(try harness.search(["domésticos"]).total == 0)
         #expect(try harness.search(["medicamentos"]).total == 1)
 

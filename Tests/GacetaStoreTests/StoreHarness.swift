@@ -55,13 +55,16 @@ final class StoreHarness {
     /// The PostgreSQL database's URL, to open a second connection as another process would.
     let url: String?
 
-    init(_ kind: StoreKind) throws {
+    /// `schema`: migrate only that far (a database built by an older release); nil: to the latest.
+    init(_ kind: StoreKind, schema: Int? = nil) throws {
         switch kind {
         case .sqlite:
             let directory = try Paths.temporaryDirectory("store")
             self.directory = directory
             url = nil
-            store = try SQLiteStore(path: "\(directory)/test.db")
+            let sqlite = try SQLiteStore(path: "\(directory)/test.db")
+            if let schema { try sqlite.migrate(through: schema) }
+            store = sqlite
         case .postgresql:
             guard let server = PostgresServer.shared else {
                 throw TestSupportError("PostgreSQL is unavailable: \(PostgresServer.unavailableReason ?? "?")")
@@ -69,9 +72,11 @@ final class StoreHarness {
             directory = nil
             let url = try server.createDatabase()
             self.url = url
-            store = try PostgresStore(url: url)
+            let postgres = try PostgresStore(url: url)
+            if let schema { try postgres.migrate(through: schema) }
+            store = postgres
         }
-        try store.migrate()
+        if schema == nil { try store.migrate() }
     }
 
     deinit {

@@ -107,17 +107,14 @@ struct AdminHandler {
         defer { unlink(path) }
         var response: Response
         switch context.ingest(path, date) {
-        case .stored(let outcome, let pages):
-            let (id, kind, status) =
-                switch outcome {
-                case .inserted(let id): (id, "inserted", 201)
-                case .replaced(let id): (id, "replaced", 200)
-                case .unchanged(let id): (id, "unchanged", 200)
-                }
-            response = Response.json(UploadBody(documentID: id, outcome: kind, pages: pages), status: status)
-            response.logFields = [("document_id", String(id)), ("outcome", kind)]
+        case .stored(let file):
+            let kind = file.change.rawValue
+            response = Response.json(UploadBody(file), status: file.change == .inserted ? 201 : 200)
+            response.logFields = [
+                ("edition_id", String(file.editionID)), ("documents", String(file.documents.count)), ("outcome", kind),
+            ]
         case .unchanged:
-            response = Response.json(UploadBody(documentID: nil, outcome: "unchanged", pages: nil))
+            response = Response.json(UploadBody(editionID: nil, outcome: "unchanged", documents: [], pages: nil))
             response.logFields = [("outcome", "unchanged")]
         case .failed(let reason):
             throw HTTPError(
@@ -161,8 +158,16 @@ struct AdminHandler {
 
     private func deleteDocument(_ id: String) throws -> Response {
         guard let number = Int64(id), number > 0 else { throw HTTPError.notFound("no document \(id.prefix(40))") }
-        let removed = try store.removeDocument(id: number)
-        guard removed else { throw HTTPError.notFound("no document \(number)") }
+        switch try store.removeDocument(id: number) {
+        case .removed: break
+        case .notFound: throw HTTPError.notFound("no document \(number)")
+        case .partOfEdition(let edition):
+            throw HTTPError(
+                status: 409, code: "part_of_edition",
+                message:
+                    "document \(number) is a notice of edition \(edition); delete the edition (DELETE /api/v1/admin/editions/\(edition))"
+            )
+        }
         var response = Response.json(DeletedBody(deleted: "document", id: number, documents: 1))
         response.logFields = [("document_id", String(number))]
         return response
@@ -184,14 +189,45 @@ struct AdminHandler {
         return response
     }
 
+    /// `{"edition_id","outcome","documents":[{id,title,first_page,last_page}],"pages"}`.
     private struct UploadBody: Encodable {
-        let documentID: Int64?
+        struct StoredDocument: Encodable {
+            let id: Int64
+            let title: String
+            let firstPage: Int
+            let lastPage: Int
+
+            enum CodingKeys: String, CodingKey {
+                case id, title
+                case firstPage = "first_page"
+                case lastPage = "last_page"
+            }
+        }
+
+        let editionID: Int64?
         let outcome: String
+        let documents: [StoredDocument]
         let pages: Int?
 
         enum CodingKeys: String, CodingKey {
-            case documentID = "document_id"
-            case outcome, pages
+            case editionID = "edition_id"
+            case outcome, documents, pages
+        }
+
+        init(editionID: Int64?, outcome: String, documents: [StoredDocument], pages: Int?) {
+            self.editionID = editionID
+            self.outcome = outcome
+            self.documents = documents
+            self.pages = pages
+        }
+
+        init(_ file: IngestedFile) {
+            editionID = file.editionID
+            outcome = file.change.rawValue
+            documents = file.documents.map {
+                StoredDocument(id: $0.id, title: $0.title, firstPage: $0.firstPage, lastPage: $0.lastPage)
+            }
+            pages = file.pages > 0 ? file.pages : file.documents.map(\.lastPage).max()
         }
     }
 

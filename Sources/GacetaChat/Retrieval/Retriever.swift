@@ -85,7 +85,8 @@ public struct Retriever {
         // scores the common words too.
         let groups = chosen.count == words.count ? [rare] : [rare, words.map(atom)]
         let request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
-        let hits = try search(request).hits
+        // An edition's sumario (its cover and contents) is searchable but never quoted.
+        let hits = try search(request).hits.filter { !$0.isSumario }
         let candidates = hits.map {
             Reranker.Candidate(
                 text: $0.text, title: $0.documentTitle, date: $0.editionDate, documentID: $0.documentID,

@@ -5,12 +5,24 @@ public struct IngestDocument: Sendable {
         public var number: String?
         public var sourceURL: String?
         public var sha256: String?
+        public var publication: String?
+        public var kind: Edition.Kind = .regular
+        public var alcanceNumber: Int?
+        /// The PDF's page count (an edition ingested whole).
+        public var pages: Int?
 
-        public init(date: String, number: String?, sourceURL: String?, sha256: String?) {
+        public init(
+            date: String, number: String?, sourceURL: String?, sha256: String?, publication: String? = nil,
+            kind: Edition.Kind = .regular, alcanceNumber: Int? = nil, pages: Int? = nil
+        ) {
             self.date = date
             self.number = number
             self.sourceURL = sourceURL
             self.sha256 = sha256
+            self.publication = publication
+            self.kind = kind
+            self.alcanceNumber = alcanceNumber
+            self.pages = pages
         }
     }
 
@@ -37,11 +49,14 @@ public struct IngestDocument: Sendable {
     public var type: String?
     public var identifier: String?
     public var pages: [NewPage]
+    /// A notice's facts (institution, code, pages, index, key); a whole file leaves them empty.
+    public var notice: NoticeFacts
 
     public init(
         sourcePath: String, sourceSHA256: String, edition: NewEdition, title: String, section: String?,
-        type: String?, identifier: String?, pages: [NewPage]
+        type: String?, identifier: String?, pages: [NewPage], notice: NoticeFacts = NoticeFacts()
     ) {
+        self.notice = notice
         self.sourcePath = sourcePath
         self.sourceSHA256 = sourceSHA256
         self.edition = edition

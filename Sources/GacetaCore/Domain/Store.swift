@@ -31,8 +31,11 @@ public protocol EditionCatalogue: AnyObject {
     func documents(editionID: Int64) throws(StoreError) -> [Document]
     func document(id: Int64) throws(StoreError) -> Document?
     func page(documentID: Int64, index: Int) throws(StoreError) -> Page?
-    /// The file document `id` was ingested from (path and SHA-256), or nil when there is no such document.
+    /// The file document `id` was ingested from (path and SHA-256; a notice's is its edition's file), or nil when
+    /// there is no such document.
     func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
+    /// The notice whose key is `key` (the newest edition's, should two share it), or nil.
+    func notice(key: String) throws(StoreError) -> Document?
 }
 
 /// Conversations and their turns (the chat workflow).
@@ -51,7 +54,16 @@ public protocol DocumentSink: AnyObject {
     /// Stores one document in one transaction; a source path already stored with the same SHA-256 is a no-op,
     /// with another SHA-256 its old document is replaced.
     @discardableResult func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome
-    /// The SHA-256 stored for `path`, to skip unchanged files before parsing them.
+    /// Stores a gazette edition as its notices in one transaction: a file already stored with the same SHA-256
+    /// changes nothing; otherwise the edition (found by its file or by date, number, kind and Alcance number) loses
+    /// its old documents for the new ones. An Alcance points at that day's regular edition (`supplement_of`).
+    @discardableResult func ingest(edition: IngestEdition) throws(StoreError) -> EditionIngestOutcome
+    /// What is stored from the file at `path` (its edition and documents, `.unchanged`), or nil.
+    func storedFile(path: String) throws(StoreError) -> EditionIngestOutcome?
+    /// The edition a stored document belongs to, or nil when there is no such document.
+    func editionID(ofDocument id: Int64) throws(StoreError) -> Int64?
+    /// The SHA-256 stored for `path` (a whole document's or an edition's file), to skip unchanged files before
+    /// parsing them.
     func sourceDigest(path: String) throws(StoreError) -> String?
 }
 
@@ -63,8 +75,9 @@ public protocol StoreAdministration: AnyObject {
     func adminTokens() throws(StoreError) -> [AdminToken]
     /// Deletes the token named `name`; false when there is none.
     @discardableResult func revokeAdminToken(name: String) throws(StoreError) -> Bool
-    /// Deletes one document with its pages, chunks and index entries; false when there is none.
-    @discardableResult func removeDocument(id: Int64) throws(StoreError) -> Bool
+    /// Deletes one document with its pages, chunks and index entries; a notice of a split edition is refused
+    /// (`.partOfEdition`: delete the edition).
+    @discardableResult func removeDocument(id: Int64) throws(StoreError) -> DocumentRemoval
     /// Deletes an edition and all its documents; the number of documents deleted, nil when there is no edition.
     @discardableResult func removeEdition(id: Int64) throws(StoreError) -> Int?
     /// Rebuilds the full-text index from the stored chunks (after a tokenizer change); the chunks indexed.

@@ -55,6 +55,8 @@ public struct SearchHit: Sendable, Equatable, Codable {
     /// A supplement's number ("78" for "Alcance Nº 78 a La Gaceta Nº 129"); nil for a regular edition.
     public var alcanceNumber: String?
 
+    public var isSumario: Bool { type == Document.sumarioType }
+
     public init(
         documentID: Int64, documentTitle: String, section: String?, type: String?, editionDate: String,
         editionNumber: String?, page: Int, printedPage: String?, chunkID: Int64, snippet: String, text: String,

@@ -2,32 +2,32 @@ import Foundation
 
 /// A La Gaceta–like edition typeset with groff (`-ms`, two columns, running headers worded at random per run),
 /// with the facts a reader sees in it: its masthead, its notices and their codes.
-struct GeneratedEdition {
-    struct ExpectedNotice {
-        var title: String
-        var type: String
-        var identifier: String?
-        var section: String
-        var institution: String?
-        var code: String?
+public struct GeneratedEdition: Sendable {
+    public struct ExpectedNotice: Sendable {
+        public var title: String
+        public var type: String
+        public var identifier: String?
+        public var section: String
+        public var institution: String?
+        public var code: String?
     }
 
-    let number: Int
-    let day: Int
+    public let number: Int
+    public let day: Int
     /// Words of the running headers, drawn per run.
-    let headerWords: [String]
-    let oddHeader: String
-    let evenHeader: String
-    let notices: [ExpectedNotice]
+    public let headerWords: [String]
+    public let oddHeader: String
+    public let evenHeader: String
+    public let notices: [ExpectedNotice]
     /// Sentences of the long notice (runs over a column and a page break), each unique.
-    let longSentences: [String]
-    let source: String
+    public let longSentences: [String]
+    public let source: String
 
-    static let vocabulary = [
+    public static let vocabulary = [
         "Boletín", "Heraldo", "Crónica", "Correo", "Registro", "Mensajero", "Noticiero", "Vigía", "Faro", "Pregón",
         "Atalaya", "Centinela", "Semanario", "Gazeta", "Anuario", "Relator", "Expreso", "Eco", "Voz", "Tribuna",
     ]
-    static let fillerWords = [
+    public static let fillerWords = [
         "arancel", "bodega", "cafetal", "dársena", "ejido", "fragua", "granero", "herraje", "ingenio", "jornal",
         "lagar", "molino", "noria", "olivar", "potrero", "quebrada", "rastrojo", "sembradío", "trapiche", "vaquería",
         "yunta", "zanja", "acequia", "barbecho", "cosecha", "dehesa", "establo", "finca", "galpón", "hacienda",
@@ -35,7 +35,7 @@ struct GeneratedEdition {
         "lindero", "manantial", "naranjal", "ordeño", "palmar", "rancho", "silo", "tejado", "usufructo", "vivero",
     ]
 
-    init() {
+    public init() {
         var generator = SystemRandomNumberGenerator()
         number = Int.random(in: 100...999, using: &generator)
         day = Int.random(in: 1...28, using: &generator)
@@ -163,12 +163,24 @@ struct GeneratedEdition {
             """
     }
 
+    /// Typesets the edition with groff (`-k -Tpdf -ms`, UTF-8 whatever the locale) into `path`.
+    public func write(to path: String) throws {
+        let source = path + ".ms"
+        try (".\\\" -*- coding: utf-8 -*-\n" + self.source).write(toFile: source, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let result = try Shell.run("groff", ["-k", "-Tpdf", "-ms", source])
+        guard result.status == 0 else { throw TestSupportError("groff failed: \(result.stderr)") }
+        try result.stdoutData.write(to: URL(fileURLWithPath: path))
+    }
+
     /// The header text pdftotext gives, without digits, for "no header in any chunk" checks.
-    var headerPhrases: [String] { [oddHeader.split(separator: " ").prefix(2).joined(separator: " "), evenHeader] }
+    public var headerPhrases: [String] {
+        [oddHeader.split(separator: " ").prefix(2).joined(separator: " "), evenHeader]
+    }
 }
 
 extension Array {
-    func chunked(into size: Int) -> [[Element]] {
+    public func chunked(into size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }
