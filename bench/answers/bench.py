@@ -79,8 +79,9 @@ def corpus_groups(tmp):
 
 
 def label_file_of(path):
-    """The labels' name for an ingested file (its path relative to the corpus or to bench/answers)."""
-    path = os.path.realpath(path)
+    """The labels' name for an ingested file (its path relative to the corpus or to bench/answers); a notice of
+    an edition is stored as "FILE#notice=N": its file is the edition's."""
+    path = os.path.realpath(path.split("#notice=", 1)[0])
     for root, prefix in ((os.path.realpath(labels.HERE), ""), (os.path.realpath(labels.CORPUS), "")):
         if path.startswith(root + os.sep):
             return prefix + os.path.relpath(path, root)
