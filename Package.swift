@@ -56,7 +56,10 @@ let package = Package(
         .target(name: "GacetaHTTP", dependencies: ["CCurl"]),
         .target(
             name: "GacetaChat",
-            dependencies: ["GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP"]),
+            dependencies: [
+                "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaSystem", "GacetaText", "GacetaHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The daily edition: download with checks, per-date states, the metrics file.
         .target(
             name: "GacetaFetch",
@@ -92,20 +95,21 @@ let package = Package(
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig"]),
+        .testTarget(name: "GacetaConfigTests", dependencies: ["GacetaConfig", "TestSupport"]),
         .testTarget(name: "GacetaQueryTests", dependencies: ["GacetaQuery"]),
         .testTarget(
             name: "GacetaChatTests",
             dependencies: ["GacetaChat", "GacetaCore", "GacetaQuery", "GacetaSearch", "GacetaText", "TestSupport"]),
         .testTarget(name: "GacetaTextTests", dependencies: ["GacetaText"]),
-        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "TestSupport"]),
+        .testTarget(name: "GacetaIngestTests", dependencies: ["GacetaIngest", "GacetaSystem", "TestSupport"]),
         .testTarget(
             name: "GacetaCoreTests",
-            dependencies: ["GacetaCore", "GacetaAPI", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["GacetaCore", "GacetaAPI", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GacetaCryptoTests", dependencies: ["GacetaCrypto"]),
-        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore"]),
+        .testTarget(name: "GacetaFastCGITests", dependencies: ["GacetaFastCGI", "GacetaCore", "TestSupport"]),
         .testTarget(
-            name: "GacetaSupervisorTests", dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem"]),
+            name: "GacetaSupervisorTests",
+            dependencies: ["GacetaSupervisor", "GacetaScoreboard", "GacetaSystem", "TestSupport"]),
         .testTarget(name: "GacetaSystemTests", dependencies: ["GacetaSystem"]),
         .testTarget(name: "GacetaFetchTests", dependencies: ["GacetaFetch", "GacetaCore"]),
         .testTarget(
@@ -113,6 +117,7 @@ let package = Package(
             dependencies: [
                 "GacetaStore", "GacetaSQLite", "GacetaPostgres", "GacetaCore", "GacetaQuery", "GacetaSearch",
                 "GacetaChat", "GacetaAPI", "GacetaIngest", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "gacetachat"]),
     ],

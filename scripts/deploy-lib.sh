@@ -5,8 +5,8 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 export DEBIAN_FRONTEND=noninteractive
 
 # in_root [--isolated] ROOT SCRIPT: run SCRIPT (bash, on the host's file system, with $ROOT set and
-# `inroot CMD…` = chroot) in a private mount namespace where ROOT has /proc, /dev, a fresh /run and
-# the shared apt archive cache. --isolated adds a network namespace (loopback only) and a PID
+# `inroot CMD…` = chroot) in a private mount namespace where ROOT has /proc, /dev, a fresh /run, the
+# shared apt archive cache and the shared package lists (.build-deploy/apt-lists: one `apt-get update` a run). --isolated adds a network namespace (loopback only) and a PID
 # namespace: every process started there ends with SCRIPT.
 in_root() {
     local namespaces=(--mount --fork) mode=shared
@@ -25,6 +25,7 @@ in_root() {
         mount -t tmpfs -o mode=0755 tmpfs "$ROOT/run"
         mkdir -p "$ROOT/run/lock" && chmod 1777 "$ROOT/run/lock"
         mount --bind "$3" "$ROOT/var/cache/apt/archives"
+        mount --bind "$3/../apt-lists" "$ROOT/var/lib/apt/lists"
         cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
         if [[ $4 == isolated ]]; then ip link set lo up; fi
         inroot() { chroot "$ROOT" "$@"; }
@@ -33,9 +34,65 @@ in_root() {
     ' in_root "$root" "$script" "$work/apt-archives" "$mode"
 }
 
+# Both packages, this tree's and the previous commit's, are built from one source path
+# ($work/src) in one scratch path ($work/release): the second build is incremental (only the targets
+# whose files differ, and those that import them), not a second build from nothing.
+src=$work/src
+release=$work/release
+
+# sync_tree FROM TO: make TO hold FROM's files. Unchanged files are left untouched (same inode and
+# time, so the build in the scratch path sees them unchanged), changed ones replaced, others deleted
+# (build-deb's own .build-deb/ excepted).
+sync_tree() {
+    local from=$1 to=$2 file
+    mkdir -p "$to"
+    (cd "$to" && find . -path ./.build-deb -prune -o \( -type f -o -type l \) -print) | while IFS= read -r file; do
+        [[ -e $from/$file || -L $from/$file ]] || rm -f "$to/$file"
+    done
+    (cd "$from" && find . \( -type f -o -type l \) -print) | while IFS= read -r file; do
+        cmp -s "$from/$file" "$to/$file" ||
+            { rm -f "$to/$file" && mkdir -p "$(dirname "$to/$file")" && cp -a "$from/$file" "$to/$file"; }
+    done
+}
+
+# export_tree REF|--worktree DIR: a commit's tree (git archive: no worktree registered in the
+# repository's metadata) or the working tree's files as they are (tracked and untracked, not ignored).
+export_tree() {
+    local ref=$1 dir=$2
+    rm -rf "$dir" && mkdir -p "$dir"
+    if [[ $ref == --worktree ]]; then
+        git ls-files -z -co --exclude-standard --deduplicate | tar --null -T - --ignore-failed-read -c 2>/dev/null |
+            tar -x -C "$dir"
+    else
+        git archive "$ref" | tar -x -C "$dir"
+    fi
+}
+
+# build_in_src REF|--worktree OUTDIR [BUILD_COMMIT]: sync that tree into $src and run its
+# scripts/build-deb there (today's packaging files when the commit predates them).
+build_in_src() {
+    local ref=$1 outdir=$2 commit=${3:-HEAD}
+    export_tree "$ref" "$src.new" || return 1
+    sync_tree "$src.new" "$src"
+    rm -rf "$src.new"
+    if [[ ! -x $src/scripts/build-deb ]]; then
+        echo "$ref has no scripts/build-deb: using this commit's packaging files"
+        cp scripts/build-deb scripts/build-release scripts/make-manpage "$src/scripts/"
+        cp -r debian "$src/"
+    fi
+    BUILD_COMMIT=$commit RELEASE_SCRATCH=$release "$src/scripts/build-deb" "$outdir"
+}
+
+# This tree's package, into dist/ (the image installs it from there). A clean tree's package is also kept
+# as its commit's, the next commit's previous package.
 build_deb() {
     rm -f dist/gacetachat_*_amd64.deb
-    scripts/build-deb dist
+    mkdir -p dist
+    build_in_src --worktree "$repo/dist" HEAD || return 1
+    if [[ -z $(git status --porcelain --untracked-files=normal) ]]; then
+        cp dist/gacetachat_*_amd64.deb "$work/previous/$(git rev-parse HEAD).deb"
+        echo "kept as $work/previous/$(git rev-parse HEAD).deb (the tree is HEAD's)"
+    fi
 }
 
 # No error, and no override of an error; each override has a comment line above it.
@@ -64,6 +121,13 @@ run_lintian() {
     done <debian/lintian-overrides
     echo "lintian: $(grep -c '^E:' "$work/lintian.txt") errors, $(grep -c '^W:' "$work/lintian.txt") warnings, $(grep -c '^O:' "$work/lintian.txt") overridden"
     return $status
+}
+
+# The container checks' PyPI tools, in a venv of their own (.build-deploy/venv).
+container_venv() {
+    local venv=$work/venv
+    "$venv/bin/python3" -c 'import gixy, kubernetes_validate' 2>/dev/null && return 0
+    python3 -m venv "$venv" && "$venv/bin/pip" install -q --disable-pip-version-check gixy kubernetes-validate
 }
 
 # .build-deploy/base.tar: debootstrap --variant=minbase bookworm, with policy-rc.d (no service
@@ -98,11 +162,16 @@ new_root() {
     echo "$root"
 }
 
-# apt_install ROOT ARGS…: apt-get install inside ROOT (with Debian's repositories).
+# apt_install ROOT ARGS…: apt-get install inside ROOT (with Debian's repositories). The package lists are
+# updated by the first call of a run (deploy-test's $run_started), then shared by every root.
 apt_install() {
-    local root=$1
+    local root=$1 update='' stamp=$work/apt-lists/.updated-$run_started
     shift
-    in_root "$root" "inroot apt-get update -qq && inroot apt-get install -y -q -o Dpkg::Use-Pty=0 $*"
+    if [[ ! -e $stamp ]]; then
+        rm -f "$work/apt-lists"/.updated-*
+        update='inroot apt-get update -qq && '
+    fi
+    in_root "$root" "${update}inroot apt-get install -y -q -o Dpkg::Use-Pty=0 $*" && touch "$stamp"
 }
 
 fresh_install() {
@@ -298,32 +367,15 @@ purge_removes() {
 previous_sha=$(git rev-parse --verify "${PREVIOUS_REF:-HEAD~1}^{commit}" 2>/dev/null)
 
 build_previous() {
-    local ref=${PREVIOUS_REF:-HEAD~1} sha=$previous_sha src=$work/previous-src
+    local ref=${PREVIOUS_REF:-HEAD~1} sha=$previous_sha
     [[ -n $sha ]] || { echo "no commit $ref (a shallow clone? fetch the history)"; return 1; }
     echo "previous: $ref = $sha"
     if [[ -s $work/previous/$sha.deb ]]; then
         echo "cached: $work/previous/$sha.deb"
         return 0
     fi
-    # The commit's tree, exported (git archive: no worktree registered in the repository's metadata) and
-    # synced into the same path as last time, unchanged files left untouched, so that the build in the
-    # scratch path is incremental.
-    rm -rf "$src.new" && mkdir -p "$src.new" "$src" && git archive "$sha" | tar -x -C "$src.new" || return 1
-    (cd "$src" && find . -path ./.build-deb -prune -o -type f -print) | while IFS= read -r file; do
-        [[ -e $src.new/$file ]] || rm -f "$src/$file"
-    done
-    (cd "$src.new" && find . -type f -print) | while IFS= read -r file; do
-        cmp -s "$src.new/$file" "$src/$file" || install -D -m "$(stat -c %a "$src.new/$file")" "$src.new/$file" "$src/$file"
-    done
-    rm -rf "$src.new"
-    # A commit from before the package existed is packaged with today's packaging files.
-    if [[ ! -x $src/scripts/build-deb ]]; then
-        echo "$sha has no scripts/build-deb: using this commit's packaging files"
-        cp scripts/build-deb scripts/make-manpage "$src/scripts/"
-        cp -r debian "$src/"
-    fi
     rm -rf "$work/previous/out"
-    BUILD_COMMIT=$sha RELEASE_SCRATCH=$work/release-previous "$src/scripts/build-deb" "$work/previous/out" || return 1
+    build_in_src "$sha" "$work/previous/out" "$sha" || return 1
     mv "$work/previous/out/"gacetachat_*_amd64.deb "$work/previous/$sha.deb"
 }
 

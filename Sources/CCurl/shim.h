@@ -124,6 +124,11 @@ typedef size_t (*gaceta_curl_write_callback)(char *data, size_t size, size_t cou
 static inline CURLcode gaceta_curl_setopt_write_function(CURL *curl, gaceta_curl_write_callback callback) {
     return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, callback);
 }
+typedef int (*gaceta_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t downloaded,
+                                             curl_off_t upload_total, curl_off_t uploaded);
+static inline CURLcode gaceta_curl_setopt_xferinfo_function(CURL *curl, gaceta_curl_xferinfo_callback callback) {
+    return gaceta_libcurl()->curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, callback);
+}
 static inline CURLcode gaceta_curl_getinfo_long(CURL *curl, CURLINFO info, long *value) {
     return gaceta_libcurl()->curl_easy_getinfo(curl, info, value);
 }

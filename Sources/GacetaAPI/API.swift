@@ -10,16 +10,23 @@ public struct StoreServices {
     public let maintenance: any StoreMaintenance
     /// The last `gacetachat fetch`, shown by `/health`.
     public let fetchLog: (any FetchLog)?
+    /// Daily summaries; nil leaves their route out.
+    public var summaries: (any SummaryStore)?
+    /// Editions by date range (the calendar); nil leaves `?from=&to=` unanswered.
+    public var calendar: (any EditionCalendar)?
 
     public init(
         search: any SearchIndex, catalogue: any EditionCatalogue, administration: any StoreAdministration,
-        maintenance: any StoreMaintenance, fetchLog: (any FetchLog)? = nil
+        maintenance: any StoreMaintenance, fetchLog: (any FetchLog)? = nil, summaries: (any SummaryStore)? = nil,
+        calendar: (any EditionCalendar)? = nil
     ) {
         self.search = search
         self.catalogue = catalogue
         self.administration = administration
         self.maintenance = maintenance
         self.fetchLog = fetchLog
+        self.summaries = summaries
+        self.calendar = calendar
     }
 }
 
@@ -61,6 +68,7 @@ public enum API {
         var router = Router()
         router.showsErrorDetail = context.debug && context.profile != "production"
         router.get("/health") { _, _ in HealthHandler.respond(context: context) }
+        router.get(OpenAPIDocument.path) { _, _ in OpenAPIDocument.response() }
         if context.profile == "testing" {
             // Only in the testing profile: a request that fails the way a bug would, to see the 500 it gets.
             router.get("/api/v1/testing/fail") { _, _ in throw TestingFailure() }
@@ -74,9 +82,13 @@ public enum API {
         if let store = context.store {
             GazetteHandlers(
                 search: store.search, catalogue: store.catalogue, filesDirectory: context.filesDirectory,
-                cacheSeconds: context.cacheSeconds
+                cacheSeconds: context.cacheSeconds, calendar: store.calendar
             )
             .register(on: &router)
+            if let summaries = store.summaries {
+                SummaryHandlers(summaries: summaries, catalogue: store.catalogue, cacheSeconds: context.cacheSeconds)
+                    .register(on: &router)
+            }
             if let chat = context.chat {
                 ChatHandler(context: chat).register(on: &router)
             }

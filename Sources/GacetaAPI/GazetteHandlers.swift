@@ -9,6 +9,8 @@ struct GazetteHandlers {
     let filesDirectory: String?
     /// `server.cache_ttl` in seconds: how long nginx may keep a search or edition answer; 0 = never.
     var cacheSeconds = 0
+    /// Editions by date range (`?from=&to=`, the calendar); nil answers only the paged list.
+    var calendar: (any EditionCalendar)?
 
     /// nginx's `internal` location that aliases `storage.files_dir`.
     static let filesLocation = "/_gacetachat_files/"
@@ -38,14 +40,17 @@ struct GazetteHandlers {
         let parameters = SearchParameters(
             query: try request.query("q"), from: try request.query("from"), to: try request.query("to"),
             section: try request.query("section"), edition: try request.query("edition"),
-            page: try request.query("page"), perPage: try request.query("per_page"))
-        let searchRequest = try parameters.request()
+            page: try request.query("page"), perPage: try request.query("per_page"), type: try request.query("type"),
+            institution: try request.query("institution"), sort: try request.query("sort"))
+        var searchRequest = try parameters.request()
+        searchRequest.facets = true
         let relax = try SearchParameters.flag(try request.query("relax"), name: "relax", default: true)
         let outcome = try RelaxedSearch(index: search).search(searchRequest, allowed: relax)
         return Response.json(SearchBody(request: searchRequest, results: outcome.results, relaxed: outcome.relaxed))
     }
 
     private func editions(_ request: Request) throws -> Response {
+        if let calendar, let range = try EditionRange.respond(request, calendar: calendar) { return range }
         let page = try request.integer("page", in: 1...10_000, default: 1)
         let perPage = try request.integer("per_page", in: 1...100, default: 30)
         let editions = try catalogue.editions(limit: perPage, offset: (page - 1) * perPage)
@@ -61,14 +66,15 @@ struct GazetteHandlers {
         var bodies: [EditionBody] = []
         for edition in editions {
             let documents = try catalogue.documents(editionID: edition.id)
-            bodies.append(EditionBody(edition, documents: documents.map(DocumentBody.init)))
+            bodies.append(EditionBody(edition, documents: documents.map { DocumentBody($0) }))
         }
         return Response.json(EditionsOfDayBody(date: date, editions: bodies))
     }
 
     private func document(_ id: String) throws -> Response {
         let document = try findDocument(id)
-        return Response.json(DocumentBody(document))
+        return Response.json(
+            DocumentBody(document, pagesWithoutText: try catalogue.pagesWithoutText(documentID: document.id)))
     }
 
     /// A notice by its key (the publication code, else edition date, number and position): stable across

@@ -47,9 +47,9 @@ public struct RelaxedSearch {
             return (hit, words, position)
         }.sorted { $0.words != $1.words ? $0.words > $1.words : $0.position < $1.position }
         let page = Array(ranked.dropFirst(offset).prefix(request.perPage).map(\.hit))
-        return Outcome(
-            results: SearchResults(total: wide.total, page: request.page, perPage: request.perPage, hits: page),
-            relaxed: true)
+        var reranked = SearchResults(total: wide.total, page: request.page, perPage: request.perPage, hits: page)
+        reranked.facets = wide.facets
+        return Outcome(results: reranked, relaxed: true)
     }
 
     /// The stems an atom needs in a passage (a prefix: none, it counts as matched by the search itself).

@@ -9,6 +9,30 @@ struct SearchBody: Encodable {
         let to: String?
         let section: String?
         let edition: String?
+        let type: String?
+        let institution: String?
+        let sort: String
+    }
+
+    /// `{"value","count"}`: matching notices with that value, over every match.
+    struct FacetValue: Encodable {
+        let value: String
+        let count: Int
+    }
+
+    struct Facets: Encodable {
+        let section: [FacetValue]
+        let type: [FacetValue]
+        let institution: [FacetValue]
+
+        init(_ facets: SearchFacets?) {
+            func values(_ counts: [SearchFacets.Count]?) -> [FacetValue] {
+                (counts ?? []).map { FacetValue(value: $0.value, count: $0.count) }
+            }
+            section = values(facets?.section)
+            type = values(facets?.type)
+            institution = values(facets?.institution)
+        }
     }
 
     struct Hit: Encodable {
@@ -40,12 +64,15 @@ struct SearchBody: Encodable {
     /// True when no passage holds all the words and these hold some of them (`RelaxedSearch`).
     let relaxed: Bool
     let hits: [Hit]
+    let facets: Facets
 
     init(request: SearchRequest, results: SearchResults, relaxed: Bool = false) {
         self.relaxed = relaxed
         query = Query(
             droppedStopwords: request.expression.droppedStopwords, from: request.from, to: request.to,
-            section: request.section, edition: request.edition)
+            section: request.section, edition: request.edition, type: request.type, institution: request.institution,
+            sort: request.sort.rawValue)
+        facets = Facets(results.facets)
         total = results.total
         totalExact = results.totalExact
         page = results.page
@@ -132,8 +159,11 @@ struct DocumentBody: Encodable {
     let permalink: String?
     let publication: String?
     let editionId: Int64
+    /// Pages stored without text (a scan not read by OCR yet); only on `GET /api/v1/documents/{id}`.
+    var pagesWithoutText: [Int]?
 
-    init(_ document: Document) {
+    init(_ document: Document, pagesWithoutText: [Int]? = nil) {
+        self.pagesWithoutText = pagesWithoutText
         id = document.id
         title = document.title
         section = document.section
@@ -167,6 +197,8 @@ struct PageBody: Encodable {
     let printedPage: String?
     let pageCount: Int
     let text: String
+    /// The text was read by OCR (the page is an image): «texto obtenido por OCR».
+    let ocr: Bool
     /// `/api/v1/documents/{id}/pdf` when the document came from a PDF, else nil.
     let pdfUrl: String?
 
@@ -179,6 +211,7 @@ struct PageBody: Encodable {
         printedPage = page.printedNumber
         pageCount = document.pageCount
         text = page.text
+        ocr = page.ocr
         pdfUrl = hasPDF ? "/api/v1/documents/\(document.id)/pdf" : nil
     }
 }

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaIngest
 import GacetaQuery
 import GacetaText
 
@@ -12,6 +13,11 @@ public struct SearchParameters: Sendable {
     public var edition: String?
     public var page: String?
     public var perPage: String?
+    /// A notice type of the closed list, without regard to accents or case ("resolucion").
+    public var type: String?
+    public var institution: String?
+    /// `relevance` (the default) or `date`.
+    public var sort: String?
 
     /// Most Unicode scalars (not clusters: a cluster can hold any number of them) and terms in `q`.
     public static let maximumQueryLength = 500
@@ -19,8 +25,12 @@ public struct SearchParameters: Sendable {
 
     public init(
         query: String?, from: String? = nil, to: String? = nil, section: String? = nil, edition: String? = nil,
-        page: String? = nil, perPage: String? = nil
+        page: String? = nil, perPage: String? = nil, type: String? = nil, institution: String? = nil,
+        sort: String? = nil
     ) {
+        self.type = type
+        self.institution = institution
+        self.sort = sort
         self.query = query
         self.from = from
         self.to = to
@@ -65,7 +75,29 @@ public struct SearchParameters: Sendable {
         }
         return SearchRequest(
             expression: expression, from: from, to: to, section: section?.trimmed.nonEmpty,
-            edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage)
+            edition: edition?.trimmed.nonEmpty, page: page, perPage: perPage, type: try noticeType(),
+            institution: institution?.trimmed.nonEmpty, sort: try sortOrder())
+    }
+
+    /// The closed list's spelling of `type` ("Resolucion" → "resolución"); 400 for a type not in it.
+    private func noticeType() throws(HTTPError) -> String? {
+        guard let value = type?.trimmed.nonEmpty else { return nil }
+        guard let found = NoticeType(filter: value) else {
+            let names = NoticeType.allCases.map(\.rawValue).joined(separator: ", ")
+            throw HTTPError(
+                status: 400, code: "invalid_type", message: "'type' must be one of \(names); got '\(value.prefix(40))'")
+        }
+        return found.rawValue
+    }
+
+    private func sortOrder() throws(HTTPError) -> SearchSort {
+        guard let value = sort?.trimmed.nonEmpty else { return .relevance }
+        guard let found = SearchSort(rawValue: value.lowercased()) else {
+            throw HTTPError(
+                status: 400, code: "invalid_sort",
+                message: "'sort' must be relevance or date; got '\(value.prefix(40))'")
+        }
+        return found
     }
 
     /// A yes/no parameter: `1`, `true`, `yes` or `0`, `false`, `no`; absent or empty is `fallback`.

@@ -26,15 +26,15 @@ public struct ChatService {
         self.fallback = fallback
     }
 
-    /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) are
-    /// rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
-    /// `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When nothing retrieved covers
-    /// enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
+    /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) and
+    /// `ClientGone` (the asker left) are rethrown; a provider's failure never is: the offline answer stands in with
+    /// provider "extractive" and `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When
+    /// nothing retrieved covers enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
     /// provider is called.
     public func answer(
         question: String, history: [ConversationTurn], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        answer(
+        try answer(
             question: question, history: history, retrieval: try retrieve(question, history: history),
             onToken: onToken)
     }
@@ -44,10 +44,11 @@ public struct ChatService {
         try retriever.retrieve(question, history: history, limit: passageLimit)
     }
 
-    /// Answers from a retrieval made by `retrieve` (a provider's failure falls back as in `answer`).
+    /// Answers from a retrieval made by `retrieve` (a provider's failure falls back as in `answer`; `ClientGone`
+    /// is rethrown).
     public func answer(
         question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval, onToken: ((String) -> Void)?
-    ) -> Answer {
+    ) throws -> Answer {
         let relevant = (retrieval.coverage.max() ?? 0) >= noAnswerThreshold
         guard let provider, relevant else {
             return fallback.answer(
@@ -67,6 +68,8 @@ public struct ChatService {
                 question: question, history: history, passages: retrieval.passages, onToken: forward)
         } catch let failure as ProviderFailure {
             reason = failure.reason
+        } catch let gone as ClientGone {
+            throw gone  // the asker left: no fallback answer either
         } catch {
             reason = ProviderFailure.Reason.malformedResponse.rawValue
         }

@@ -30,6 +30,8 @@ public struct FastCGIWorker {
     /// What the status page shows for a request target: a route's pattern where the path holds a secret (a
     /// conversation id), else the target itself.
     public var statusURI: (String) -> String = { $0 }
+    /// Told, while a request is answered, how to see that nginx closed its connection (its client left).
+    public var clientWatch: ClientWatch?
 
     /// Why ``run()`` returned.
     public enum Stop: Sendable, Equatable {
@@ -127,6 +129,9 @@ public struct FastCGIWorker {
     /// One clock reading at each end serves both the scoreboard and the request log.
     private func serve(_ request: inout FCGX_Request) -> (status: Int, route: String?, finished: Int64) {
         let started = Scoreboard.monotonicMicroseconds()
+        // nginx closes the connection when its client leaves (fastcgi_ignore_client_abort off).
+        clientWatch?.begin { [connection = request.ipcFd] in System.peerHungUp(connection) }
+        defer { clientWatch?.end() }
         let parameters = Self.parameters(of: request)
         slot?.begin(
             method: parameters["REQUEST_METHOD"] ?? "", uri: statusURI(parameters["REQUEST_URI"] ?? ""), now: started)

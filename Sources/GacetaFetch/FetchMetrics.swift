@@ -8,7 +8,7 @@ public enum FetchMetrics {
     public static let gapsCounter = "number_gaps"
 
     /// The exposition text: the last success and the last run (Unix seconds; 0 before the first), failures by
-    /// reason, number gaps.
+    /// reason, number gaps, and the daily summaries' failures by reason (their totals are fetch log counters too).
     public static func text(lastSuccess: Int64?, lastRun: Int64?, counters: [String: Int]) -> String {
         var lines: [String] = [
             "# HELP gacetachat_fetch_last_success_timestamp_seconds End of the last fetch run that failed nowhere and "
@@ -29,7 +29,14 @@ public enum FetchMetrics {
             "# HELP gacetachat_fetch_number_gaps_total Regular editions stored whose number skipped one or more.",
             "# TYPE gacetachat_fetch_number_gaps_total counter",
             "gacetachat_fetch_number_gaps_total \(counters[gapsCounter] ?? 0)",
+            "# HELP gacetachat_summary_failures_total Daily summaries that could not be generated, or whose model "
+                + "failed (the offline summary stood in), by reason.",
+            "# TYPE gacetachat_summary_failures_total counter",
         ]
+        for reason in SummaryFailure.allCases {
+            lines.append(
+                "gacetachat_summary_failures_total{reason=\"\(reason.rawValue)\"} \(counters[reason.counterName] ?? 0)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -27,6 +27,8 @@ public final class Fetcher {
         /// reason → files that failed for it in this run.
         public var failures: [FetchFailure: Int] = [:]
         public var gaps = 0
+        /// Dates for which this run stored an edition or an Alcance (their summaries are due), in order.
+        public var storedDates: [String] = []
 
         public var failed: Bool { dates.contains { $0.state == .failed } }
     }
@@ -213,6 +215,7 @@ public final class Fetcher {
             if alcance == nil, let number, let value = Int(number) {
                 try checkGap(value, date: date, summary: &summary)
             }
+            if summary.storedDates.last != date.description { summary.storedDates.append(date.description) }
             return FetchFileRecord(
                 name: name, state: .stored, number: alcance.map(String.init) ?? number, pages: pages, sha256: sha)
         }

@@ -21,15 +21,19 @@ public struct HTTPClient: Sendable {
     /// Largest body kept in memory.
     public var maximumBodySize = 4 << 20
     public var userAgent = "gacetachat"
+    /// Asked while the transfer runs (from curl's progress callback: at least once a second, and whenever bytes
+    /// move); true ends the transfer with `.abandoned`. The chat gives up on a model when its own client left.
+    public var isAbandoned: (@Sendable () -> Bool)?
 
     public init(
         timeout: Duration, connectTimeout: Duration = .seconds(5), maximumBodySize: Int = 4 << 20,
-        userAgent: String = "gacetachat"
+        userAgent: String = "gacetachat", isAbandoned: (@Sendable () -> Bool)? = nil
     ) {
         self.timeout = timeout
         self.connectTimeout = connectTimeout
         self.maximumBodySize = maximumBodySize
         self.userAgent = userAgent
+        self.isAbandoned = isAbandoned
     }
 
     /// Sends `body` to `url` with `headers` ("Name: value"). When `onBody` is given it receives the status and
@@ -63,7 +67,8 @@ public struct HTTPClient: Sendable {
         }
         defer { curl_slist_free_all(headerList) }
 
-        let transfer = Transfer(handle: handle, maximumBodySize: maximumBodySize, onBody: onBody)
+        let transfer = Transfer(
+            handle: handle, maximumBodySize: maximumBodySize, onBody: onBody, isAbandoned: isAbandoned)
         let context = Unmanaged.passRetained(transfer)
         defer { context.release() }
         let total = Self.milliseconds(timeout)
@@ -89,6 +94,11 @@ public struct HTTPClient: Sendable {
         ok = ok && gaceta_curl_setopt_string(handle, CURLOPT_USERAGENT, userAgent) == CURLE_OK
         ok = ok && gaceta_curl_setopt_write_function(handle, receiveBody) == CURLE_OK
         ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque()) == CURLE_OK
+        if isAbandoned != nil {
+            ok = ok && gaceta_curl_setopt_xferinfo_function(handle, checkProgress) == CURLE_OK
+            ok = ok && gaceta_curl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context.toOpaque()) == CURLE_OK
+            ok = ok && gaceta_curl_setopt_long(handle, CURLOPT_NOPROGRESS, 0) == CURLE_OK
+        }
         guard ok else { throw .setup("curl option rejected") }
 
         let code = (body ?? []).withUnsafeBytes { bytes in
@@ -127,6 +137,8 @@ public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
     case bodyTooLarge(Int)
     /// The body consumer stopped the transfer.
     case stopped
+    /// `isAbandoned` said so: nobody wants the answer any more.
+    case abandoned
 
     public var description: String {
         switch self {
@@ -135,6 +147,7 @@ public enum HTTPClientError: Error, Equatable, CustomStringConvertible {
         case .connection(let message): "connection failed: \(message)"
         case .bodyTooLarge(let limit): "response larger than \(limit) bytes"
         case .stopped: "transfer stopped"
+        case .abandoned: "transfer abandoned"
         }
     }
 
@@ -155,14 +168,26 @@ private final class Transfer {
     let handle: UnsafeMutableRawPointer
     let maximumBodySize: Int
     let onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?
+    let isAbandoned: (@Sendable () -> Bool)?
     var body: [UInt8] = []
     var failure: HTTPClientError?
     private var status = 0
 
-    init(handle: UnsafeMutableRawPointer, maximumBodySize: Int, onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?) {
+    init(
+        handle: UnsafeMutableRawPointer, maximumBodySize: Int, onBody: ((Int, UnsafeRawBufferPointer) -> Bool)?,
+        isAbandoned: (@Sendable () -> Bool)?
+    ) {
         self.handle = handle
         self.maximumBodySize = maximumBodySize
         self.onBody = onBody
+        self.isAbandoned = isAbandoned
+    }
+
+    /// Whether to go on; false (and `.abandoned`) once `isAbandoned` says so.
+    func proceed() -> Bool {
+        guard isAbandoned?() == true else { return true }
+        failure = .abandoned
+        return false
     }
 
     func responseStatus() -> Int {
@@ -197,4 +222,10 @@ private let receiveBody: gaceta_curl_write_callback = { data, size, count, conte
     let length = size * count
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     return transfer.receive(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
+}
+
+/// libcurl's progress callback: non-zero aborts the transfer (`CURLE_ABORTED_BY_CALLBACK`).
+private let checkProgress: gaceta_curl_xferinfo_callback = { context, _, _, _, _ in
+    guard let context else { return 0 }
+    return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().proceed() ? 0 : 1
 }

@@ -21,6 +21,9 @@ public struct IngestPipeline {
         public var pages = 0
         /// Notices stored from gazette editions (their sumarios included).
         public var notices = 0
+        public var ocrPages = 0
+        /// Pages stored without text (no tesseract; `reindex --resplit` reads them later).
+        public var pagesWithoutText = 0
 
         public init() {}
     }
@@ -29,13 +32,16 @@ public struct IngestPipeline {
     private let digest: (String) throws -> String
     private let fallbackDate: String?
     private let archive: PDFArchive?
+    /// Reads pages without text with tesseract; nil in a worker (it never runs OCR).
+    private let ocr: PageOCR?
 
     /// `digest` returns a file's SHA-256 (hex); `fallbackDate` is `--date`; `archive`, when given, keeps a copy of
     /// every PDF seen (new, changed or unchanged), before its document is stored.
     public init(
-        store: any DocumentSink, fallbackDate: String?, archive: PDFArchive? = nil,
+        store: any DocumentSink, fallbackDate: String?, archive: PDFArchive? = nil, ocr: PageOCR? = nil,
         digest: @escaping (String) throws -> String
     ) {
+        self.ocr = ocr
         self.store = store
         self.fallbackDate = fallbackDate
         self.archive = archive
@@ -45,7 +51,7 @@ public struct IngestPipeline {
     /// Ingests one file; never throws: a bad file is reported and the run goes on.
     public func ingest(path: String) -> FileOutcome {
         switch check(path: path) {
-        case .parse(let sha): store(Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate))
+        case .parse(let sha): store(Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate, ocr: ocr))
         case .done(let outcome): outcome
         }
     }
@@ -55,6 +61,7 @@ public struct IngestPipeline {
     /// `report` sees each file's outcome.
     public func ingest(paths: [String], lookahead: Int = 2, report: (String, FileOutcome) -> Void) {
         let fallbackDate = fallbackDate
+        let ocr = ocr
         var queue: [(path: String, result: Prefetch)] = []
         var index = 0
         func fill() {
@@ -68,7 +75,7 @@ public struct IngestPipeline {
                     queue.append((path, Prefetch(finished: .failure(IngestError(path: path, message: "")), outcome)))
                 case .parse(let sha):
                     let prefetch = Prefetch()
-                    prefetch.start { Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate) }
+                    prefetch.start { Self.prepare(path: path, sha: sha, fallbackDate: fallbackDate, ocr: ocr) }
                     queue.append((path, prefetch))
                 }
             }
@@ -108,19 +115,22 @@ public struct IngestPipeline {
     }
 
     /// Parsing and chunking: no store, safe on any thread.
-    static func prepare(path: String, sha: String, fallbackDate: String?) -> Result<PreparedFile, IngestError> {
+    static func prepare(
+        path: String, sha: String, fallbackDate: String?, contents: String? = nil, ocr: PageOCR? = nil
+    ) -> Result<PreparedFile, IngestError> {
         let chunker = Chunker()
         let source: ParsedSource
         do {
-            source = try SourceParser.parse(path: path, fallbackDate: fallbackDate)
+            source = try SourceParser.parse(path: path, fallbackDate: fallbackDate, contents: contents, ocr: ocr)
         } catch {
             return .failure(error)
         }
         if let (masthead, reading) = source.edition {
             let (edition, notes) = EditionDocuments.make(
                 path: path, sha: sha, masthead: masthead, reading: reading, fallbackDate: fallbackDate,
-                sourceURL: source.sourceURL)
-            return .success(.edition(edition, notes: notes))
+                sourceURL: source.sourceURL, ocrPages: Set(source.ocrPages))
+            return .success(
+                .edition(edition, notes: notes + ocrNotes(source), pagesWithoutText: source.pagesWithoutText))
         }
         guard let date = source.date else {
             return .failure(
@@ -137,15 +147,32 @@ public struct IngestPipeline {
                     pages: source.pages.map { page in
                         .init(
                             index: page.index, printedNumber: page.printedNumber,
-                            text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text))
-                    })))
+                            text: chunker.normalizedText(of: page.text), chunks: chunker.chunks(of: page.text),
+                            ocr: source.ocrPages.contains(page.index))
+                    }), notes: ocrNotes(source), pagesWithoutText: source.pagesWithoutText))
+    }
+
+    /// What the ingest line says about pages without text.
+    static func ocrNotes(_ source: ParsedSource) -> [String] {
+        var notes: [String] = []
+        if !source.ocrPages.isEmpty {
+            notes.append("pages read by OCR: \(source.ocrPages.map(String.init).joined(separator: ", "))")
+        }
+        if !source.pagesWithoutText.isEmpty {
+            let reason =
+                source.ocrProblems.first.map { " (\($0))" }
+                ?? " (no OCR here: 'gacetachat reindex --resplit' reads them)"
+            notes.append(
+                "pages without text: \(source.pagesWithoutText.map(String.init).joined(separator: ", "))\(reason)")
+        }
+        return notes
     }
 
     private func store(_ prepared: Result<PreparedFile, IngestError>) -> FileOutcome {
         switch prepared {
         case .failure(let error):
             return error.isPlaceholder ? .noEdition(error.message) : .failed(error.message)
-        case .success(.document(let document)):
+        case .success(.document(let document, let notes, let pagesWithoutText)):
             do {
                 let (change, id): (EditionIngestOutcome.Change, Int64) =
                     switch try store.ingest(document) {
@@ -162,18 +189,22 @@ public struct IngestPipeline {
                                 id: id, title: document.title, firstPage: firstPage,
                                 lastPage: document.pages.last?.index ?? firstPage)
                         ],
-                        pages: document.pages.count, editionNumber: document.edition.number, isEdition: false))
+                        pages: document.pages.count, editionNumber: document.edition.number, isEdition: false,
+                        notes: notes, ocrPages: document.pages.filter(\.ocr).map(\.index),
+                        pagesWithoutText: pagesWithoutText))
             } catch {
                 return .failed("\(error)")
             }
-        case .success(.edition(let edition, let notes)):
+        case .success(.edition(let edition, let notes, let pagesWithoutText)):
             do {
                 let outcome = try store.ingest(edition: edition)
                 return .stored(
                     IngestedFile(
                         change: outcome.change, editionID: outcome.editionID, documents: outcome.documents,
                         pages: edition.edition.pages ?? 0, editionNumber: edition.edition.number, isEdition: true,
-                        notes: outcome.change == .unchanged ? [] : notes))
+                        notes: outcome.change == .unchanged ? [] : notes,
+                        ocrPages: Array(Set(edition.notices.flatMap { $0.pages.filter(\.ocr).map(\.index) })).sorted(),
+                        pagesWithoutText: pagesWithoutText))
             } catch {
                 return .failed("\(error)")
             }
@@ -185,10 +216,14 @@ public struct IngestPipeline {
         case .stored(let file) where file.change == .inserted:
             summary.inserted += 1
             summary.pages += file.pages
+            summary.ocrPages += file.ocrPages.count
+            summary.pagesWithoutText += file.pagesWithoutText.count
             summary.notices += file.isEdition ? file.documents.count : 0
         case .stored(let file) where file.change == .replaced:
             summary.replaced += 1
             summary.pages += file.pages
+            summary.ocrPages += file.ocrPages.count
+            summary.pagesWithoutText += file.pagesWithoutText.count
             summary.notices += file.isEdition ? file.documents.count : 0
         case .stored, .unchanged:
             summary.unchanged += 1

@@ -14,11 +14,17 @@ public struct IngestedFile: Sendable, Equatable {
     public var isEdition: Bool
     /// "the masthead's date 2024-07-15 wins over --date 2024-07-16", "no notice boundary found…".
     public var notes: [String]
+    /// 1-based pages whose text OCR read, and pages stored without text.
+    public var ocrPages: [Int]
+    public var pagesWithoutText: [Int]
 
     public init(
         change: EditionIngestOutcome.Change, editionID: Int64, documents: [EditionIngestOutcome.StoredNotice],
-        pages: Int, editionNumber: String?, isEdition: Bool, notes: [String] = []
+        pages: Int, editionNumber: String?, isEdition: Bool, notes: [String] = [], ocrPages: [Int] = [],
+        pagesWithoutText: [Int] = []
     ) {
+        self.ocrPages = ocrPages
+        self.pagesWithoutText = pagesWithoutText
         self.change = change
         self.editionID = editionID
         self.documents = documents
@@ -31,6 +37,6 @@ public struct IngestedFile: Sendable, Equatable {
 
 /// A parsed file ready to store.
 enum PreparedFile: Sendable {
-    case document(IngestDocument)
-    case edition(IngestEdition, notes: [String])
+    case document(IngestDocument, notes: [String], pagesWithoutText: [Int])
+    case edition(IngestEdition, notes: [String], pagesWithoutText: [Int])
 }

@@ -4,7 +4,8 @@ import Glibc
 
 /// The kept copies of ingested PDFs (`storage.files_dir`), laid out by ``StoredFile``: each file is written under a
 /// temporary name and renamed into place, so a reader (nginx) never sees half a file, and a file already there is
-/// left alone.
+/// left alone. A PDF that already lies inside the directory (fetch's `pub/` tree, an upload) is kept as a hard link
+/// to itself instead: one copy on disk.
 public struct PDFArchive: Sendable {
     public let directory: String
 
@@ -23,7 +24,12 @@ public struct PDFArchive: Sendable {
         do {
             try Self.makeDirectory(directory)
             try Self.makeDirectory("\(directory)/\(relative.prefix(2))")
-            try AtomicFile.copy(path, to: destination, mode: 0o644)
+            if path.hasPrefix(directory + "/"), try AtomicFile.link(path, to: destination) {
+                // One file, two names: readable by nginx's user whatever mode the other name was written with.
+                try System.call("chmod", destination) { chmod(destination, 0o644) }
+            } else {
+                try AtomicFile.copy(path, to: destination, mode: 0o644)
+            }
         } catch {
             throw IngestError(path: path, message: "cannot keep a copy in \(directory) (storage.files_dir): \(error)")
         }

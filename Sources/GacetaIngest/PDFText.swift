@@ -4,12 +4,16 @@ import GacetaSystem
 public enum PDFText {
     /// The text of each page, via `pdftotext -enc UTF-8 PATH -` (reading-order mode), split on form feeds. Blank
     /// pages are kept as "" so indexes stay PDF page numbers. With `columns`, the text comes from `-layout` and
-    /// `ColumnLayout` reads two-column pages column by column.
-    public static func pages(of path: String, columns: Bool = false) throws(IngestError) -> [String] {
+    /// `ColumnLayout` reads two-column pages column by column. pdftotext runs within `limits`, by default
+    /// `limits(pages:)` for the page count `pdfinfo` reports.
+    public static func pages(
+        of path: String, columns: Bool = false, limits: ProcessRunner.Limits? = nil
+    ) throws(IngestError) -> [String] {
         let output: ProcessRunner.Output
+        let limits = limits ?? Self.limits(pages: pageCount(of: path) ?? 1)
         do throws(ProcessRunner.Failure) {
             output = try ProcessRunner.run(
-                ["pdftotext", "-enc", "UTF-8"] + (columns ? ["-layout"] : []) + [path, "-"])
+                ["pdftotext", "-enc", "UTF-8"] + (columns ? ["-layout"] : []) + [path, "-"], limits: limits)
         } catch {
             switch error {
             case .notFound:
@@ -18,6 +22,16 @@ public enum PDFText {
             case .system(let message):
                 throw IngestError(path: path, message: message)
             }
+        }
+        switch output.exceeded {
+        case .time(let limit):
+            throw IngestError(
+                path: path, message: "pdftotext ran longer than \(limit.components.seconds) s (60 s plus 1 s a page)")
+        case .output(let limit):
+            throw IngestError(
+                path: path,
+                message: "pdftotext wrote more than \(limit) bytes of text (256 KB a page): is it a gazette?")
+        case nil: break
         }
         guard output.succeeded else {
             var lines: [String] = []
@@ -35,5 +49,24 @@ public enum PDFText {
         // pdftotext ends every page, the last one included, with a form feed.
         if pages.count > 1, pages.last == "" { pages.removeLast() }
         return columns ? pages.map { TextCleanup.clean(ColumnLayout.readingOrder($0)) } : pages
+    }
+
+    /// Bounds for pdftotext on a PDF of `pages` pages (an uploaded file is untrusted input): 60 s plus 1 s a page,
+    /// 256 KB of text a page, 1 GiB of address space.
+    public static func limits(pages: Int) -> ProcessRunner.Limits {
+        let pages = max(pages, 1)
+        return ProcessRunner.Limits(time: .seconds(60 + pages), output: pages * 256 * 1024, addressSpace: 1 << 30)
+    }
+
+    /// The page count `pdfinfo` reports (within a minute, 64 KB of output and 1 GiB); nil when it cannot tell.
+    static func pageCount(of path: String) -> Int? {
+        let limits = ProcessRunner.Limits(time: .seconds(60), output: 64 * 1024, addressSpace: 1 << 30)
+        guard let output = try? ProcessRunner.run(["pdfinfo", path], limits: limits), output.succeeded else {
+            return nil
+        }
+        for line in SystemCall.decodeUTF8(output.stdout).split(separator: "\n") where line.hasPrefix("Pages:") {
+            return Int(line.dropFirst(6).filter { $0 != " " && $0 != "\t" })
+        }
+        return nil
     }
 }

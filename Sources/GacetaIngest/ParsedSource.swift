@@ -19,6 +19,11 @@ public struct ParsedSource: Sendable {
     public var pages: [ParsedPage]
     /// A gazette edition's masthead and reading (its notices): the file is then stored as its notices.
     public var edition: (masthead: Masthead, reading: EditionReading)?
+    /// 1-based pages whose text OCR read, and pages left without text (scans, without OCR or tesseract).
+    public var ocrPages: [Int] = []
+    public var pagesWithoutText: [Int] = []
+    /// Why OCR left pages without text, once per reason.
+    public var ocrProblems: [String] = []
 
     public init(
         path: String, kind: SourceKind, title: String, identifier: String? = nil, date: String? = nil,

@@ -4,17 +4,22 @@ public enum SourceParser {
     ///
     /// Dates come from front matter, then the La Gaceta edition line on the first page, then the file name, then
     /// `fallbackDate`; `date` stays nil when none has one (the caller then asks for --date).
-    public static func parse(path: String, fallbackDate: String? = nil) throws(IngestError) -> ParsedSource {
+    /// `contents`, when given, is where the bytes are read from (a kept copy); `path` still names the file. `ocr`,
+    /// when given, reads pages without text with tesseract (the command line only); without it they are listed in
+    /// `pagesWithoutText`.
+    public static func parse(
+        path: String, fallbackDate: String? = nil, contents: String? = nil, ocr: PageOCR? = nil
+    ) throws(IngestError) -> ParsedSource {
         guard let kind = SourceKind(fileName: path) else {
             throw IngestError(
                 path: path, message: "unsupported file type (expected \(SourceKind.extensionsDescription))")
         }
-        if case .failure(let error) = SystemCall.status(of: path) {
+        if case .failure(let error) = SystemCall.status(of: contents ?? path) {
             throw IngestError(path: path, message: "cannot open file: \(SystemCall.describe(error.errno))")
         }
         var source: ParsedSource
         switch kind {
-        case .pdf: source = try parsePDF(path)
+        case .pdf: source = try parsePDF(path, contents: contents ?? path, ocr: ocr)
         case .markdown, .text: source = try parseText(path, kind: kind)
         }
         if source.date == nil { source.date = EditionDetector.fromFileName(path) }
@@ -28,31 +33,48 @@ public enum SourceParser {
         return source
     }
 
-    private static func parsePDF(_ path: String) throws(IngestError) -> ParsedSource {
-        let texts = try PDFText.pages(of: path)
+    private static func parsePDF(_ path: String, contents: String, ocr: PageOCR?) throws(IngestError)
+        -> ParsedSource
+    {
+        var texts = try PDFText.pages(of: contents)
+        let read = (ocr ?? PageOCR()).fill(&texts, pdf: contents, enabled: ocr != nil)
         guard let firstText = texts.first(where: { !isBlank($0) }) else {
-            throw IngestError(path: path, message: "no extractable text (scanned PDF? run OCR first)")
+            let reason = read.problems.first.map { ": \($0)" } ?? ""
+            throw IngestError(
+                path: path,
+                message: "no extractable text (scanned PDF? 'gacetachat ingest' reads it with tesseract)\(reason)")
         }
+        var source: ParsedSource
         if let masthead = MastheadReader.read(pages: texts, fileName: path) {
-            return try parseEdition(path, masthead: masthead, pageCount: texts.count)
+            source = try parseEdition(
+                path, contents: contents, masthead: masthead, pageCount: texts.count,
+                ocrText: Dictionary(uniqueKeysWithValues: read.ocrPages.map { ($0, texts[$0 - 1]) }))
+        } else {
+            let printed = PrintedPageDetector.detect(texts)
+            let pages = texts.indices.map { ParsedPage(index: $0 + 1, printedNumber: printed[$0], text: texts[$0]) }
+            let edition = EditionDetector.fromText(firstText)
+            source = ParsedSource(
+                path: path, kind: .pdf, title: editionTitle(edition) ?? FilePath.stem(of: path), date: edition?.date,
+                editionNumber: edition?.number, pages: pages)
         }
-        let printed = PrintedPageDetector.detect(texts)
-        let pages = texts.indices.map { ParsedPage(index: $0 + 1, printedNumber: printed[$0], text: texts[$0]) }
-        let edition = EditionDetector.fromText(firstText)
-        return ParsedSource(
-            path: path, kind: .pdf, title: editionTitle(edition) ?? FilePath.stem(of: path), date: edition?.date,
-            editionNumber: edition?.number, pages: pages)
+        source.ocrPages = read.ocrPages
+        source.pagesWithoutText = read.pagesWithoutText
+        source.ocrProblems = read.problems
+        return source
     }
 
     /// A gazette edition: its two columns read in order, running headers and footers out of the page text, the
     /// masthead's date, number and name (the date wins over --date).
-    private static func parseEdition(_ path: String, masthead: Masthead, pageCount: Int) throws(IngestError)
-        -> ParsedSource
-    {
+    /// `ocrText`: the pages OCR read already (by 1-based page), put in place of their empty column text.
+    private static func parseEdition(
+        _ path: String, contents: String, masthead: Masthead, pageCount: Int, ocrText: [Int: String]
+    ) throws(IngestError) -> ParsedSource {
         if masthead.isPlaceholder(pageCount: pageCount) {
             throw IngestError(path: path, message: "no edition (placeholder)", isPlaceholder: true)
         }
-        let reading = EditionReader.read(rawPages: try PDFText.pages(of: path, columns: true), fileName: path)
+        var columns = try PDFText.pages(of: contents, columns: true)
+        for (page, text) in ocrText where columns.indices.contains(page - 1) { columns[page - 1] = text }
+        let reading = EditionReader.read(rawPages: columns, fileName: path)
         let found = reading.masthead ?? masthead
         var source = ParsedSource(
             path: path, kind: .pdf, title: found.title, date: found.date, editionNumber: found.number,

@@ -141,6 +141,8 @@ enum PostgresMigrations {
         (5, FetchSQL.schema(integer: "bigint")),
         // An edition is the unit of ingest and its notices are documents (`EditionSQL`).
         (6, EditionSQL.schema(integer: "bigint")),
+        // Daily summaries: five bullets a date, each naming its notice by key (`SummarySQL`).
+        (7, SummarySQL.schema(integer: "bigint")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

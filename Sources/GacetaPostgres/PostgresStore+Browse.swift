@@ -35,11 +35,11 @@ extension PostgresStore {
 
     public func page(documentID: Int64, index: Int) throws(StoreError) -> Page? {
         let result = try connection.preparedQuery(
-            "SELECT printed_number, text FROM pages WHERE document_id = $1 AND page_index = $2",
-            [String(documentID), String(index)])
+            AdminSQL.postgres(EditionSQL.page), [String(documentID), String(index)])
         guard result.rowCount > 0 else { return nil }
         return Page(
-            documentID: documentID, index: index, printedNumber: result.string(0, 0), text: result.string(0, 1) ?? "")
+            documentID: documentID, index: index, printedNumber: result.string(0, 0), text: result.string(0, 1) ?? "",
+            ocr: result.string(0, 2) == "t")
     }
 
     public func documentSource(id: Int64) throws(StoreError) -> DocumentSource? {

@@ -54,3 +54,10 @@ extension PostgresStore {
         try connection.preparedQuery("DELETE FROM conversations WHERE updated_at < $1", [cutoff]).affectedRows
     }
 }
+
+extension PostgresStore {
+    @discardableResult
+    public func remapCitations(_ remap: ([Citation]) -> [Citation]?) throws(StoreError) -> Int {
+        try connection.transaction { () throws(StoreError) -> Int in try remapStoredCitations(remap) }
+    }
+}

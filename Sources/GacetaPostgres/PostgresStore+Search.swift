@@ -1,5 +1,6 @@
 import GacetaCore
 import GacetaSearch
+import GacetaStoreSQL
 
 extension PostgresStore {
     /// Title matches weigh this much more than body matches, as in `SQLiteStore.titleWeight`.
@@ -29,12 +30,34 @@ extension PostgresStore {
         let phrases = textSearch.phrases(request.expression)
         let offset = (page - 1) * perPage
         let (total, candidates) = try rankedMatches(query, phrases, request)
-        // An edition's sumario after every notice, as on SQLite.
-        let ranked = candidates.sorted {
-            ($0.sumario ? 1 : 0, $0.score, $0.id) < ($1.sumario ? 1 : 0, $1.score, $1.id)
-        }.map { (id: $0.id, score: $0.score) }
+        // An edition's sumario after every notice, as on SQLite; by date: newest edition first.
+        let ranked: [(id: Int64, score: Double)]
+        if request.sort == .date {
+            ranked = candidates.sorted {
+                $0.date != $1.date
+                    ? $0.date > $1.date : ($0.sumario ? 1 : 0, $0.score, $0.id) < ($1.sumario ? 1 : 0, $1.score, $1.id)
+            }.map { (id: $0.id, score: $0.score) }
+        } else {
+            ranked = candidates.sorted {
+                ($0.sumario ? 1 : 0, $0.score, $0.id) < ($1.sumario ? 1 : 0, $1.score, $1.id)
+            }.map { (id: $0.id, score: $0.score) }
+        }
         let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
-        return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+        var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+        if request.facets { results.facets = try facets(query, request) }
+        return results
+    }
+
+    /// The matching notices counted by section, type and institution, over every match.
+    private func facets(_ query: String, _ request: SearchRequest) throws(StoreError) -> SearchFacets {
+        var parameters = PostgresParameters()
+        let match = Self.matches(query, request, &parameters, joined: true)
+        let result = try connection.query(
+            FacetSQL.facets(matches: "SELECT DISTINCT c.document_id AS id \(match)"), parameters.values)
+        return SearchFacets(
+            rows: (0..<result.rowCount).map { row in
+                (result.string(row, 0) ?? "", result.string(row, 1) ?? "", result.int(row, 2))
+            })
     }
 
     /// The number of matches and every one of them with its BM25 score, in one statement.
@@ -47,9 +70,9 @@ extension PostgresStore {
     /// GIN index.
     private func rankedMatches(
         _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest
-    ) throws(StoreError) -> (total: Int, ranked: [(id: Int64, score: Double, sumario: Bool)]) {
+    ) throws(StoreError) -> (total: Int, ranked: [Candidate]) {
         var parameters = PostgresParameters()
-        let match = Self.matches(query, request, &parameters)
+        let match = Self.matches(query, request, &parameters, joined: request.sort == .date)
         let totalIsPhraseCount =
             phrases.count == 1 && request.expression.excluded.isEmpty && parameters.values.count == 1
         var columns = [
@@ -70,8 +93,8 @@ extension PostgresStore {
             SELECT w.total, c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
                    CASE WHEN c.ordinal = 1
                         THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
-                   \(columns.joined(separator: ", ")), c.sumario
-            FROM (SELECT c.id, count(*) OVER () AS total \(match)) AS w
+                   \(columns.joined(separator: ", ")), c.sumario, w.date
+            FROM (SELECT c.id, count(*) OVER () AS total, \(request.sort == .date ? "e.date" : "''") AS date \(match)) AS w
             JOIN chunks c ON c.id = w.id
             CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
             """, parameters.values)
@@ -84,15 +107,15 @@ extension PostgresStore {
         let ranking = PostgresRanking(
             phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
             matches: phrases.map { counts[$0.tsquery] ?? 0 })
-        var ranked: [(id: Int64, score: Double, sumario: Bool)] = []
+        var ranked: [Candidate] = []
         ranked.reserveCapacity(result.rowCount)
         let sumarioColumn = 8 + uncounted.count
         for row in 0..<result.rowCount {
             let positions = LexemePositions(all: result.string(row, 3) ?? "", title: result.string(row, 4))
             ranked.append(
-                (
-                    result.int64(row, 1), ranking.score(positions, tokenCount: result.int(row, 2)),
-                    result.string(row, sumarioColumn) == "1"
+                Candidate(
+                    id: result.int64(row, 1), score: ranking.score(positions, tokenCount: result.int(row, 2)),
+                    sumario: result.string(row, sumarioColumn) == "1", date: result.string(row, sumarioColumn + 1) ?? ""
                 ))
         }
         return (total, ranked)
@@ -152,9 +175,19 @@ extension PostgresStore {
     /// Above this many lexemes for its prefixes, a search looks for them in each chunk instead.
     static let prefixLexemesLimit = 256
 
-    /// `FROM … WHERE …` for the matches of `query` that pass the request's filters.
+    /// A match with what ranks it.
+    struct Candidate {
+        var id: Int64
+        var score: Double
+        var sumario: Bool
+        /// The edition's date when sorting by date, else empty.
+        var date: String
+    }
+
+    /// `FROM … WHERE …` for the matches of `query` that pass the request's filters (`joined`: with the document
+    /// `d` and edition `e` even without a filter).
     private static func matches(
-        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters
+        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool = false
     ) -> String {
         var sql = "FROM chunks c"
         var conditions = ["c.terms @@ \(parameters.add(query))::tsquery"]
@@ -166,7 +199,9 @@ extension PostgresStore {
         add(request.to) { "e.date <= \($0)" }
         add(request.section) { "(lower(d.section) = lower(\($0)) OR lower(d.type) = lower(\($0)))" }
         add(request.edition) { "e.number = \($0)" }
-        if conditions.count > 1 {
+        add(request.type) { "lower(d.type) = lower(\($0))" }
+        add(request.institution) { "lower(d.institution) = lower(\($0))" }
+        if conditions.count > 1 || joined {
             sql += " JOIN documents d ON d.id = c.document_id JOIN editions e ON e.id = d.edition_id"
         }
         return sql + " WHERE " + conditions.joined(separator: " AND ")

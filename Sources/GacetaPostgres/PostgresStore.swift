@@ -62,6 +62,7 @@ public final class PostgresStore: Store {
                     """, [String(step.version)])
                 applied.append(step.version)
             }
+            if max(current, target) >= 6 { try connection.execute(EditionSQL.pageOCR(integer: "bigint")) }
             return applied
         }
     }
@@ -180,6 +181,7 @@ public final class PostgresStore: Store {
                 "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
                 [String(documentID), String(page.index), page.printedNumber, page.text])
             let pageID = inserted.int64(0, 0)
+            if page.ocr { try editionRun(EditionSQL.insertPageOCR, [String(pageID)]) }
             for text in page.chunks {
                 ordinal += 1
                 // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.

@@ -99,6 +99,8 @@ enum SQLiteMigrations {
         (5, FetchSQL.schema(integer: "integer")),
         // An edition is the unit of ingest and its notices are documents (`EditionSQL`).
         (6, EditionSQL.schema(integer: "integer")),
+        // Daily summaries: five bullets a date, each naming its notice by key (`SummarySQL`).
+        (7, SummarySQL.schema(integer: "integer")),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

@@ -49,14 +49,13 @@ extension SQLiteStore {
 
     public func page(documentID: Int64, index: Int) throws(StoreError) -> Page? {
         return try connection.call { () throws(StoreError) -> Page? in
-            let statement = try connection.prepare(
-                "SELECT printed_number, text FROM pages WHERE document_id = ?1 AND page_index = ?2")
+            let statement = try connection.prepare(EditionSQL.page)
             statement.bind(1, documentID)
             statement.bind(2, index)
             guard try statement.step() else { return nil }
             return Page(
                 documentID: documentID, index: index, printedNumber: statement.string(0),
-                text: statement.string(1) ?? "")
+                text: statement.string(1) ?? "", ocr: statement.int(2) != 0)
         }
     }
 

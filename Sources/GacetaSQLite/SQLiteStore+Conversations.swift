@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaStoreSQL
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -91,6 +92,15 @@ extension SQLiteStore {
             return try JSONDecoder().decode([Citation].self, from: Data(text.utf8))
         } catch {
             throw StoreError(.failed, "stored citations are not valid JSON: \(error)")
+        }
+    }
+}
+
+extension SQLiteStore {
+    @discardableResult
+    public func remapCitations(_ remap: ([Citation]) -> [Citation]?) throws(StoreError) -> Int {
+        try connection.call { () throws(StoreError) -> Int in
+            try connection.transaction { () throws(StoreError) -> Int in try remapStoredCitations(remap) }
         }
     }
 }

@@ -1,5 +1,6 @@
 import GacetaCore
 import GacetaSearch
+import GacetaStoreSQL
 import GacetaText
 
 extension SQLiteStore {
@@ -38,12 +39,16 @@ extension SQLiteStore {
             let total = count.int(0)
 
             let offset = (page - 1) * perPage
+            let sumarioLast = "chunk_index.rowid IN (SELECT id FROM chunks WHERE sumario = 1)"
+            let order =
+                request.sort == .date
+                ? "e.date DESC, \(sumarioLast), score, chunk_index.rowid" : "\(sumarioLast), score, chunk_index.rowid"
             let rank = try connection.prepare(
                 """
                 SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
                 FROM chunk_index \(filter.joins)
                 WHERE chunk_index MATCH ?1 \(filter.conditions)
-                ORDER BY chunk_index.rowid IN (SELECT id FROM chunks WHERE sumario = 1), score, chunk_index.rowid
+                ORDER BY \(order)
                 LIMIT ?2 OFFSET ?3
                 """)
             rank.bind(1, match)
@@ -58,8 +63,29 @@ extension SQLiteStore {
             for (id, score) in ranked {
                 if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
             }
-            return SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+            var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+            if request.facets { results.facets = try facets(match: match, filter: filter) }
+            return results
         }
+    }
+
+    /// The matching notices counted by section, type and institution, over every match.
+    private func facets(match: String, filter: Filter) throws(StoreError) -> SearchFacets {
+        let statement = try connection.prepare(
+            FacetSQL.facets(
+                matches: """
+                    SELECT DISTINCT c.document_id AS id FROM chunk_index
+                    JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id
+                    JOIN editions e ON e.id = d.edition_id
+                    WHERE chunk_index MATCH ?1 \(filter.conditions)
+                    """))
+        statement.bind(1, match)
+        filter.bind(to: statement)
+        var rows: [(field: String, value: String, count: Int)] = []
+        while try statement.step() {
+            rows.append((statement.string(0) ?? "", statement.string(1) ?? "", statement.int(2)))
+        }
+        return SearchFacets(rows: rows)
     }
 
     private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
@@ -102,10 +128,12 @@ extension SQLiteStore {
             add("e.date <= ?#", request.to)
             add("(d.section = ?# COLLATE NOCASE OR d.type = ?# COLLATE NOCASE)", request.section)
             add("e.number = ?#", request.edition)
+            add("gaceta_lower(d.type) = gaceta_lower(?#)", request.type)
+            add("gaceta_lower(d.institution) = gaceta_lower(?#)", request.institution)
             self.values = values
             self.conditions = conditions.map { " AND " + $0 }.joined()
             joins =
-                conditions.isEmpty
+                conditions.isEmpty && request.sort != .date
                 ? ""
                 : """
                 JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id \

@@ -29,6 +29,7 @@ public final class SQLiteStore: Store {
             PRAGMA temp_store = MEMORY;
             """)
         try SQLiteTokenizer.register(on: connection)
+        try SQLiteLowerFunction.register(on: connection)
     }
 
     /// WAL lets readers (workers) and one writer (ingest) work at once. The mode is stored in the file;
@@ -82,6 +83,7 @@ public final class SQLiteStore: Store {
                 try record.run()
                 applied.append(step.version)
             }
+            if max(current, target) >= 6 { try connection.execute(EditionSQL.pageOCR(integer: "integer")) }
             return applied
         }
     }
@@ -215,6 +217,7 @@ public final class SQLiteStore: Store {
             page.bind(4, newPage.text)
             try page.run()
             let pageID = connection.lastInsertRowID
+            if newPage.ocr { try editionRun(EditionSQL.insertPageOCR, [String(pageID)]) }
             for text in newPage.chunks {
                 ordinal += 1
                 chunk.reset()

@@ -32,8 +32,29 @@ public enum EditionSQL {
         CREATE INDEX documents_type ON documents (type);
         ALTER TABLE chunks ADD COLUMN sumario integer NOT NULL DEFAULT 0;
         CREATE INDEX chunks_sumario ON chunks (id) WHERE sumario = 1;
+        \(pageOCR(integer: integer))
         """
     }
+
+    /// The pages whose text came from OCR. Part of version 6; `migrate` also runs it on a database already at 6
+    /// (an early build of version 6 had no such table), which is why it says IF NOT EXISTS.
+    public static func pageOCR(integer: String) -> String {
+        "CREATE TABLE IF NOT EXISTS page_ocr (page_id \(integer) PRIMARY KEY REFERENCES pages (id) ON DELETE CASCADE);"
+    }
+
+    public static let insertPageOCR = "INSERT INTO page_ocr (page_id) VALUES (CAST(?1 AS integer))"
+    /// A page's printed number, text and whether OCR read it.
+    public static let page = """
+        SELECT p.printed_number, p.text, EXISTS (SELECT 1 FROM page_ocr o WHERE o.page_id = p.id)
+        FROM pages p WHERE p.document_id = ?1 AND p.page_index = ?2
+        """
+    /// A document's pages left without text (no tesseract, or stored by a worker, which never runs OCR).
+    public static let pagesWithoutText = """
+        SELECT p.page_index FROM pages p
+        WHERE p.document_id = CAST(?1 AS integer) AND trim(p.text) = ''
+          AND NOT EXISTS (SELECT 1 FROM page_ocr o WHERE o.page_id = p.id)
+        ORDER BY p.page_index
+        """
 
     /// An edition by the file it came from: id, sha256.
     public static let editionByPath = "SELECT id, sha256 FROM editions WHERE source_path = ?1"
@@ -56,7 +77,7 @@ public enum EditionSQL {
         "UPDATE editions SET source_path = NULL, sha256 = NULL WHERE id = CAST(?1 AS integer)"
     /// The notices of an edition (documents from a split file), and a whole document of the file itself.
     public static let replacedDocuments = """
-        SELECT id FROM documents
+        SELECT id, edition_id FROM documents
         WHERE (edition_id = CAST(?1 AS integer) AND notice_index IS NOT NULL) OR source_path = ?2
         ORDER BY id
         """
@@ -84,6 +105,21 @@ public enum EditionSQL {
                d.source_sha256)
         FROM documents d JOIN editions e ON e.id = d.edition_id WHERE d.id = CAST(?1 AS integer)
         """
+    /// Every PDF stored: path, SHA-256 (an edition's file for its notices, else the whole document's).
+    public static let storedPDFs = """
+        SELECT DISTINCT CASE WHEN d.notice_index IS NOT NULL THEN e.source_path ELSE d.source_path END,
+               CASE WHEN d.notice_index IS NOT NULL THEN e.sha256 ELSE d.source_sha256 END
+        FROM documents d JOIN editions e ON e.id = d.edition_id
+        WHERE (d.notice_index IS NOT NULL AND e.source_path IS NOT NULL) OR lower(d.source_path) LIKE '%.pdf'
+        ORDER BY 1
+        """
+    public static let documentsOfFile = """
+        SELECT d.id FROM documents d JOIN editions e ON e.id = d.edition_id
+        WHERE d.source_path = ?1 OR (e.source_path = ?1 AND d.notice_index IS NOT NULL) ORDER BY d.id
+        """
+    public static let turnCitations = "SELECT id, citations FROM conversation_turns ORDER BY id"
+    public static let updateTurnCitations =
+        "UPDATE conversation_turns SET citations = ?2 WHERE id = CAST(?1 AS integer)"
     /// A whole document by its file: id, edition_id, title, first_page, last_page.
     public static let wholeDocument = """
         SELECT id, edition_id, title, coalesce(first_page, 1), coalesce(last_page, page_count) FROM documents

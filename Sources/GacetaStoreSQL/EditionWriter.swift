@@ -17,6 +17,35 @@ extension EditionWriterDriver {
         try editionRows(EditionSQL.editionOfDocument, [String(id)], columns: 1).first?[0].flatMap { Int64($0) }
     }
 
+    public func pagesWithoutText(documentID: Int64) throws(StoreError) -> [Int] {
+        try editionRows(EditionSQL.pagesWithoutText, [String(documentID)], columns: 1).compactMap {
+            $0[0].flatMap { Int($0) }
+        }
+    }
+
+    public func storedPDFs() throws(StoreError) -> [DocumentSource] {
+        try editionRows(EditionSQL.storedPDFs, [], columns: 2).compactMap { row in
+            guard let path = row[0], let sha = row[1] else { return nil }
+            return DocumentSource(path: path, sha256: sha)
+        }
+    }
+
+    public func documentIDs(ofFile path: String) throws(StoreError) -> [Int64] {
+        try editionRows(EditionSQL.documentsOfFile, [path], columns: 1).compactMap { $0[0].flatMap { Int64($0) } }
+    }
+
+    /// `ConversationStore.remapCitations` over the shared SQL (each store runs it in a transaction).
+    public func remapStoredCitations(_ remap: ([Citation]) -> [Citation]?) throws(StoreError) -> Int {
+        var changed = 0
+        for row in try editionRows(EditionSQL.turnCitations, [], columns: 2) {
+            guard let id = row[0], let text = row[1] else { continue }
+            guard let remapped = remap(try CitationJSON.decode(text)) else { continue }
+            try editionRun(EditionSQL.updateTurnCitations, [id, try CitationJSON.encode(remapped)])
+            changed += 1
+        }
+        return changed
+    }
+
     public func storedFile(path: String) throws(StoreError) -> EditionIngestOutcome? {
         if let row = try editionRows(EditionSQL.editionByPath, [path], columns: 2).first,
             let id = row[0].flatMap({ Int64($0) })
@@ -49,7 +78,7 @@ public enum EditionWriter {
         if let row = try driver.editionRows(EditionSQL.editionByPath, [path], columns: 2).first,
             let id = row[0].flatMap({ Int64($0) })
         {
-            if row[1] == sha { return try outcome(.unchanged, editionID: id, driver) }
+            if row[1] == sha, !edition.force { return try outcome(.unchanged, editionID: id, driver) }
             try removeNotices(editionID: id, path: path, driver)
             try driver.editionRun(EditionSQL.forgetFile, [String(id)])
             if try count(editionID: id, driver) == 0 { try driver.editionRun(EditionSQL.deleteEdition, [String(id)]) }
@@ -61,7 +90,7 @@ public enum EditionWriter {
             let id = row[0].flatMap({ Int64($0) })
         {
             // The same edition from another file: the same bytes change nothing, others replace its notices.
-            if row[1] == sha, row[2] != nil { return try outcome(.unchanged, editionID: id, driver) }
+            if row[1] == sha, row[2] != nil, !edition.force { return try outcome(.unchanged, editionID: id, driver) }
             if try removeNotices(editionID: id, path: path, driver) > 0 { change = .replaced }
             try driver.editionRun(
                 EditionSQL.updateEdition,
@@ -88,10 +117,18 @@ public enum EditionWriter {
     private static func removeNotices(editionID: Int64, path: String, _ driver: some EditionWriterDriver)
         throws(StoreError) -> Int
     {
-        let ids = try driver.editionRows(EditionSQL.replacedDocuments, [String(editionID), path], columns: 1)
-            .compactMap { $0[0].flatMap { Int64($0) } }
-        for id in ids { try driver.deleteStoredDocument(id) }
-        return ids.count
+        let rows = try driver.editionRows(EditionSQL.replacedDocuments, [String(editionID), path], columns: 2)
+        var emptied: Set<Int64> = []
+        for row in rows {
+            guard let id = row[0].flatMap({ Int64($0) }) else { continue }
+            try driver.deleteStoredDocument(id)
+            if let edition = row[1].flatMap({ Int64($0) }), edition != editionID { emptied.insert(edition) }
+        }
+        // A whole document's edition (stored before editions were split) goes when nothing is left in it.
+        for edition in emptied.sorted() where try count(editionID: edition, driver) == 0 {
+            try driver.editionRun(EditionSQL.deleteEdition, [String(edition)])
+        }
+        return rows.count
     }
 
     private static func count(editionID: Int64, _ driver: some EditionWriterDriver) throws(StoreError) -> Int {

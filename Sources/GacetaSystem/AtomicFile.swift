@@ -51,6 +51,19 @@ public enum AtomicFile {
         }
     }
 
+    /// Makes `destination` a second name of the file `source` (a hard link: one copy on disk, whole from the first
+    /// moment) and syncs its directory. Returns false when the two cannot share the file (another file system,
+    /// or links refused there), so that the caller copies instead; throws for any other failure, `EEXIST` included.
+    public static func link(_ source: String, to destination: String) throws(SystemError) -> Bool {
+        do {
+            try System.call("link", "\(source) to \(destination)") { Glibc.link(source, destination) }
+        } catch let error where [EXDEV, EPERM, EMLINK].contains(error.errno) {
+            return false
+        }
+        try syncDirectory(parentDirectory(of: destination))
+        return true
+    }
+
     /// fsync of a directory, so a rename in it survives a crash.
     public static func syncDirectory(_ directory: String) throws(SystemError) {
         let fd = try System.call("open", directory) { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }

@@ -16,16 +16,20 @@ public struct Spawn: Sendable {
     /// The child's descriptor → ours to put there (`[0: listening socket]`); 0–2 not named here are inherited.
     public var descriptors: [Int32: Int32]
     public var searchPath: Bool
+    /// `RLIMIT_AS` (soft and hard) in bytes for the child, from its first instruction: posix_spawn cannot set a
+    /// limit, so the child is started by util-linux's `prlimit(1)`, which sets it and execs the program.
+    public var addressSpaceLimit: Int?
 
     public init(
         _ program: String, arguments: [String] = [], environment: [String: String] = [:],
-        descriptors: [Int32: Int32] = [:], searchPath: Bool = false
+        descriptors: [Int32: Int32] = [:], searchPath: Bool = false, addressSpaceLimit: Int? = nil
     ) {
         self.program = program
         self.arguments = arguments
         self.environment = environment
         self.descriptors = descriptors
         self.searchPath = searchPath
+        self.addressSpaceLimit = addressSpaceLimit
     }
 
     /// The child's whole environment.
@@ -84,7 +88,17 @@ public struct Spawn: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        let argv = ([program] + arguments).map { strdup($0) } + [nil]
+        var command = [program] + arguments
+        var spawnsPath = searchPath
+        if let addressSpaceLimit {
+            // The program's own path first, so a missing one fails here with its name, as without the limit.
+            guard let path = searchPath ? Self.lookUp(program, in: childEnvironment["PATH"]) : program else {
+                throw SystemError(call: "posix_spawnp", errno: ENOENT, context: command.joined(separator: " "))
+            }
+            command = ["prlimit", "--as=\(addressSpaceLimit)", "--", path] + arguments
+            spawnsPath = true
+        }
+        let argv = command.map { strdup($0) } + [nil]
         let envp = childEnvironment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -92,15 +106,25 @@ public struct Spawn: Sendable {
         }
         var pid: pid_t = 0
         let status =
-            searchPath
-            ? posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
-            : posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+            spawnsPath
+            ? posix_spawnp(&pid, command[0], &actions, &attributes, argv, envp)
+            : posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         guard status == 0 else {
             throw SystemError(
-                call: searchPath ? "posix_spawnp" : "posix_spawn", errno: status,
-                context: ([program] + arguments).joined(separator: " "))
+                call: spawnsPath ? "posix_spawnp" : "posix_spawn", errno: status,
+                context: command.joined(separator: " "))
         }
         return pid
+    }
+
+    /// The first executable `name` in the directories of `path` (a name with a slash is its own path).
+    public static func lookUp(_ name: String, in path: String?) -> String? {
+        if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
+        for directory in (path ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if access(candidate, X_OK) == 0 { return candidate }
+        }
+        return nil
     }
 
     /// A pipe whose ends close on exec, so no other child inherits them (a descriptor passed to `Spawn` is copied

@@ -77,4 +77,13 @@ public enum System {
         }
         return buffer
     }
+
+    /// Whether the peer of the connected socket `fd` has closed (or reset) the connection, without waiting and
+    /// without reading: unread bytes do not count, only a hang-up.
+    public static func peerHungUp(_ fd: Int32) -> Bool {
+        let readHangUp: Int16 = 0x2000  // POLLRDHUP (Linux; Glibc hides it behind _GNU_SOURCE)
+        var watched = pollfd(fd: fd, events: readHangUp, revents: 0)
+        guard poll(&watched, 1, 0) > 0 else { return false }
+        return watched.revents & (readHangUp | Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)) != 0
+    }
 }

@@ -3,6 +3,10 @@ enum SentenceAbbreviations {
     /// Abbreviations of "número": only abbreviations when a digit follows ("No. 525" but "… o no. Luego").
     static let beforeNumbers: Set<String> = ["n", "no", "nro", "num", "nos", "nros"]
 
+    /// More bytes than any abbreviation can take before folding (8 per folded byte: an accented letter and
+    /// combining marks): a longer word is not one, so the splitter never looks further back.
+    static let longestWordBytes = 8 * (all.union(beforeNumbers).map(\.utf8.count).max() ?? 0)
+
     /// Abbreviations that never end a sentence.
     static let all: Set<String> = [
         // Titles and forms of address.

@@ -16,12 +16,19 @@ public enum SentenceSplitter {
 
     /// Byte ranges of the trimmed, non-empty sentences of `bytes` (UTF-8).
     static func ranges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var steps = 0
+        return ranges(in: bytes, steps: &steps)
+    }
+
+    /// `ranges(in:)`, adding its inner-loop steps to `steps` (tests check that they grow linearly).
+    static func ranges(in bytes: UnsafeBufferPointer<UInt8>, steps: inout Int) -> [Range<Int>] {
         guard let base = bytes.baseAddress else { return [] }
         let count = bytes.count
         var ranges: [Range<Int>] = []
         var sentenceStart = 0
         var index = 0
         while index < count {
+            steps += 1
             let byte = base[index]
             guard isTerminator(byte) else {
                 index += 1
@@ -29,6 +36,7 @@ public enum SentenceSplitter {
             }
             var end = index + 1
             while end < count {
+                steps += 1
                 if isTerminator(base[end]) {
                     end += 1
                 } else if let width = closerWidth(base, at: end, count: count) {
@@ -38,13 +46,15 @@ public enum SentenceSplitter {
                 }
             }
             let atBreak = end == count || UTF8Scanning.whitespaceWidth(base, at: end, count: count) > 0
-            if atBreak && !(byte == 0x2E && isAbbreviation(base, dot: index, after: end, count: count)) {
-                appendTrimmed(base, sentenceStart..<end, to: &ranges)
+            if atBreak
+                && !(byte == 0x2E && isAbbreviation(base, dot: index, after: end, count: count, steps: &steps))
+            {
+                appendTrimmed(base, sentenceStart..<end, to: &ranges, steps: &steps)
                 sentenceStart = end
             }
             index = end
         }
-        appendTrimmed(base, sentenceStart..<count, to: &ranges)
+        appendTrimmed(base, sentenceStart..<count, to: &ranges, steps: &steps)
         return ranges
     }
 
@@ -67,28 +77,37 @@ public enum SentenceSplitter {
 
     /// Whether the word ending at the '.' at `dot` is an abbreviation; `after` is the index after the
     /// punctuation run.
-    private static func isAbbreviation(_ base: UnsafePointer<UInt8>, dot: Int, after: Int, count: Int) -> Bool {
+    private static func isAbbreviation(
+        _ base: UnsafePointer<UInt8>, dot: Int, after: Int, count: Int, steps: inout Int
+    ) -> Bool {
         var wordStart = dot
         while wordStart > 0 {
+            steps += 1
             let previous = base[wordStart - 1]
             let isWordByte =
                 previous >= 0x80 || previous == 0x2E || (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A)
             guard isWordByte else { break }
             wordStart -= 1
+            // Bytes from U+0080 on count as word bytes (so a run of NBSPs would be one long "word"): stop as soon
+            // as the word is too long to be an abbreviation, so each dot costs a bounded walk.
+            if dot - wordStart > SentenceAbbreviations.longestWordBytes { return false }
         }
         guard wordStart < dot else { return false }
         let word = UnsafeBufferPointer(start: base + wordStart, count: dot - wordStart)
         if word.count == 1 && word[0] >= 0x41 && word[0] <= 0x5A { return true }
         let folded = TextFolding.fold(String(decoding: word, as: UTF8.self))
         if SentenceAbbreviations.beforeNumbers.contains(folded) {
-            return nextNonSpaceIsDigit(base, from: after, count: count)
+            return nextNonSpaceIsDigit(base, from: after, count: count, steps: &steps)
         }
         return SentenceAbbreviations.all.contains(folded)
     }
 
-    private static func nextNonSpaceIsDigit(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Bool {
+    private static func nextNonSpaceIsDigit(
+        _ base: UnsafePointer<UInt8>, from start: Int, count: Int, steps: inout Int
+    ) -> Bool {
         var index = start
         while index < count {
+            steps += 1
             let width = UTF8Scanning.whitespaceWidth(base, at: index, count: count)
             guard width > 0 else { return base[index] >= 0x30 && base[index] <= 0x39 }
             index += width
@@ -96,18 +115,24 @@ public enum SentenceSplitter {
         return false
     }
 
-    private static func appendTrimmed(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, to ranges: inout [Range<Int>])
-    {
+    private static func appendTrimmed(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, to ranges: inout [Range<Int>], steps: inout Int
+    ) {
         var lower = range.lowerBound
         var upper = range.upperBound
         while lower < upper {
+            steps += 1
             let width = UTF8Scanning.whitespaceWidth(base, at: lower, count: upper)
             guard width > 0 else { break }
             lower += width
         }
         while upper > lower {
             var start = upper - 1
-            while start > lower && !UTF8Scanning.isScalarStart(base[start]) { start -= 1 }
+            while start > lower && !UTF8Scanning.isScalarStart(base[start]) {
+                steps += 1
+                start -= 1
+            }
+            steps += 1
             guard UTF8Scanning.whitespaceWidth(base, at: start, count: upper) > 0 else { break }
             upper = start
         }

@@ -26,7 +26,7 @@ enum AskTiming {
         for _ in 0..<max(1, count) {
             let start = ContinuousClock.now
             retrieval = try service.retrieve(question, history: [])
-            answer = service.answer(question: question, history: [], retrieval: retrieval, onToken: nil)
+            answer = try service.answer(question: question, history: [], retrieval: retrieval, onToken: nil)
             let elapsed = ContinuousClock.now - start
             samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }

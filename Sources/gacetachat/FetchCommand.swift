@@ -85,7 +85,7 @@ struct FetchCommand: ParsableCommand {
                 userAgent: fetch.userAgent),
             logger: logger)
         let ingester = EditionIngester { fallbackDate in
-            ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: fallbackDate)
+            ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: fallbackDate, ocr: true)
         }
         let fetcher = Fetcher(
             log: store, client: client, layout: PublisherLayout(baseURL: fetch.baseURL), ingester: ingester,
@@ -107,6 +107,10 @@ struct FetchCommand: ParsableCommand {
                     succeeded: !summary.failed && settled && !Interruption.requested,
                     lastDate: newest?.date, lastState: newest?.state),
                 counters: counters)
+            // A summary for every date that got an edition (its failure is logged, stored and counted; it does
+            // not change the fetch's exit status).
+            let summaries = ServiceFactory.summaryService(settings: settings, store: store, logger: logger)
+            for date in summary.storedDates { summaries.generate(date: date) }
             try FetchMetrics.write(to: settings.fetchMetricsFile, from: store)
         } catch {
             printError("fetch: \(error)")

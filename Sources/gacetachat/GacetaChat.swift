@@ -9,7 +9,7 @@ struct GacetaChat: ParsableCommand {
         subcommands: [
             Serve.self, Worker.self, Ingest.self, Migrate.self, SearchCommand.self, Ask.self, ConfigCommand.self,
             BackupCommand.self, RestoreCommand.self, AdminCommand.self, Reindex.self, RoutesCommand.self,
-            Health.self, SplitCommand.self, FetchCommand.self,
+            Health.self, SplitCommand.self, FetchCommand.self, SummarizeCommand.self,
         ]
     )
 }

@@ -46,7 +46,7 @@ struct Ingest: ParsableCommand {
             printError("ingest: \(error)")
             throw ExitCode.failure
         }
-        let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date)
+        let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date, ocr: true)
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         var summary = IngestPipeline.Summary()
         pipeline.ingest(paths: files) { file, outcome in

@@ -47,6 +47,8 @@ struct IngestProgress {
             "ingested \(summary.inserted) new, \(summary.replaced) replaced, \(summary.unchanged) unchanged, "
                 + "\(summary.failed) failed\(summary.noEdition > 0 ? ", \(summary.noEdition) without an edition" : "");"
                 + " \(summary.pages) pages\(summary.notices > 0 ? ", \(summary.notices) notices" : "")"
+                + (summary.ocrPages > 0 ? ", \(summary.ocrPages) read by OCR" : "")
+                + (summary.pagesWithoutText > 0 ? ", \(summary.pagesWithoutText) without text" : "")
                 + " in \(Self.clock(elapsed))")
     }
 

@@ -10,8 +10,14 @@ struct RoutesCommand: ParsableCommand {
         abstract: "List the HTTP routes the workers answer, one 'METHOD /pattern/{parameter}' a line.")
 
     @OptionGroup var options: ConfigOptions
+    @Flag(help: "Print the OpenAPI 3.1 description of the API (what /api/v1/openapi.json answers) instead.")
+    var openapi = false
 
     func run() throws {
+        if openapi {
+            print(String(decoding: OpenAPIDocument.json, as: UTF8.self))
+            return
+        }
         let settings = try options.loadOrExit()
         do {
             let store = try StoreFactory.open(url: settings.database.url)

@@ -24,6 +24,10 @@ struct SearchCommand: ParsableCommand {
         name: .customLong("relax"), inversion: .prefixedNo,
         help: "When all the words together find nothing, show passages with some of them.")
     var relax = true
+    @Option(help: "Only notices of this type (ley, decreto, resolución, licitación, edicto, aviso…).")
+    var type: String?
+    @Option(help: "Only notices of this institution.") var institution: String?
+    @Option(help: "relevance (default) or date (newest edition first).") var sort: String?
     @Option(
         help: ArgumentHelp(
             "Benchmark: run the search N times in this process and print timings instead of results.",
@@ -34,7 +38,7 @@ struct SearchCommand: ParsableCommand {
         let settings = try options.loadOrExit()
         let parameters = SearchParameters(
             query: query, from: from, to: to, section: section, edition: edition, page: String(page),
-            perPage: String(perPage))
+            perPage: String(perPage), type: type, institution: institution, sort: sort)
         let request: SearchRequest
         do {
             request = try parameters.request()

@@ -3,16 +3,21 @@ import GacetaChat
 import GacetaConfig
 import GacetaCore
 import GacetaCrypto
+import GacetaFetch
 import GacetaIngest
 import Glibc
+import Logging
 
 /// Wires the handlers' context from the settings and an open store (workers and `ask` share it).
 enum ServiceFactory {
-    static func context(settings: Settings, store: any Store) -> ServiceContext {
+    /// `clientWatch`: the worker's; a chat stops asking the model when it says the client left.
+    static func context(settings: Settings, store: any Store, clientWatch: ClientWatch? = nil) -> ServiceContext {
         let chat = ChatContext(
-            workflow: conversationWorkflow(settings: settings, store: store), logQuestions: settings.log.chatQuestions)
+            workflow: conversationWorkflow(settings: settings, store: store, clientWatch: clientWatch),
+            logQuestions: settings.log.chatQuestions)
         let services = StoreServices(
-            search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store)
+            search: store, catalogue: store, administration: store, maintenance: store, fetchLog: store,
+            summaries: store, calendar: store)
         var context = ServiceContext(
             profile: settings.profile.rawValue, pid: getpid(), store: services, chat: chat,
             filesDirectory: settings.storage.filesDirectory,
@@ -22,13 +27,38 @@ enum ServiceFactory {
         return context
     }
 
+    /// Daily summaries as fetch, `gacetachat summarize` and the admin route generate them: the `[llm]` model when
+    /// configured, else offline; a recorded failure rewrites the metrics file the master serves.
+    static func summaryService(settings: Settings, store: any Store, logger: Logger) -> SummaryService {
+        SummaryService(
+            store: store, summarizer: Summarizer(model: model(settings: settings)), logger: logger,
+            failureRecorded: {
+                do {
+                    try FetchMetrics.write(to: settings.fetchMetricsFile, from: store)
+                } catch {
+                    logger.error("cannot write the metrics file \(settings.fetchMetricsFile): \(error)")
+                }
+            })
+    }
+
+    /// The `[llm]` model, when `llm.base_url` is set; `isAbandoned` says when a chat's client left.
+    static func model(settings: Settings, isAbandoned: (@Sendable () -> Bool)? = nil) -> OpenAIProvider? {
+        settings.llm.baseURL.map { baseURL in
+            OpenAIProvider(
+                baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
+                timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
+                temperature: settings.llm.temperature, isAbandoned: isAbandoned)
+        }
+    }
+
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
     /// `noAnswerThreshold` replaces the tuned one (for tuning it: `ask --no-answer-threshold`).
     static func conversationWorkflow(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
     ) -> ConversationWorkflow {
         ConversationWorkflow(
-            service: chatService(settings: settings, store: store, noAnswerThreshold: noAnswerThreshold),
+            service: chatService(
+                settings: settings, store: store, noAnswerThreshold: noAnswerThreshold, clientWatch: clientWatch),
             store: store,
             limits: .init(
                 maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
@@ -36,27 +66,29 @@ enum ServiceFactory {
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
     }
 
-    /// Retrieval over the store's index and its term statistics, and the configured answer provider.
-    static func chatService(settings: Settings, store: any Store, noAnswerThreshold: Double? = nil) -> ChatService {
+    /// Retrieval over the store's index and its term statistics, and the configured answer provider (abandoned
+    /// with its client when `clientWatch` says it left).
+    static func chatService(
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
+    ) -> ChatService {
         let retriever = Retriever(
             search: { request in try store.search(request) }, statistics: { try store.termStatistics(stems: $0) })
-        var provider: (any AnswerProvider)?
-        if let baseURL = settings.llm.baseURL {
-            provider = OpenAIProvider(
-                baseURL: baseURL, model: settings.llm.model ?? "", apiKey: settings.llm.apiKey,
-                timeout: settings.llm.timeout, maxTokens: settings.llm.maxTokens,
-                temperature: settings.llm.temperature)
-        }
-        var service = ChatService(retriever: retriever, provider: provider)
+        var isAbandoned: (@Sendable () -> Bool)?
+        if let clientWatch { isAbandoned = { clientWatch.isGone } }
+        var service = ChatService(retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned))
         if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
         return service
     }
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in
     /// `storage.files_dir`.
-    static func ingestPipeline(settings: Settings, store: any Store, fallbackDate: String?) -> IngestPipeline {
+    /// `ocr`: read pages without text with tesseract (the command line; never a worker).
+    static func ingestPipeline(settings: Settings, store: any Store, fallbackDate: String?, ocr: Bool = false)
+        -> IngestPipeline
+    {
         IngestPipeline(
-            store: store, fallbackDate: fallbackDate, archive: PDFArchive(directory: settings.storage.filesDirectory)
+            store: store, fallbackDate: fallbackDate, archive: PDFArchive(directory: settings.storage.filesDirectory),
+            ocr: ocr ? PageOCR() : nil
         ) { path in
             Digest.hex(try Digest.sha256(fileAt: path))
         }
@@ -72,6 +104,10 @@ enum ServiceFactory {
             },
             // Beside the kept PDFs (same file system, writable by the pool); nginx never serves it by name.
             uploadDirectory: "\(settings.storage.filesDirectory)/.uploads",
-            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) })
+            allowsAddress: { [networks = settings.admin.allowedNetworks] address in networks.allows(address) },
+            summarize: { date in
+                summaryService(settings: settings, store: store, logger: Logger(label: "gacetachat.summary"))
+                    .generate(date: date)
+            })
     }
 }

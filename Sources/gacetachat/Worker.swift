@@ -42,7 +42,9 @@ struct Worker: ParsableCommand {
             throw ExitCode(WorkerExitCode.configuration)  // the master stops instead of respawning
         }
 
-        let router = API.router(context: ServiceFactory.context(settings: settings, store: store))
+        let clientWatch = ClientWatch()
+        let router = API.router(
+            context: ServiceFactory.context(settings: settings, store: store, clientWatch: clientWatch))
         var maxRequests: Int?
         if settings.pool.maxRequests > 0 {
             maxRequests = settings.pool.maxRequests + Int.random(in: 0...settings.pool.maxRequestsJitter)
@@ -57,6 +59,7 @@ struct Worker: ParsableCommand {
             worker.onReopenLogs = { try? LogFile.redirectStandardError(to: file) }
         }
         worker.statusURI = { target in router.secretPattern(of: target) ?? target }
+        worker.clientWatch = clientWatch
         worker.slot = Self.scoreboardSlot()
         worker.slot?.becomeIdle()
         worker.logRequests = logger.logLevel <= .info

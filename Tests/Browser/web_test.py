@@ -203,12 +203,75 @@ def run_checks(browser, check, state, options):
     b = browser
 
     def home():
+        # The landing view is Hoy en La Gaceta: the newest edition's date and its summary's bullets, each linking to
+        # the page it cites.
         b.open("")
-        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        b.wait(lambda: b.visible("#view-hoy"), "the Hoy view")
         expect(b.js("return document.documentElement.lang") == "es", "the page is not lang=es")
-        expect(b.find("label[for=question]").text, "the question box has no label")
+        b.wait(lambda: b.find("#today-bullets").get_attribute("data-state") in ("done", "error"), "the summary")
+        expect(b.find("#today-bullets").get_attribute("data-state") == "done", b.find("#today-status").text)
+        expect("2 de agosto de 2024" in b.find("#today-date").text, f"date: {b.find('#today-date').text}")
+        status, _, body = b.fetch("/api/v1/editions/2024-08-02/summary")
+        expect(status == 200, f"summary: {status}")
+        summary = json.loads(body)
+        bullets = b.find_all("#today-bullets > li")
+        expect(1 <= len(bullets) <= 5 and len(bullets) == len(summary["bullets"]),
+               f"{len(bullets)} bullets shown, {len(summary['bullets'])} in the summary")
+        for shown, bullet in zip(bullets, summary["bullets"]):
+            expect(bullet["text"] in shown.text, f"bullet {shown.text!r} is not {bullet['text']!r}")
+            link = shown.find_element(By.CSS_SELECTOR, "a").get_attribute("href")
+            expect(link.endswith(f"#/documento/{bullet['document_id']}/pagina/{bullet['page']}"), f"link {link}")
         b.expect_no_horizontal_overflow("home")
+        b.screenshot("hoy-360")
+        # The first bullet opens its page.
+        bullets[0].find_element(By.CSS_SELECTOR, "a").click()
+        b.wait(lambda: b.find("#page-text").get_attribute("data-state") == "done", "the bullet's page")
+        page_text = " ".join(b.find("#page-text").text.split())
+        words = [word for word in summary["bullets"][0]["text"].split(": ", 1)[-1].split()[:6]]
+        expect(" ".join(words) in page_text, f"{words} not on the cited page: {page_text[:200]}")
+        # The Preguntar view, from the navigation.
+        b.open("#/preguntar")
+        b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
+        expect(b.find("label[for=question]").text, "the question box has no label")
+        b.expect_no_horizontal_overflow("preguntar")
         b.screenshot("preguntar-360")
+
+    def calendar_by_keyboard():
+        b.open("")
+        b.wait(lambda: b.find_all("#calendar a[data-date]"), "the calendar")
+        expect("agosto de 2024" in b.find("#calendar-title").text, b.find("#calendar-title").text)
+        days = [link.get_attribute("data-date") for link in b.find_all("#calendar a[data-date]")]
+        expect(days == ["2024-08-01", "2024-08-02"], f"days with an edition: {days}")
+        tabbable = b.find_all("#calendar a[tabindex='0']")
+        expect(len(tabbable) == 1 and tabbable[0].get_attribute("data-date") == "2024-08-02",
+               "one day takes Tab: the day shown")
+        expect(tabbable[0].get_attribute("aria-current") == "date", "the day shown is not marked current")
+        # Tab reaches the calendar's day from the month buttons; the arrows move; Enter opens that day's summary.
+        b.js("document.getElementById('calendar-next').focus()")
+        b.driver.switch_to.active_element.send_keys(Keys.TAB)
+        active = b.driver.switch_to.active_element
+        expect(active.get_attribute("data-date") == "2024-08-02", f"Tab went to {active.get_attribute('outerHTML')}")
+        active.send_keys(Keys.ARROW_LEFT)
+        active = b.driver.switch_to.active_element
+        expect(active.get_attribute("data-date") == "2024-08-01", f"← went to {active.get_attribute('outerHTML')}")
+        active.send_keys(Keys.ENTER)
+        b.wait(lambda: b.js("return location.hash") == "#/hoy/2024-08-01", "the route of 1 August")
+        b.wait(lambda: b.find("#today-bullets").get_attribute("data-state") == "done", "the summary of 1 August")
+        expect("1 de agosto de 2024" in b.find("#today-date").text, b.find("#today-date").text)
+        bullets = b.find_all("#today-bullets > li")
+        expect(bullets, "no bullet for 1 August")
+        status, _, body = b.fetch("/api/v1/editions/2024-08-01/summary")
+        expect(status == 200 and len(json.loads(body)["bullets"]) == len(bullets), f"summary of 1 August: {status}")
+        # PageUp shows July, with no edition.
+        b.find("#calendar a[tabindex='0']").send_keys(Keys.PAGE_UP)
+        b.wait(lambda: "julio de 2024" in b.find("#calendar-title").text, "July")
+        expect(not b.find_all("#calendar a[data-date]"), "July has no edition")
+        b.expect_no_horizontal_overflow("calendar")
+        b.screenshot("calendario-360")
+        # A day without a summary: 404 summary_missing, shown as such.
+        b.open("#/hoy/2024-07-31")
+        b.wait(lambda: b.find("#today-bullets").get_attribute("data-state") == "error", "a day without edition")
+        expect("No hay resumen" in b.find("#today-status").text, b.find("#today-status").text)
 
     def streamed_answer_with_citation_links():
         turn = b.ask("¿Qué se decidió sobre el precio del calzado escolar?")
@@ -333,7 +396,7 @@ def run_checks(browser, check, state, options):
         expect("Caja Costarricense" in saved[2]["question"], saved[2]["question"])
         # "Nueva conversación" empties it and the URL goes back to the plain Preguntar route; Back reopens it.
         b.find("#new-conversation").click()
-        b.wait(lambda: b.js("return location.hash") == "#/", "the plain Preguntar URL")
+        b.wait(lambda: b.js("return location.hash") == "#/preguntar", "the plain Preguntar URL")
         expect(not b.find_all("#conversation .turn"), "the new conversation still shows the old turns")
         expect(not b.find("#new-conversation").is_displayed(), "«Nueva conversación» still shown")
         expect(not b.find("#share").is_displayed(), "the share box of the old conversation still shown")
@@ -361,7 +424,7 @@ def run_checks(browser, check, state, options):
         expect(b.js("return location.hash") == f"#/preguntar/{conversation}", b.js("return location.hash"))
 
     def nothing_found_when_asking():
-        b.open("")
+        b.open("#/preguntar")
         b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
         turn = b.ask("¿Cuál es la capital de Mongolia?")
         expect(turn.get_attribute("data-state") == "done", turn.text)
@@ -429,7 +492,7 @@ def run_checks(browser, check, state, options):
         b.screenshot("edicion-360")
 
     def offline_message():
-        b.open("")
+        b.open("#/preguntar")
         b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
         b.driver.set_network_conditions(offline=True, latency=0, download_throughput=-1, upload_throughput=-1)
         try:
@@ -446,7 +509,7 @@ def run_checks(browser, check, state, options):
         deadline = time.time() + 20
         while b.fetch("/health")[0] != 502 and time.time() < deadline:
             time.sleep(0.1)
-        b.open("")
+        b.open("#/preguntar")
         b.wait(lambda: b.visible("#view-preguntar"), "the Preguntar view")
         turn = b.ask("¿Qué se publicó sobre el calzado escolar?")
         expect(turn.get_attribute("data-state") == "error", turn.text)
@@ -457,7 +520,7 @@ def run_checks(browser, check, state, options):
         violations = b.csp_violations()
         expect(not violations, f"the browser reported: {violations}")
 
-    check.run("the home page is Spanish, labelled and fits 360 px", home)
+    check.run("the landing view is today's summary, its bullets link to their pages, and it fits 360 px", home)
     check.run("an answer streams in and its [n] links reach its citations", streamed_answer_with_citation_links)
     check.run("a follow-up question continues the conversation", follow_up_continues_the_conversation)
     check.run("a citation opens its page with the passage highlighted, and the PDF", cited_page_and_pdf)
@@ -469,6 +532,7 @@ def run_checks(browser, check, state, options):
     check.run("a search without results says so", search_nothing_found)
     check.run("a search whose words are never together shows pages with some of them, and says so", search_relaxed)
     check.run("editions are listed by date and open", editions_by_date)
+    check.run("the calendar opens another day's summary from the keyboard", calendar_by_keyboard)
     check.run("no Content-Security-Policy violation", no_csp_violation)
     check.run("offline: the question gets a clear message", offline_message)
     if options.master_pid:

@@ -6,7 +6,8 @@ extension EndToEnd {
     /// What nginx and the app do around chats (issue 15): conversation ids, bearer secrets, stay out of caches and
     /// of nginx's access log; a chat body is small; one client address holds at most two chats at once.
     @Suite struct ChatLimitsTests {
-        private func startStack(workers: Int = 2, _ environment: [String: String] = [:]) throws -> Stack {
+        /// A started stack whose one edition answers questions about the price of school shoes.
+        static func startStack(workers: Int = 2, _ environment: [String: String] = [:]) throws -> Stack {
             let stack = try Stack(workers: workers, environment: environment)
             let pdf = "\(stack.directory)/gaceta-140.pdf"
             try GazettePDF.write(
@@ -23,7 +24,7 @@ extension EndToEnd {
         }
 
         @Test func conversationIdsAreNeitherStoredNorLoggedAndChatBodiesAreSmall() throws {
-            let stack = try startStack()
+            let stack = try Self.startStack()
             defer { stack.stop() }
             let asked = try stack.get(
                 "/api/v1/chat", Self.chatArguments(#"{"question":"¿Cuál es el precio del calzado escolar?"}"#))
@@ -53,7 +54,7 @@ extension EndToEnd {
         @Test func oneClientAddressHoldsAtMostTwoChatsAtOnce() throws {
             let model = try OpenAIStubServer(mode: .silent)
             defer { model.stop() }
-            let stack = try startStack(
+            let stack = try Self.startStack(
                 workers: 4,
                 [
                     "GACETACHAT_LLM_BASE_URL": model.baseURL, "GACETACHAT_LLM_MODEL": "stub",

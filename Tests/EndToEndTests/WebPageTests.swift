@@ -4,7 +4,8 @@ import TestSupport
 
 extension EndToEnd {
     /// The web page in headless Chromium (Tests/Browser/web_test.py, Selenium from the venv that
-    /// `scripts/install-deps test` makes) against the real stack over HTTPS: a streamed answer with citation links,
+    /// `scripts/install-deps test` makes) against the real stack over HTTPS: the landing view (today's summary, its
+    /// bullets linking to their pages) and its calendar by keyboard, a streamed answer with citation links,
     /// a conversation reopened from its URL (fresh load, back, reload, a follow-up) and an unknown one,
     /// a cited page and its PDF, search with a filter and two pages, editions, the no-result, offline and 502
     /// messages, 360 px screenshots (`.build/test-artifacts/web/`) without horizontal scrolling.
@@ -47,6 +48,14 @@ extension EndToEnd {
             let ingest = try Shell.run(
                 try Paths.binary(), ["ingest", first, second], environment: stack.poolEnvironment)
             #expect(ingest.status == 0, "\(ingest.output)")
+            // The landing view shows the day's summary: generated offline here (fetch would have done it).
+            var offline = stack.poolEnvironment
+            offline.removeValue(forKey: "GACETACHAT_LLM_BASE_URL")
+            for date in ["2024-08-01", "2024-08-02"] {
+                let summarize = try Shell.run(
+                    try Paths.binary(), ["summarize", "--date", date], environment: offline)
+                #expect(summarize.status == 0, "\(summarize.output)")
+            }
             try stack.start()
             let master = try #require(stack.master?.processIdentifier)
 
@@ -58,7 +67,7 @@ extension EndToEnd {
             ])
             print("web page screenshots: \(Self.artifacts)")
             #expect(status == 0, "\(output)")
-            #expect(output.contains("14 passed, 0 failed"), "\(output)")
+            #expect(output.contains("15 passed, 0 failed"), "\(output)")
             let screenshots = try FileManager.default.contentsOfDirectory(atPath: Self.artifacts)
             #expect(screenshots.filter { $0.hasSuffix(".png") }.count >= 8, "\(screenshots)")
         }

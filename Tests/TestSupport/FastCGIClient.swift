@@ -48,6 +48,11 @@ public final class FastCGIClient {
         if end { try record(type: 5, []) }
     }
 
+    /// Sends `bytes` as they are (a record cut anywhere, a drip-feed); false once the server has closed.
+    public func sendRaw(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+    }
+
     /// Reads STDOUT records until END_REQUEST; returns the CGI status and the body.
     public func readResponse() throws -> (status: Int, body: String) {
         var stdout: [UInt8] = []

@@ -17,6 +17,15 @@ public final class OpenAIStubServer: @unchecked Sendable {
         case status(Int)
         /// Reads the request and never answers (until the client leaves or the stub stops).
         case silent
+        /// Like `.stream`, but `count` deltas of `delta`, one every `interval`: a model that takes long to answer.
+        /// `streamEndings` records how each such answer ended.
+        case slowStream(delta: String, count: Int, interval: Duration)
+    }
+
+    /// How one streamed answer ended: every event written, or the client closed its connection first.
+    public enum StreamEnding: Sendable, Equatable {
+        case completed
+        case clientClosed
     }
 
     /// One request as the stub received it.
@@ -38,8 +47,10 @@ public final class OpenAIStubServer: @unchecked Sendable {
 
     private let mode: Mode
     private let listener: Int32
-    private let state = LockedBox<(requests: [Recorded], stopped: Bool)>(([], false))
+    private let state = LockedBox<(requests: [Recorded], endings: [StreamEnding], stopped: Bool)>(([], [], false))
     private let finished = DispatchSemaphore(value: 0)
+    /// The connections being answered (each on its own thread, so that answers overlap as a real server's do).
+    private let connections = DispatchGroup()
 
     /// Starts listening at once; call `stop()` when done.
     public init(mode: Mode) throws {
@@ -71,6 +82,9 @@ public final class OpenAIStubServer: @unchecked Sendable {
     /// The requests received so far.
     public var requests: [Recorded] { state.value.requests }
 
+    /// How each streamed answer ended, in the order they ended.
+    public var streamEndings: [StreamEnding] { state.value.endings }
+
     /// Stops accepting, ends a silent answer, and waits for the server thread.
     public func stop() {
         let wasStopped = state.mutate { current in
@@ -80,6 +94,7 @@ public final class OpenAIStubServer: @unchecked Sendable {
         guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         finished.wait()
+        connections.wait()
         close(listener)
     }
 
@@ -92,8 +107,12 @@ public final class OpenAIStubServer: @unchecked Sendable {
             guard waitReadable(listener, milliseconds: 50) else { continue }
             let client = accept(listener, nil, nil)
             guard client >= 0 else { continue }
-            handle(client)
-            close(client)
+            connections.enter()
+            Thread { [self] in
+                handle(client)
+                close(client)
+                connections.leave()
+            }.start()
         }
     }
 
@@ -113,7 +132,9 @@ public final class OpenAIStubServer: @unchecked Sendable {
         case .answer(let text):
             respond(client, status: 200, type: "application/json", body: Self.completion(text))
         case .stream(let deltas):
-            streamEvents(client, deltas: deltas)
+            streamEvents(client, deltas: deltas, interval: .milliseconds(5))
+        case .slowStream(let delta, let count, let interval):
+            streamEvents(client, deltas: Array(repeating: delta, count: count), interval: interval)
         case .malformedJSON:
             respond(client, status: 200, type: "application/json", body: #"{"choices": [{"message": {"content": "#)
         case .status(let status):
@@ -185,29 +206,45 @@ public final class OpenAIStubServer: @unchecked Sendable {
         write(client, Array(head.utf8) + bytes)
     }
 
-    private func streamEvents(_ client: Int32, deltas: [String]) {
+    private func streamEvents(_ client: Int32, deltas: [String], interval: Duration) {
         let head =
             "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
             + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-        write(client, Array(head.utf8))
         var events = [": stub stream\n\n", Self.chunk(["role": "assistant"], finish: nil)]
         events += deltas.map { Self.chunk(["content": $0], finish: nil) }
         events += [Self.chunk([:], finish: "stop"), "data: [DONE]\n\n"]
-        for event in events {
+        let (seconds, attoseconds) = interval.components
+        let pause = useconds_t(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        var open = write(client, Array(head.utf8))
+        for event in events where open && !isStopped {
             let bytes = Array(event.utf8)
-            write(client, Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + Array("\r\n".utf8))
-            usleep(5000)
+            open =
+                !peerClosed(client)
+                && write(client, Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + Array("\r\n".utf8))
+            if open { usleep(pause) }
         }
-        write(client, Array("0\r\n\r\n".utf8))
+        open = open && !isStopped && write(client, Array("0\r\n\r\n".utf8))
+        state.mutate { $0.endings.append(open ? .completed : .clientClosed) }
     }
 
-    private func write(_ client: Int32, _ bytes: [UInt8]) {
+    /// Whether the client closed (or reset) its side of the connection.
+    private func peerClosed(_ client: Int32) -> Bool {
+        let readHangUp: Int16 = 0x2000  // POLLRDHUP (Linux; Glibc hides it behind _GNU_SOURCE)
+        var poller = pollfd(fd: client, events: readHangUp, revents: 0)
+        guard poll(&poller, 1, 0) > 0 else { return false }
+        return poller.revents & (readHangUp | Int16(POLLHUP) | Int16(POLLERR)) != 0
+    }
+
+    /// Writes all of `bytes`; false when the connection failed.
+    @discardableResult
+    private func write(_ client: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { return }
+            guard sent > 0 else { return false }
             offset += sent
         }
+        return true
     }
 
     private static func json(_ object: Any) -> String {

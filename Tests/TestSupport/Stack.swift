@@ -38,6 +38,8 @@ public final class Stack {
     public var executable: String?
     /// More pool sockets for nginx's `gacetachat` upstream (other pools, as other hosts would be).
     public var additionalPoolSockets: [String] = []
+    /// Changes the rendered nginx.conf before nginx starts (settable until `start`): raised rate limits.
+    public var editNginxConfiguration: ((String) -> String)?
 
     public init(workers: Int = 3, environment: [String: String] = [:]) throws {
         directory = try Paths.temporaryDirectory("stack")
@@ -70,6 +72,11 @@ public final class Stack {
             let servers = ([socketPath] + additionalPoolSockets).map { "server unix:\($0);" }
             let conf = try String(contentsOfFile: path, encoding: .utf8)
             try conf.replacingOccurrences(of: line, with: servers.joined(separator: "\n        "))
+                .write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        if let editNginxConfiguration {
+            let path = "\(directory)/nginx/nginx.conf"
+            try editNginxConfiguration(try String(contentsOfFile: path, encoding: .utf8))
                 .write(toFile: path, atomically: true, encoding: .utf8)
         }
         let process = Process()

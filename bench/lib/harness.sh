@@ -136,17 +136,15 @@ bench_deps() {
     VENV=$REPO/.build/bench-venv
 }
 
-# bench_binary — BIN: GACETACHAT_BIN, or `swift build -c release` into .build-bench/ (its own scratch path, so
-# it never races a developer's or `make test`'s .build). TREE: the commit it was built from.
+# bench_binary — BIN: GACETACHAT_BIN, or the release binary as the package ships it (scripts/build-release) in
+# .build-bench/ (its own scratch path, so it never races a developer's or `make test`'s .build). TREE: the commit it was built from.
 bench_binary() {
     if [[ -n ${GACETACHAT_BIN:-} ]]; then
         BIN=$(readlink -f -- "$GACETACHAT_BIN")
     else
         command -v swift >/dev/null || die "swift not found; install a toolchain or set GACETACHAT_BIN"
-        log "building the release binary (swift build -c release --scratch-path .build-bench)"
-        (cd "$REPO" && swift build -c release --scratch-path .build-bench --product gacetachat >&2) ||
-            die "the release build failed"
-        BIN=$REPO/.build-bench/release/gacetachat
+        log "building the release binary as the package ships it (scripts/build-release .build-bench)"
+        BIN=$("$REPO/scripts/build-release" "$REPO/.build-bench") || die "the release build failed"
     fi
     [[ -x $BIN ]] || die "$BIN is not an executable"
     TREE="$(git -C "$REPO" log -1 --format='%h %s' 2>/dev/null | cut -c1-72 || echo unknown)"

@@ -1,5 +1,6 @@
-// GacetaChat's web page: ask (streamed answers with citations), search, read a cited page, list editions.
-// Plain JavaScript modules, no dependencies: one module a view (ask, search, page, editions), the shared state
+// GacetaChat's web page: today's summary and a calendar (the landing view), ask (streamed answers with
+// citations), search, read a cited page, list editions.
+// Plain JavaScript modules, no dependencies: one module a view (today, ask, search, page, editions), the shared state
 // in state.js, and this entry point with the routes. scripts/build-web renames every module with the set's
 // content hash and rewrites the imports to match.
 
@@ -10,13 +11,15 @@ import { showPage } from './page.js';
 import * as search from './search.js';
 import { noteRoute, show } from './shell.js';
 import { state } from './state.js';
+import { showToday } from './today.js';
 
-/** Routes: #/, #/preguntar/ID, #/buscar?…, #/documento/ID/pagina/N?…, #/ediciones, #/ediciones/FECHA. */
+/** Routes: #/ (Hoy), #/hoy/FECHA, #/preguntar, #/preguntar/ID, #/buscar?…, #/documento/ID/pagina/N?…,
+ * #/ediciones, #/ediciones/FECHA. */
 function route() {
   const hash = location.hash;
   // "#cita-1-2" and other in-page anchors are not routes: stay on the current view.
   if (hash && !hash.startsWith('#/')) {
-    if (state.view === null) show('preguntar');
+    if (state.view === null) showToday(null);
     return;
   }
   noteRoute(hash);
@@ -24,8 +27,12 @@ function route() {
   const params = new URLSearchParams(query || '');
   let match;
   if (path === '/' || path === '') {
+    showToday(null);
+  } else if ((match = /^\/hoy\/(\d{4}-\d{2}-\d{2})$/.exec(path))) {
+    showToday(match[1]);
+  } else if (path === '/preguntar') {
     show('preguntar');
-    // The plain route is a new conversation (back from a conversation's URL, or the brand link).
+    // The plain route is a new conversation (back from a conversation's URL, or the navigation link).
     if (state.conversation.id && !state.conversation.busy) ask.resetConversation();
   } else if ((match = /^\/preguntar\/([^/]+)$/.exec(path))) {
     ask.showConversation(match[1]);

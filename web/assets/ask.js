@@ -12,7 +12,8 @@ const conversationRoute = (id) => `#/preguntar/${id}`;
 
 /** Whether the address bar shows Preguntar (plain or a conversation), so it may take the conversation's URL. */
 function onAskRoute() {
-  return !state.currentRoute || state.currentRoute === '#/' || state.currentRoute.startsWith('#/preguntar/');
+  const route = state.currentRoute || '';
+  return route === '#/preguntar' || route.startsWith('#/preguntar/');
 }
 
 async function ask(event) {
@@ -169,12 +170,12 @@ export function resetConversation() {
   $('share').hidden = true;
   $('question-label').textContent = 'Su pregunta';
   $('ask-status').textContent = '';
-  document.querySelector('header.site nav a[data-view=preguntar]').setAttribute('href', '#/');
+  document.querySelector('header.site nav a[data-view=preguntar]').setAttribute('href', '#/preguntar');
 }
 
 function newConversation() {
   resetConversation();
-  setRoute('#/', true);
+  setRoute('#/preguntar', true);
   $('question').value = '';
   $('ask-status').textContent = 'Nueva conversación.';
   $('question').focus();

@@ -4,7 +4,7 @@
 import { state } from './state.js';
 
 const titles = {
-  preguntar: 'Preguntar', buscar: 'Buscar', pagina: 'Página', ediciones: 'Ediciones', edicion: 'Edición',
+  hoy: 'Hoy en La Gaceta', preguntar: 'Preguntar', buscar: 'Buscar', pagina: 'Página', ediciones: 'Ediciones', edicion: 'Edición',
   'no-encontrada': 'No encontrada',
 };
 

@@ -12,4 +12,7 @@ export const state = {
   /** Buscar. `serial` numbers searches (a late answer to an older one is dropped); `pagerUsed` is set when
    * a pager link was followed, so the new page's count takes the focus. */
   search: { serial: 0, pagerUsed: false },
+  /** Hoy. `serial` numbers summary loads and `calendarSerial` month loads (a late answer to an older one is
+   * dropped). */
+  today: { serial: 0, calendarSerial: 0 },
 };

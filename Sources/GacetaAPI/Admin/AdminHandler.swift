@@ -1,3 +1,4 @@
+import GacetaChat
 import GacetaCore
 import GacetaIngest
 import GacetaSystem
@@ -13,12 +14,15 @@ public struct AdminContext {
     public let uploadDirectory: String
     /// Whether a client address (`REMOTE_ADDR`) is in `[admin] allowed_networks`; checked before the token.
     public let allowsAddress: (String) -> Bool
+    /// Generates and stores a date's summary (`POST /api/v1/admin/editions/{date}/summary`); nil leaves it out.
+    public var summarize: ((_ date: String) -> SummaryService.Outcome)?
 
     public init(
         authenticate: @escaping (String) throws -> String?,
         ingest: @escaping (String, String?) -> IngestPipeline.FileOutcome, uploadDirectory: String,
-        allowsAddress: @escaping (String) -> Bool
+        allowsAddress: @escaping (String) -> Bool, summarize: ((String) -> SummaryService.Outcome)? = nil
     ) {
+        self.summarize = summarize
         self.authenticate = authenticate
         self.ingest = ingest
         self.uploadDirectory = uploadDirectory
@@ -46,6 +50,13 @@ struct AdminHandler {
         }
         router.post("/api/v1/admin/reindex") { request, _ in
             try authorized(request, action: "reindex") { _ in try reindex() }
+        }
+        if let summarize = context.summarize {
+            router.post("/api/v1/admin/editions/{date}/summary") { request, parameters in
+                try authorized(request, action: "summarize") { _ in
+                    try Self.summarize(parameters["date"] ?? "", with: summarize)
+                }
+            }
         }
     }
 
@@ -208,13 +219,17 @@ struct AdminHandler {
         let outcome: String
         let documents: [StoredDocument]
         let pages: Int?
+        /// Pages without text (scans): a worker never runs OCR; `gacetachat reindex --resplit` reads them.
+        let pagesWithoutText: [Int]
 
         enum CodingKeys: String, CodingKey {
             case editionID = "edition_id"
+            case pagesWithoutText = "pages_without_text"
             case outcome, documents, pages
         }
 
         init(editionID: Int64?, outcome: String, documents: [StoredDocument], pages: Int?) {
+            pagesWithoutText = []
             self.editionID = editionID
             self.outcome = outcome
             self.documents = documents
@@ -222,6 +237,7 @@ struct AdminHandler {
         }
 
         init(_ file: IngestedFile) {
+            pagesWithoutText = file.pagesWithoutText
             editionID = file.editionID
             outcome = file.change.rawValue
             documents = file.documents.map {

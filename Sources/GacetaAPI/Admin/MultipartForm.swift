@@ -9,6 +9,10 @@ struct MultipartForm {
     }
 
     let parts: [Part]
+    /// RFC 2046's longest boundary: it also bounds the cost of each search for it.
+    static let maximumBoundaryLength = 70
+    /// More parts than any upload form of ours has (a file and a date).
+    static let maximumParts = 16
 
     func part(_ name: String) -> Part? { parts.first { $0.name == name } }
 
@@ -21,6 +25,9 @@ struct MultipartForm {
         guard let boundary = Self.parameter("boundary", in: contentType), !boundary.isEmpty else {
             throw .badRequest("the multipart/form-data Content-Type has no boundary")
         }
+        guard boundary.utf8.count <= Self.maximumBoundaryLength else {
+            throw .badRequest("the multipart boundary is longer than \(Self.maximumBoundaryLength) characters")
+        }
         let delimiter = Array("--\(boundary)".utf8)
         let separator = Array("\r\n--\(boundary)".utf8)
         guard var cursor = Self.find(delimiter, in: body, from: 0) else {
@@ -30,6 +37,9 @@ struct MultipartForm {
         var parts: [Part] = []
         while true {
             if body[cursor...].starts(with: Array("--".utf8)) { break }  // the closing delimiter
+            guard parts.count < Self.maximumParts else {
+                throw .badRequest("the multipart body has more than \(Self.maximumParts) parts")
+            }
             guard body[cursor...].starts(with: Array("\r\n".utf8)) else {
                 throw .badRequest("malformed multipart body: expected CRLF after the boundary")
             }

@@ -21,7 +21,8 @@ import GacetaText
 ///
 /// Any failure throws `ProviderFailure` with a short reason: "timeout after 5s", "HTTP 500", "malformed JSON",
 /// "connection failed: …", "empty answer", "no valid citation in the answer". The API key goes only into the
-/// `Authorization` header and is never logged.
+/// `Authorization` header and is never logged. When `isAbandoned` says the asker left, the request to the model
+/// stops and `ClientGone` is thrown (no fallback answer: nobody would read it).
 public struct OpenAIProvider: AnswerProvider, Sendable {
     public let name = "openai"
     /// `{baseURL}/chat/completions`.
@@ -31,10 +32,13 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
     private let timeout: Duration
     private let maxTokens: Int
     private let temperature: Double
+    private let isAbandoned: (@Sendable () -> Bool)?
 
-    /// Creates a provider; `timeout` bounds the whole request (connecting, generating, streaming).
+    /// Creates a provider; `timeout` bounds the whole request (connecting, generating, streaming); `isAbandoned`
+    /// is asked while it runs (`ClientWatch.isGone`).
     public init(
-        baseURL: String, model: String, apiKey: String?, timeout: Duration, maxTokens: Int, temperature: Double
+        baseURL: String, model: String, apiKey: String?, timeout: Duration, maxTokens: Int, temperature: Double,
+        isAbandoned: (@Sendable () -> Bool)? = nil
     ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
@@ -44,6 +48,7 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
         self.timeout = timeout
         self.maxTokens = maxTokens
         self.temperature = temperature
+        self.isAbandoned = isAbandoned
     }
 
     public func answer(
@@ -83,12 +88,28 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
         return headers
     }
 
+    /// The model's whole reply to `messages` (`stream: false`), for callers other than `answer` (the daily
+    /// summary). Throws `ProviderFailure` like `answer`.
+    func complete(_ messages: [ChatCompletion.Message]) throws -> String {
+        let request = ChatCompletion.Request(
+            model: model, messages: messages, maxTokens: maxTokens, temperature: temperature, stream: false)
+        let body: [UInt8]
+        do {
+            body = Array(try JSONEncoder().encode(request))
+        } catch {
+            throw ProviderFailure(.malformedResponse, "cannot encode the request")
+        }
+        return try whole(body: body)
+    }
+
     /// `stream: false`: `choices[0].message.content`.
     private func whole(body: [UInt8]) throws -> String {
         let response: HTTPClient.Response
         do {
-            response = try HTTPClient(timeout: timeout).post(
+            response = try HTTPClient(timeout: timeout, isAbandoned: isAbandoned).post(
                 url: endpoint, headers: headers + ["Accept: application/json"], body: body)
+        } catch .abandoned {
+            throw ClientGone()
         } catch {
             throw Self.failure(error)
         }
@@ -110,7 +131,7 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
             if !shown.isEmpty { onToken(shown) }
         }
         do {
-            let response = try HTTPClient(timeout: timeout).post(
+            let response = try HTTPClient(timeout: timeout, isAbandoned: isAbandoned).post(
                 url: endpoint, headers: headers + ["Accept: text/event-stream"], body: body
             ) { code, bytes in
                 status = code
@@ -126,6 +147,8 @@ public struct OpenAIProvider: AnswerProvider, Sendable {
             status = response.status
         } catch .stopped {
             throw failure ?? ProviderFailure(.httpError, "HTTP \(status)")
+        } catch .abandoned {
+            throw ClientGone()
         } catch {
             throw Self.failure(error)
         }

@@ -77,8 +77,11 @@ public struct Page: Sendable, Equatable, Codable {
     public var index: Int
     public var printedNumber: String?
     public var text: String
+    /// The text was read by OCR (the page is an image).
+    public var ocr = false
 
-    public init(documentID: Int64, index: Int, printedNumber: String?, text: String) {
+    public init(documentID: Int64, index: Int, printedNumber: String?, text: String, ocr: Bool = false) {
+        self.ocr = ocr
         self.documentID = documentID
         self.index = index
         self.printedNumber = printedNumber

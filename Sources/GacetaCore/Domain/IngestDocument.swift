@@ -31,8 +31,11 @@ public struct IngestDocument: Sendable {
         public var printedNumber: String?
         public var text: String
         public var chunks: [String]
+        /// The text was read by OCR.
+        public var ocr: Bool
 
-        public init(index: Int, printedNumber: String?, text: String, chunks: [String]) {
+        public init(index: Int, printedNumber: String?, text: String, chunks: [String], ocr: Bool = false) {
+            self.ocr = ocr
             self.index = index
             self.printedNumber = printedNumber
             self.text = text

@@ -7,6 +7,8 @@ public struct IngestEdition: Sendable {
     public var edition: IngestDocument.NewEdition
     /// In edition order; each one's `notice.index` and `notice.key` set, its pages the edition's PDF pages.
     public var notices: [IngestDocument]
+    /// Replace the edition's notices even when the file is unchanged (a re-split).
+    public var force = false
 
     public init(
         sourcePath: String, sourceSHA256: String, edition: IngestDocument.NewEdition, notices: [IngestDocument]

@@ -34,6 +34,8 @@ public protocol EditionCatalogue: AnyObject {
     /// The file document `id` was ingested from (path and SHA-256; a notice's is its edition's file), or nil when
     /// there is no such document.
     func documentSource(id: Int64) throws(StoreError) -> DocumentSource?
+    /// The pages of a document stored without text (scans not read by OCR), 1-based.
+    func pagesWithoutText(documentID: Int64) throws(StoreError) -> [Int]
     /// The notice whose key is `key` (the newest edition's, should two share it), or nil.
     func notice(key: String) throws(StoreError) -> Document?
 }
@@ -45,6 +47,9 @@ public protocol ConversationStore: AnyObject {
     /// The conversation with its turns in order, or nil.
     func conversation(id: String) throws(StoreError) -> Conversation?
     func appendTurn(_ turn: ConversationTurn, conversationID: String) throws(StoreError)
+    /// Rewrites stored citations (a re-split moves pages to new documents): `remap` gets each turn's citations and
+    /// returns new ones, or nil to leave them; returns how many turns changed.
+    @discardableResult func remapCitations(_ remap: ([Citation]) -> [Citation]?) throws(StoreError) -> Int
     /// Deletes conversations not touched since `cutoff` (ISO 8601 UTC); returns how many.
     @discardableResult func purgeConversations(before cutoff: String) throws(StoreError) -> Int
 }
@@ -58,6 +63,10 @@ public protocol DocumentSink: AnyObject {
     /// changes nothing; otherwise the edition (found by its file or by date, number, kind and Alcance number) loses
     /// its old documents for the new ones. An Alcance points at that day's regular edition (`supplement_of`).
     @discardableResult func ingest(edition: IngestEdition) throws(StoreError) -> EditionIngestOutcome
+    /// Every PDF documents were stored from (an edition's file, or a whole document's), path and SHA-256.
+    func storedPDFs() throws(StoreError) -> [DocumentSource]
+    /// The documents stored from the file at `path`: an edition's notices, or the whole document.
+    func documentIDs(ofFile path: String) throws(StoreError) -> [Int64]
     /// What is stored from the file at `path` (its edition and documents, `.unchanged`), or nil.
     func storedFile(path: String) throws(StoreError) -> EditionIngestOutcome?
     /// The edition a stored document belongs to, or nil when there is no such document.
@@ -108,7 +117,7 @@ public protocol StoreBackup: AnyObject {
 /// asks for the narrow protocol it uses. SQLite (embedded default) and PostgreSQL implement it and pass the same
 /// conformance tests. One instance per worker process, opened at start; not shared between threads.
 public protocol Store: SearchIndex, TermStatistics, EditionCatalogue, ConversationStore, DocumentSink,
-    StoreAdministration, StoreMaintenance, StoreBackup, FetchLog
+    StoreAdministration, StoreMaintenance, StoreBackup, FetchLog, SummaryStore, EditionCalendar
 {}
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.

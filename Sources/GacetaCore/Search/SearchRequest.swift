@@ -9,6 +9,13 @@ public struct SearchRequest: Sendable, Equatable {
     public var section: String?
     /// An edition number ("129").
     public var edition: String?
+    /// A notice type of the closed list ("resolución"), matched as the stored field, case-insensitively.
+    public var type: String?
+    /// An institution, matched as the stored field, case-insensitively.
+    public var institution: String?
+    public var sort: SearchSort = .relevance
+    /// Whether to count the matching notices by section, type and institution (`SearchResults.facets`).
+    public var facets = false
     /// From 1.
     public var page: Int
     public var perPage: Int
@@ -19,8 +26,13 @@ public struct SearchRequest: Sendable, Equatable {
 
     public init(
         expression: SearchExpression, from: String? = nil, to: String? = nil, section: String? = nil,
-        edition: String? = nil, page: Int = 1, perPage: Int = 10
+        edition: String? = nil, page: Int = 1, perPage: Int = 10, type: String? = nil, institution: String? = nil,
+        sort: SearchSort = .relevance, facets: Bool = false
     ) {
+        self.type = type
+        self.institution = institution
+        self.sort = sort
+        self.facets = facets
         self.expression = expression
         self.from = from
         self.to = to
@@ -79,6 +91,47 @@ public struct SearchHit: Sendable, Equatable, Codable {
     }
 }
 
+/// The order of hits: best match first (an edition's sumario after every notice), or newest edition first.
+public enum SearchSort: String, Sendable, Equatable, CaseIterable {
+    case relevance, date
+}
+
+/// Matching notices counted by field value, over every match (not the page of hits returned).
+public struct SearchFacets: Sendable, Equatable {
+    public struct Count: Sendable, Equatable {
+        public var value: String
+        public var count: Int
+
+        public init(value: String, count: Int) {
+            self.value = value
+            self.count = count
+        }
+    }
+
+    public var section: [Count]
+    public var type: [Count]
+    public var institution: [Count]
+
+    public init(section: [Count] = [], type: [Count] = [], institution: [Count] = []) {
+        self.section = section
+        self.type = type
+        self.institution = institution
+    }
+
+    /// Most values listed per field, most frequent first.
+    public static let maximumValues = 50
+
+    /// Rows of (field, value, count) → facets, each field's values by count (descending) then value.
+    public init(rows: [(field: String, value: String, count: Int)]) {
+        func values(_ field: String) -> [Count] {
+            rows.filter { $0.field == field }.map { Count(value: $0.value, count: $0.count) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+                .prefix(Self.maximumValues).map { $0 }
+        }
+        self.init(section: values("section"), type: values("type"), institution: values("institution"))
+    }
+}
+
 public struct SearchResults: Sendable, Equatable {
     /// Matches are counted up to this many; past it `total` is this and `totalExact` false.
     public static let maximumCountedTotal = 10_000
@@ -89,6 +142,8 @@ public struct SearchResults: Sendable, Equatable {
     public var page: Int
     public var perPage: Int
     public var hits: [SearchHit]
+    /// When the request asked for them.
+    public var facets: SearchFacets?
 
     /// `total` past `maximumCountedTotal` is reported as that, not exact.
     public init(total: Int, page: Int, perPage: Int, hits: [SearchHit]) {

@@ -8,7 +8,7 @@ public enum EditionDocuments {
     /// `--date`, a file without notice boundaries).
     public static func make(
         path: String, sha: String, masthead: Masthead, reading: EditionReading, fallbackDate: String?,
-        sourceURL: String? = nil
+        sourceURL: String? = nil, ocrPages: Set<Int> = []
     ) -> (edition: IngestEdition, notes: [String]) {
         var notes: [String] = []
         if let fallbackDate, SpanishDate(iso: fallbackDate)?.iso != masthead.date {
@@ -35,7 +35,8 @@ public enum EditionDocuments {
             let pages = carryingSentences(mergedParts(notice.parts)).map { part in
                 IngestDocument.NewPage(
                     index: part.page, printedNumber: printedNumber(printed, part.page),
-                    text: chunker.normalizedText(of: part.text), chunks: chunker.chunks(of: part.text))
+                    text: chunker.normalizedText(of: part.text), chunks: chunker.chunks(of: part.text),
+                    ocr: ocrPages.contains(part.page))
             }
             return IngestDocument(
                 sourcePath: IngestEdition.noticePath(path, index: notice.index), sourceSHA256: sha, edition: edition,

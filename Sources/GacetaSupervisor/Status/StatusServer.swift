@@ -2,9 +2,15 @@ import GacetaSystem
 import Glibc
 
 /// The master's own small FastCGI responder for `/status` and `/metrics`, on its own socket, so the page
-/// answers even when every worker is busy. One request per connection, handled in the master's loop
-/// with a 1 s receive timeout (nginx sends a request at once; a stalled client cannot hold the master).
+/// answers even when every worker is busy. One request per connection, handled in the master's loop within
+/// `timeLimit` and `sizeLimit` in total (nginx sends a request at once; a client that drip-feeds its request, or
+/// sends a large one, is cut off there, so it holds the master's loop for 2 s at the most).
 public final class StatusServer {
+    /// The whole exchange, reading and answering.
+    public static let timeLimit: Int64 = 2_000_000  // µs
+    /// Bytes of request read (records, headers included).
+    public static let sizeLimit = 16 * 1024
+
     public typealias Responder = (_ path: String, _ query: String) -> (status: Int, type: String, body: String)
 
     public let socket: ListeningSocket
@@ -23,23 +29,23 @@ public final class StatusServer {
             let connection = accept(socket.descriptor, nil, nil)
             guard connection >= 0 else { return }
             _ = fcntl(connection, F_SETFD, FD_CLOEXEC)
-            // Linux: an accepted socket does not inherit O_NONBLOCK, so the timeouts below apply.
-            var timeout = timeval(tv_sec: 1, tv_usec: 0)
-            setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            setsockopt(connection, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            handle(connection)
+            // Linux: an accepted socket does not inherit O_NONBLOCK; the reader polls before each receive.
+            var reader = BoundedReader(
+                fd: connection, deadline: MonotonicClock.microseconds() + Self.timeLimit, budget: Self.sizeLimit)
+            handle(&reader)
             close(connection)
         }
     }
 
-    private func handle(_ fd: Int32) {
+    private func handle(_ reader: inout BoundedReader) {
+        let fd = reader.fd
         var parameters: [String: String] = [:]
         var paramBytes: [UInt8] = []
         var requestID: UInt16 = 1
         // Records until the empty STDIN record that ends the request.
         while true {
-            guard let header = System.receive(fd, count: FastCGIRecord.headerLength).map(FastCGIRecord.Header.init),
-                let content = System.receive(fd, count: header.contentLength + header.paddingLength)
+            guard let header = reader.receive(count: FastCGIRecord.headerLength).map(FastCGIRecord.Header.init),
+                let content = reader.receive(count: header.contentLength + header.paddingLength)
             else { return }
             requestID = header.requestID
             if header.type == .params {
@@ -68,6 +74,10 @@ public final class StatusServer {
         }
         records += FastCGIRecord.encode(.stdout, requestID: requestID, [])
         records += FastCGIRecord.encode(.endRequest, requestID: requestID, FastCGIRecord.requestComplete)
+        // Within what is left of the time limit (nginx reads at once; a client that does not is cut off).
+        let left = max(reader.deadline - MonotonicClock.microseconds(), 1000)
+        var timeout = timeval(tv_sec: Int(left / 1_000_000), tv_usec: Int(left % 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         _ = records.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
     }
 

@@ -5,7 +5,7 @@ import GacetaSystem
 import Glibc
 
 /// One backup: a gzip-compressed tar archive `gacetachat-YYYYMMDDTHHMMSS.mmmZ.tar.gz` holding `manifest` (what it
-/// holds), the database (`database.sqlite3`, copied with SQLite's online backup API, or `database.pgdump`, from
+/// holds, and the SHA-256 of every other file in it, checked by `restore`), the database (`database.sqlite3`, copied with SQLite's online backup API, or `database.pgdump`, from
 /// `pg_dump -Fc`) and, when configured, the stored PDFs under `files/`.
 struct BackupArchive {
     /// The store behind a `database.url`, and the archive member holding its database.
@@ -25,7 +25,9 @@ struct BackupArchive {
         init(_ description: String) { self.description = description }
     }
 
-    static let format = "gacetachat-backup 1"
+    /// Version 2 adds the `sha256` lines; a version 1 archive (no checksums) is still restored.
+    static let format = "gacetachat-backup 2"
+    static let formats = ["gacetachat-backup 1", format]
     static let prefix = "gacetachat-"
     static let suffix = ".tar.gz"
 
@@ -57,14 +59,27 @@ struct BackupArchive {
             "schema_version=\(schemaVersion)",
         ]
         var arguments = ["tar", "-czf", "", "-C", staging, "manifest", kind.member]
+        var checksums = try ArchiveCheck.manifestLines(directory: staging, files: [kind.member])
         if let filesDirectory, Files.isDirectory(filesDirectory) {
             manifest.append("files=yes")
-            // Members "./a.pdf" are stored as "files/a.pdf".
-            arguments += ["--exclude=./.uploads", "--transform", "s,^\\.,files,", "-C", filesDirectory, "."]
+            // Exactly the files whose checksums the manifest gives ("./a.pdf", stored as "files/a.pdf"), after
+            // the directory itself (so that "files" is always a member).
+            let files = Files.regularFiles(under: filesDirectory, skipHidden: true)
+            checksums += try ArchiveCheck.manifestLines(directory: filesDirectory, files: files, memberPrefix: "files/")
+            let list = "\(staging)/files.list"
+            do {
+                try AtomicFile.write((["."] + files.map { "./\($0)" }).flatMap { Array($0.utf8) + [0] }, to: list)
+            } catch {
+                throw Failure("cannot write \(list): \(error)")
+            }
+            arguments += [
+                "--transform", "s,^\\.,files,", "-C", filesDirectory, "--no-recursion", "--null",
+                "--verbatim-files-from", "-T", list,
+            ]
         } else {
             manifest.append("files=no")
         }
-        try Files.write(manifest.joined(separator: "\n") + "\n", to: "\(staging)/manifest")
+        try Files.write((manifest + checksums).joined(separator: "\n") + "\n", to: "\(staging)/manifest")
 
         let path = "\(directory)/\(Self.prefix)\(Self.timestamp())\(Self.suffix)"
         let partial = "\(directory)/.\(Self.prefix)partial-\(getpid())\(Self.suffix)"
@@ -115,11 +130,17 @@ struct BackupArchive {
     /// or a non-empty files directory, unless `force`. Returns a one-line summary.
     func restore(from archive: String, force: Bool) throws(Failure) -> String {
         guard access(archive, R_OK) == 0 else { throw Failure("cannot read \(archive): \(Files.lastError())") }
-        let staging = try Files.temporaryDirectory(in: Files.temporaryRoot, prefix: "gacetachat-restore-")
+        try ArchiveCheck.checkMembers(of: archive)
+        // Beside the files directory when there is one, so that its new content is swapped in by a rename.
+        let parent = filesDirectory.map(Self.parent) ?? Files.temporaryRoot
+        try Files.run(["mkdir", "-p", "--", parent], "create \(parent)")
+        let staging = try Files.temporaryDirectory(in: parent, prefix: ".gacetachat-restore-")
         defer { Files.remove(staging) }
         try Files.run(["tar", "-xzf", archive, "-C", staging, "manifest"], "read the manifest of \(archive)")
-        let manifest = Self.parseManifest(try Files.read("\(staging)/manifest"))
-        guard manifest["format"] == Self.format, let stored = manifest["store"].flatMap(StoreKind.init(rawValue:))
+        let text = try Files.read("\(staging)/manifest")
+        let manifest = Self.parseManifest(text)
+        guard let format = manifest["format"], Self.formats.contains(format),
+            let stored = manifest["store"].flatMap(StoreKind.init(rawValue:))
         else { throw Failure("\(archive) is not a gacetachat backup (no valid manifest)") }
         guard stored == kind else {
             throw Failure(
@@ -149,34 +170,41 @@ struct BackupArchive {
             }
         }
 
-        try Files.run(["tar", "-xzf", archive, "-C", staging, stored.member], "extract the database from \(archive)")
-        let dump = "\(staging)/\(stored.member)"
+        try Files.run(["tar", "-xzf", archive, "-C", staging, "--no-same-owner"], "extract \(archive)")
+        var unchecked = ""
+        if format == Self.format {
+            try ArchiveCheck.verify(staging, against: ArchiveCheck.checksums(in: text))
+        } else {
+            unchecked = " (an older backup without checksums: its files were not verified)"
+        }
         do {
-            try store.restore(from: dump)
+            try store.restore(from: "\(staging)/\(stored.member)")
         } catch {
             throw Failure("restore failed: \(error)")
         }
-        if withFiles, let filesDirectory { try restoreFiles(from: archive, into: filesDirectory) }
+        if withFiles, let filesDirectory { try swapFiles(from: "\(staging)/files", into: filesDirectory) }
 
         let after = (try? StoreFactory.open(url: databaseURL).contents()).map { " (\($0))" } ?? ""
         let required = (try? store.schemaVersion().required) ?? 0
-        var summary = "restored \(PostgresURL.redacted(databaseURL))\(after) from \(archive)"
+        var summary = "restored \(PostgresURL.redacted(databaseURL))\(after) from \(archive)\(unchecked)"
         if let version = manifest["schema_version"].flatMap(Int.init), version < required {
             summary += "; its schema is at version \(version), this build needs \(required): run 'gacetachat migrate'"
         }
         return summary
     }
 
-    /// Replaces `directory` with the archive's `files/`: extracted beside it, then swapped in by rename.
-    private func restoreFiles(from archive: String, into directory: String) throws(Failure) {
+    /// The directory holding `path` ("/" or "." at the top).
+    private static func parent(of path: String) -> String {
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        let parent = String(trimmed[..<slash])
+        return parent.isEmpty ? "/" : parent
+    }
+
+    /// Replaces `directory` with `incoming` (the archive's `files/`, extracted and checked beside it) by rename.
+    private func swapFiles(from incoming: String, into directory: String) throws(Failure) {
         let trimmed = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-        let parent = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.endIndex)]) : "."
-        try Files.run(["mkdir", "-p", "--", parent.isEmpty ? "/" : parent], "create \(parent)")
-        let incoming = try Files.temporaryDirectory(in: parent.isEmpty ? "/" : parent, prefix: ".files-restore-")
-        defer { Files.remove(incoming) }
-        try Files.run(
-            ["tar", "-xzf", archive, "-C", incoming, "--strip-components=1", "files"], "extract the files of \(archive)"
-        )
+        if !Files.isDirectory(incoming) { try Files.run(["mkdir", "--", incoming], "create \(incoming)") }
         let old = "\(trimmed).old-\(getpid())"
         let hadOld = Files.isDirectory(trimmed)
         if hadOld { try Files.rename(trimmed, to: old) }

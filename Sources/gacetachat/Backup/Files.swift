@@ -51,6 +51,27 @@ enum Files {
         Directory.names(in: directory)
     }
 
+    /// The regular files below `directory`, as paths relative to it (`a.pdf`, `2024/b.pdf`), sorted; symbolic
+    /// links are not followed; names starting with a dot at the top (`.uploads`) are left out when `skipHidden`.
+    static func regularFiles(under directory: String, skipHidden: Bool = false) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            for name in names(in: relative.isEmpty ? directory : "\(directory)/\(relative)").sorted() {
+                if skipHidden && relative.isEmpty && name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                var info = stat()
+                guard lstat("\(directory)/\(path)", &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG: found.append(path)
+                default: continue
+                }
+            }
+        }
+        return found.sorted()
+    }
+
     static func rename(_ from: String, to destination: String) throws(BackupArchive.Failure) {
         guard Glibc.rename(from, destination) == 0 else {
             throw BackupArchive.Failure("cannot rename \(from) to \(destination): \(lastError())")

@@ -1,0 +1,4 @@
+import GacetaStoreSQL
+
+/// Daily summaries and the calendar (`SummaryStoreSQL` holds their methods).
+extension PostgresStore: SummaryStoreSQL {}
