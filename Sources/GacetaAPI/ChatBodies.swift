@@ -48,7 +48,7 @@ struct CitationBody: Encodable {
             ?? CitationReference.text(
                 editionDate: citation.editionDate, editionNumber: citation.editionNumber,
                 title: citation.documentTitle, page: citation.page, printedPage: citation.printedPage,
-                publication: citation.publication)
+                publication: citation.publication, alcance: citation.alcanceNumber)
     }
 }
 

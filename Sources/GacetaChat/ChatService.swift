@@ -27,14 +27,28 @@ public struct ChatService {
     }
 
     /// Answers `question` (with the conversation's earlier `history`). Errors of retrieval (the store) and
-    /// `ClientGone` (the asker left) are rethrown; a provider's failure never is: the offline answer stands in with provider "extractive" and
-    /// `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When nothing retrieved covers
-    /// enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
+    /// `ClientGone` (the asker left) are rethrown; a provider's failure never is: the offline answer stands in with
+    /// provider "extractive" and `fallbackReason` set to the failure's reason (`ProviderFailure.Reason`). When
+    /// nothing retrieved covers enough of the question (`noAnswerThreshold`) the answer is "No encontré…" and no
     /// provider is called.
     public func answer(
         question: String, history: [ConversationTurn], onToken: ((String) -> Void)?
     ) throws -> Answer {
-        let retrieval = try retriever.retrieve(question, history: history, limit: passageLimit)
+        try answer(
+            question: question, history: history, retrieval: try retrieve(question, history: history),
+            onToken: onToken)
+    }
+
+    /// What `answer` retrieves for a question: the reranked candidates and the first `passageLimit` of them.
+    public func retrieve(_ question: String, history: [ConversationTurn]) throws -> Retriever.Retrieval {
+        try retriever.retrieve(question, history: history, limit: passageLimit)
+    }
+
+    /// Answers from a retrieval made by `retrieve` (a provider's failure falls back as in `answer`; `ClientGone`
+    /// is rethrown).
+    public func answer(
+        question: String, history: [ConversationTurn], retrieval: Retriever.Retrieval, onToken: ((String) -> Void)?
+    ) throws -> Answer {
         let relevant = (retrieval.coverage.max() ?? 0) >= noAnswerThreshold
         guard let provider, relevant else {
             return fallback.answer(

@@ -215,7 +215,7 @@ extension PostgresStore {
         let result = try connection.preparedQuery(
             """
             SELECT c.id, c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index,
-                   p.printed_number, c.text, e.publication
+                   p.printed_number, c.text, e.publication, CASE WHEN e.kind = 'alcance' THEN e.alcance_number END
             FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
@@ -233,7 +233,7 @@ extension PostgresStore {
                 section: result.string(row, 3), type: result.string(row, 4), editionDate: result.string(row, 5) ?? "",
                 editionNumber: result.string(row, 6), page: result.int(row, 7), printedPage: result.string(row, 8),
                 chunkID: id, snippet: snippets.html(text), text: text, score: score,
-                publication: result.string(row, 10))
+                publication: result.string(row, 10), alcanceNumber: result.string(row, 11))
         }
     }
 }

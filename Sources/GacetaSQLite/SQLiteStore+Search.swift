@@ -92,7 +92,7 @@ extension SQLiteStore {
         let statement = try connection.prepare(
             """
             SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
-                   e.publication
+                   e.publication, CASE WHEN e.kind = 'alcance' THEN e.alcance_number END
             FROM chunks c
             JOIN pages p ON p.id = c.page_id
             JOIN documents d ON d.id = c.document_id
@@ -106,7 +106,8 @@ extension SQLiteStore {
             documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
             type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
             page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
-            snippet: snippets.html(text), text: text, score: score, publication: statement.string(9))
+            snippet: snippets.html(text), text: text, score: score, publication: statement.string(9),
+            alcanceNumber: statement.string(10))
     }
 
     /// The SQL for the request's filters; joins only when a filter needs them.

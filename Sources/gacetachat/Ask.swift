@@ -23,6 +23,12 @@ struct Ask: ParsableCommand {
                 + "\"No encontré…\".", visibility: .hidden))
     var noAnswerThreshold: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "Benchmark (bench/answers): retrieve and answer N times in this process, store nothing, and print as "
+                + "JSON the passages considered (reranked) and the timings.", visibility: .hidden))
+    var repeatCount: Int?
+
     func run() throws {
         let settings = try options.loadOrExit()
         let store: any Store
@@ -32,6 +38,12 @@ struct Ask: ParsableCommand {
         } catch {
             printError("ask: \(error)")
             throw ExitCode.failure
+        }
+        if let repeatCount {
+            try AskTiming.run(
+                ServiceFactory.chatService(settings: settings, store: store, noAnswerThreshold: noAnswerThreshold),
+                question: question, count: repeatCount)
+            return
         }
         // The same workflow the API's chat route runs: one path for validation, answering and storing.
         let workflow = ServiceFactory.conversationWorkflow(

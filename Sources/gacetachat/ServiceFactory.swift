@@ -91,17 +91,28 @@ enum ServiceFactory {
     static func conversationWorkflow(
         settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
     ) -> ConversationWorkflow {
-        let retriever = Retriever(search: { request in try store.search(request) })
-        var isAbandoned: (@Sendable () -> Bool)?
-        if let clientWatch { isAbandoned = { clientWatch.isGone } }
-        var service = ChatService(retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned))
-        if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
-        return ConversationWorkflow(
-            service: service, store: store,
+        ConversationWorkflow(
+            service: chatService(
+                settings: settings, store: store, noAnswerThreshold: noAnswerThreshold, clientWatch: clientWatch),
+            store: store,
             limits: .init(
                 maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
                 retention: settings.chat.retention),
             makeConversationID: { Digest.hex(Digest.randomBytes(16)) })
+    }
+
+    /// Retrieval over the store's index and its term statistics, and the configured answer provider (abandoned
+    /// with its client when `clientWatch` says it left).
+    static func chatService(
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
+    ) -> ChatService {
+        let retriever = Retriever(
+            search: { request in try store.search(request) }, statistics: { try store.termStatistics(stems: $0) })
+        var isAbandoned: (@Sendable () -> Bool)?
+        if let clientWatch { isAbandoned = { clientWatch.isGone } }
+        var service = ChatService(retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned))
+        if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
+        return service
     }
 
     /// Ingestion as `gacetachat ingest` and the admin upload both run it: SHA-256 via OpenSSL, PDFs kept in

@@ -20,7 +20,7 @@ import Testing
         #expect(first.quote.hasPrefix("Artículo 1°—Se fija un precio máximo de venta al consumidor de ₡18.500"))
         #expect(
             answer.text.hasPrefix(
-                "Según Decreto Ejecutivo N° 44123-MEIC (La Gaceta Nº 129 del 15 de julio del 2024, página 13), "
+                "Según Decreto Ejecutivo N° 44123-MEIC (La Gaceta Nº 129, lunes 15 de julio del 2024, página 13), "
                     + "«Artículo 1°—Se fija"))
         #expect(first.reference == "La Gaceta Nº 129 del 15 de julio del 2024, página 13")
         #expect(!answer.citations.contains { $0.documentID == 11 }, "the fuel passage does not answer this")
@@ -37,7 +37,7 @@ import Testing
         #expect(first.quote == "El precio de la gasolina súper baja ₡12 por litro a partir de su publicación.")
         #expect(
             answer.text.hasPrefix(
-                "Según ARESEP RE-0045-IE-2024 (La Gaceta Nº 130 del 16 de julio del 2024, página 17), "
+                "Según ARESEP RE-0045-IE-2024 (La Gaceta Nº 130, martes 16 de julio del 2024, página 17), "
                     + "«El precio de la gasolina"))
         Checks.wellCited(answer, passages: Fixtures.passages)
     }

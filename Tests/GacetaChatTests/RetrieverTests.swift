@@ -1,6 +1,7 @@
 import GacetaChat
 import GacetaCore
 import GacetaQuery
+import GacetaSearch
 import Testing
 
 @Suite struct RetrieverTests {
@@ -64,6 +65,47 @@ import Testing
         #expect(hits.count == 2)
         #expect(hits.first?.page == 3 || hits.first?.page == 4)
         #expect(!hits.contains { $0.documentID == 12 })
+    }
+
+    /// Index statistics of `chunks` chunks in which each word of `frequencies` (by its stem) is in so many.
+    static func statistics(_ frequencies: [String: Int], chunks: Int = 1000) -> ([String]) -> IndexStatistics {
+        let byStem = Dictionary(uniqueKeysWithValues: frequencies.map { (stem($0.key), $0.value) })
+        return { stems in
+            IndexStatistics(
+                chunks: chunks, documentFrequency: Dictionary(uniqueKeysWithValues: stems.map { ($0, byStem[$0] ?? 0) })
+            )
+        }
+    }
+
+    static func stem(_ word: String) -> String { IndexTerms().tokens(word).first?.stem ?? word }
+
+    @Test func rareWordsDrawTheCandidatesAndEveryWordIsScored() throws {
+        // "precio" in 40 % of the chunks, "tiene" in 60 %, "calzado" in 0.3 %, "escolar" in 5 % (the limit),
+        // "tope" in none.
+        let retriever = Retriever(
+            search: memory.search,
+            statistics: Self.statistics(["precio": 400, "calzado": 3, "escolar": 50, "tiene": 600], chunks: 1000))
+        let retrieval = try retriever.retrieve("¿Qué tope tiene el precio del calzado escolar?", history: [])
+        #expect(retrieval.candidateWords == ["calzado", "escolar"])
+        let request = try #require(memory.requests.last)
+        #expect(
+            request.expression.required == [
+                [.word("calzado"), .word("escolar")],
+                [.word("tope"), .word("tiene"), .word("precio"), .word("calzado"), .word("escolar")],
+            ])
+        #expect(retrieval.passages.first?.page == 3 || retrieval.passages.first?.page == 4)
+        // Whole-index IDF: the common word weighs least.
+        let weight = { retrieval.weights[Self.stem($0)] ?? 0 }
+        #expect(weight("precio") < weight("escolar"))
+        #expect(weight("escolar") < weight("calzado"))
+    }
+
+    @Test func withNoRareWordTheThreeRarestDrawTheCandidates() throws {
+        let retriever = Retriever(
+            search: memory.search,
+            statistics: Self.statistics(["precio": 400, "calzado": 300, "escolar": 200, "venta": 900], chunks: 1000))
+        let retrieval = try retriever.retrieve("¿Precio de venta del calzado escolar?", history: [])
+        #expect(retrieval.candidateWords == ["precio", "calzado", "escolar"])
     }
 
     @Test func numbersAreSearchedAsNumbers() throws {

@@ -239,6 +239,7 @@ import Testing
         #expect(editions.first { $0.id == regular.editionID }?.kind == .regular)
         let hit = try #require(try harness.search(["agricultor"]).hits.first)
         #expect(hit.documentTitle.hasPrefix("Alcance Nº 78"), "\(hit.documentTitle)")
+        #expect(hit.alcanceNumber == "78", "a hit names its supplement (answers say «Alcance Nº 78 a …»)")
     }
 
     @Test(arguments: StoreKind.testable) func aNoticeIsDeletedOnlyWithItsEdition(_ kind: StoreKind) throws {

@@ -2,6 +2,7 @@ import GacetaAPI
 import GacetaChat
 import GacetaCore
 import GacetaQuery
+import GacetaSearch
 import Testing
 
 /// Chat retrieval and Buscar's relaxed search over each real store.
@@ -28,14 +29,43 @@ import Testing
                     path: "/new-\(batch).pdf", sha: "b\(batch)", date: "2024-0\(batch + 1)-10", number: "\(batch + 1)",
                     title: "Proyectos", pages: pages))
         }
-        let retriever = Retriever(search: { try harness.store.search($0) })
+        let retriever = Retriever(
+            search: { try harness.store.search($0) }, statistics: { try harness.store.termStatistics(stems: $0) })
         let question = "¿Qué proyecto de ley del congreso propone un fondo de reparación histórica?"
         let retrieval = try retriever.retrieve(question, history: [], limit: 8)
+        // "proyecto", "ley", "congreso" and "fondo" are in every chunk, "propone" in none: the rare words draw the
+        // candidates.
+        #expect(retrieval.candidateWords == ["reparación", "histórica"])
         #expect(retrieval.considered.contains { $0.text == answer })
         #expect(retrieval.passages.first?.text == answer)
         let reply = try ChatService(retriever: retriever, provider: nil).answer(
             question: question, history: [], onToken: nil)
         #expect(reply.citations.first?.documentTitle == "Proyecto de ley")
+    }
+
+    /// Chunks and each stem's chunks over the whole index, as the index holds them (any form of the word, numbers
+    /// as written); a stem found nowhere counts 0, and a new document moves the figures.
+    @Test(arguments: StoreKind.testable) func termStatisticsCountChunksOverTheWholeIndex(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        let stems = IndexTerms().tokens("salario canciones licitación 2024ln zzqx").map(\.stem)
+        var statistics = try harness.store.termStatistics(stems: stems)
+        #expect(statistics.chunks == 4)
+        // "Salario" is in the decree's title (indexed with its first chunk) and on its page 13.
+        #expect(statistics.documentFrequency[stems[0]] == 2, "\(statistics)")
+        #expect(statistics.documentFrequency[stems[1]] == 1, "\(statistics)")
+        // "Licitación" is in the tender's title and its text: one chunk.
+        #expect(statistics.documentFrequency[stems[2]] == 1, "\(statistics)")
+        #expect(statistics.documentFrequency[stems[4]] == 0)
+        try harness.store.ingest(
+            StoreFixture.document(
+                path: "/gaceta/131.pdf", sha: "c", date: "2024-07-17", number: "131", title: "Otro aviso",
+                pages: [(nil, ["El salario de los jueces.", "Otra licitación de la CCSS."])]))
+        statistics = try harness.store.termStatistics(stems: stems)
+        #expect(statistics.chunks == 6)
+        #expect(statistics.documentFrequency[stems[0]] == 3)
+        #expect(statistics.documentFrequency[stems[2]] == 2)
     }
 
     @Test(arguments: StoreKind.testable) func relaxedSearchRanksByWordsMatchedAndSaysSo(_ kind: StoreKind) throws {

@@ -79,8 +79,9 @@ def corpus_groups(tmp):
 
 
 def label_file_of(path):
-    """The labels' name for an ingested file (its path relative to the corpus or to bench/answers)."""
-    path = os.path.realpath(path)
+    """The labels' name for an ingested file (its path relative to the corpus or to bench/answers); a notice of
+    an edition is stored as "FILE#notice=N": its file is the edition's."""
+    path = os.path.realpath(path.split("#notice=", 1)[0])
     for root, prefix in ((os.path.realpath(labels.HERE), ""), (os.path.realpath(labels.CORPUS), "")):
         if path.startswith(root + os.sep):
             return prefix + os.path.relpath(path, root)
@@ -107,8 +108,8 @@ def all_pages(groups):
 # --- One store ----------------------------------------------------------------------------------------------
 
 def project_query(question):
-    """The question's words OR-ed in the search language: what chat's Retriever sends, approximated here
-    (its own question-word list is not used; the bench's stopwords are left out)."""
+    """The question's words OR-ed in the search language: the project's search without chat's candidate choice
+    and reranker (chat's own question-word list is not used; the bench's stopwords are left out)."""
     seen, words = set(), []
     for word in __import__("re").findall(r"[^\W_]+", question):
         folded = spanish.fold(word)
@@ -137,11 +138,11 @@ def document_files(db_url, pg_bin, pg_dir):
 
 
 def measure_store(name, db_url, groups, questions, args, tmp, pg=None):
-    result = {"name": name, "ingest": [], "answers": {}, "hits": {}, "cli_ms": {}, "search_ms": {},
+    result = {"name": name, "ingest": [], "answers": {}, "hits": {}, "or_hits": {}, "cli_ms": {}, "chat_ms": {},
               "http_ms": {}, "http_mismatch": 0, "http_errors": 0}
     if pg:
         app(db_url, "migrate")
-    for label, paths, date in groups:
+    for label, paths, date in ([] if args.reuse else groups):
         log(f"{name}: ingesting {label}")
         t0 = time.monotonic()
         extra = ["--date", date] if date else []
@@ -152,7 +153,7 @@ def measure_store(name, db_url, groups, questions, args, tmp, pg=None):
         result["ingest"].append((label, seconds, summary[-1] if summary else f"exit {run.returncode}"))
         if run.returncode != 0:
             log(f"{name}: ingest of {label} reported failures: {run.stderr.decode(errors='replace')[-400:]}")
-    if pg:
+    if pg and not args.reuse:
         subprocess.run([os.path.join(pg[0], "psql"), "-X", "-q", "-h", pg[1], "-U", "postgres", "-d", "bench",
                         "-c", "VACUUM ANALYZE"], check=True, capture_output=True)
     files = document_files(db_url, *(pg or (None, None)))
@@ -165,17 +166,20 @@ def measure_store(name, db_url, groups, questions, args, tmp, pg=None):
     extra = {"GACETACHAT_LLM_BASE_URL": args.model, "GACETACHAT_LLM_MODEL": os.environ.get("MODEL", "")} \
         if args.model else None
     for index, q in enumerate(questions, 1):
+        # What chat considers: the reranked candidates of the offline answer, timed in-process (no conversation
+        # stored), REPEAT times.
+        considered = json.loads(app(db_url, "ask", q["question"], "--repeat-count", str(REPEAT)).stdout)
+        result["hits"][q["id"]] = [(files.get(h["document_id"]), h["page"]) for h in considered["considered"]]
+        result["chat_ms"][q["id"]] = considered["p50_ms"]
+        # The project's search without the reranker: the question's words OR-ed, BM25 over every match.
         query = project_query(q["question"])
         if query:
             out = app(db_url, "search", query, "--per-page", "100", "--json").stdout
             hits = json.loads(out).get("hits", [])
-            result["hits"][q["id"]] = [(files.get(h.get("document_id", h.get("documentID"))), h["page"])
-                                       for h in hits]
-            timing = app(db_url, "search", query, "--per-page", "8", "--repeat-count", str(REPEAT)).stdout.decode()
-            fields = dict(f.split("=", 1) for f in timing.split() if "=" in f)
-            result["search_ms"][q["id"]] = float(fields.get("p50_ms", "nan"))
+            result["or_hits"][q["id"]] = [(files.get(h.get("document_id", h.get("documentID"))), h["page"])
+                                          for h in hits]
         else:
-            result["hits"][q["id"]] = []
+            result["or_hits"][q["id"]] = []
         t0 = time.monotonic()
         run = app(db_url, "ask", q["question"], "--json", extra=extra)
         result["cli_ms"][q["id"]] = (time.monotonic() - t0) * 1000

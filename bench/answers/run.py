@@ -53,11 +53,14 @@ def answer_metrics(questions, result, split):
                 and not result["answers"][q["id"]]["citations"]]
     recall = {k: share(sum(any(tuple(h) in expected_pages(q) for h in result["hits"][q["id"]][:k])
                            for q in answerable), len(answerable)) for k in bench.KS}
+    or_recall = {k: share(sum(any(tuple(h) in expected_pages(q) for h in result["or_hits"][q["id"]][:k])
+                              for q in answerable), len(answerable)) for k in bench.KS}
     return {
         "n": (len(answerable), len(unanswerable)),
         "first": (first, len(answerable)), "any": (anyc, len(answerable)),
         "precision": (cited_ok, cited_all),
         "recall": recall,
+        "or_recall": or_recall,
         "none_precision": (len(none_right), len(said_none)),
         "none_recall": (len(recalled), len(unanswerable)),
     }
@@ -93,12 +96,18 @@ def print_store(result, questions, peer_hits):
     row("any-citation page accuracy", pair("any"))
     row("citation precision (answerable)", pair("precision"))
     for k in bench.KS:
-        row(f"retrieval recall@{k} (project search)", lambda s, k=k: fmt(metrics[s]["recall"][k]))
+        row(f"retrieval recall@{k} (chat, reranked)", lambda s, k=k: fmt(metrics[s]["recall"][k]))
+    for k in bench.KS:
+        row(f"recall@{k} without reranker (search, OR-ed)", lambda s, k=k: fmt(metrics[s]["or_recall"][k]))
     for k in bench.KS:
         row(f"peer recall@{k} (FTS5 bm25, stems OR-ed)", lambda s, k=k: fmt(peer[s][k]))
     for k in bench.KS:
-        row(f"ratio project / peer, recall@{k}",
+        row(f"ratio chat / peer, recall@{k}",
             lambda s, k=k: fmt(metrics[s]["recall"][k] / peer[s][k]) if peer[s][k] else "-")
+    for k in bench.KS:
+        row(f"ratio chat / without reranker, recall@{k}",
+            lambda s, k=k: fmt(metrics[s]["recall"][k] / metrics[s]["or_recall"][k])
+            if metrics[s]["or_recall"][k] else "-")
     row("no-answer precision", pair("none_precision"))
     row("no-answer recall", pair("none_recall"))
     providers = {}
@@ -107,12 +116,12 @@ def print_store(result, questions, peer_hits):
         providers[key] = providers.get(key, 0) + 1
     print(f"   answered by: {', '.join(f'{k} {v}' for k, v in sorted(providers.items()))}")
     cli = latency(list(result["cli_ms"].values()))
-    search = latency(list(result["search_ms"].values()))
+    chat = latency(list(result["chat_ms"].values()))
     print(f"   latency, `gacetachat ask --json` per question (whole process: start, open, answer, store the turn): "
           f"p50 {cli[0]:.1f} ms, p99 {cli[1]:.1f} ms; a process that only starts, opens the database and "
           f"searches a word found nowhere: {result['startup_ms']:.1f} ms")
-    print(f"   latency, retrieval in-process (`search --repeat-count {bench.REPEAT}` of the OR query, 8 hits, "
-          f"median per question): p50 {search[0]:.2f} ms, p99 {search[1]:.2f} ms")
+    print(f"   latency, offline chat answer in-process (`ask --repeat-count {bench.REPEAT}`: term statistics, "
+          f"search, rerank, answer; median per question): p50 {chat[0]:.2f} ms, p99 {chat[1]:.2f} ms")
     if result["http_ms"]:
         http = latency(list(result["http_ms"].values()))
         print(f"   latency through nginx (HTTPS, POST /api/v1/chat, one at a time, curl time_total): "
@@ -164,12 +173,15 @@ def main():
     parser.add_argument("--no-nginx", action="store_true", help="skip the runs through nginx")
     parser.add_argument("--limit", type=int, default=0, help="ask only the first N questions (a quick try)")
     parser.add_argument("--no-peru", action="store_true", help="leave the Peruvian norms out (a quick try)")
+    parser.add_argument("--reuse", metavar="DIR",
+                        help="ask again over the SQLite database a KEEP_TMP=1 run left in DIR (no ingest, no "
+                             "PostgreSQL): a quick look at a change to retrieval or answers")
     args = parser.parse_args()
 
     questions = labels.load_questions()
     if args.limit:
         questions = questions[:args.limit]
-    tmp = tempfile.mkdtemp(prefix="gacetachat-answers.")
+    tmp = args.reuse or tempfile.mkdtemp(prefix="gacetachat-answers.")
     os.chmod(tmp, 0o755)
     bench.log(f"working in {tmp}")
     pg_dir = os.path.join(tmp, "pg")
@@ -184,7 +196,7 @@ def main():
         groups = bench.corpus_groups(tmp)
         if args.no_peru:
             groups = [g for g in groups if g[0] != "Peruvian norms"]
-        else:
+        elif not os.path.isdir(os.path.join(tmp, "legalize-pe")):
             bench.log("unpacking the Peruvian norms")
             with tarfile.open(os.path.join(labels.CORPUS, labels.PERU_ARCHIVE), "r:xz") as archive:
                 archive.extractall(tmp)
@@ -196,7 +208,7 @@ def main():
         peer_hits = {q["id"]: peer.search(q["question"], max(bench.KS)) for q in questions}
 
         results = [bench.measure_store("SQLite", f"sqlite:{tmp}/answers.db", groups, questions, args, tmp)]
-        if not args.no_postgres:
+        if not args.no_postgres and not args.reuse:
             pg_bin = subprocess.run([os.path.join(labels.REPO, "bench", "lib", "postgres.sh"), "start", pg_dir,
                                      os.path.join(tmp, "pg-initdb.log")], check=True, capture_output=True,
                                     text=True).stdout.strip()
@@ -210,9 +222,9 @@ def main():
         print(f"binary {bench.BIN}; {'model ' + args.model if args.model else 'offline answers (no model)'}; "
               f"{len(questions)} questions ({sum(q['answerable'] for q in questions)} answerable); "
               f"peer index: {peer.rows} pages; {os.cpu_count()} CPUs shared with whatever else runs")
-        print("retrieval recall@k: an expected page among the first k hits of `gacetachat search` for the "
-              "question's words OR-ed (chat's retriever asks the same search and answers from its first 8); "
-              "see README.md")
+        print("retrieval recall@k: an expected page among the first k candidates chat reranked for the question "
+              "(`ask --repeat-count`; chat answers from its first 8); without reranker: the first k hits of "
+              "`gacetachat search` for the question's words OR-ed; see README.md")
         print()
         for result in results:
             print_store(result, questions, peer_hits)
@@ -221,7 +233,7 @@ def main():
     finally:
         if pg_bin:
             subprocess.run([os.path.join(labels.REPO, "bench", "lib", "postgres.sh"), "stop", pg_dir])
-        if os.environ.get("KEEP_TMP"):
+        if os.environ.get("KEEP_TMP") or args.reuse:
             bench.log(f"keeping {tmp}")
         else:
             subprocess.run(["rm", "-rf", tmp])

@@ -48,7 +48,7 @@ def ingest(db, folder, peru):
 
 
 def label_of(path):
-    path = os.path.realpath(path)
+    path = os.path.realpath(path.split("#notice=", 1)[0])
     for root in (os.path.realpath(labels.HERE), os.path.realpath(labels.CORPUS)):
         if path.startswith(root + os.sep):
             return os.path.relpath(path, root)

@@ -6,6 +6,6 @@ extension Citation {
         self.init(
             n: n, editionDate: hit.editionDate, editionNumber: hit.editionNumber, documentID: hit.documentID,
             documentTitle: hit.documentTitle, page: hit.page, printedPage: hit.printedPage, quote: quote,
-            publication: hit.publication)
+            publication: hit.publication, alcanceNumber: hit.alcanceNumber)
     }
 }

@@ -1,8 +1,9 @@
 import GacetaText
 
-/// The sentences of a passage that can be quoted: each paragraph's sentences (`SentenceSplitter`), every one a
-/// verbatim substring of the passage text. A sentence longer than `maximumLength` characters is cut after its
-/// last ";" or "," within that length (still a verbatim prefix, shown with «…»); one with neither stays whole.
+/// The sentences of a passage that can be quoted: each paragraph's sentences (`SentenceSplitter`) without the
+/// signature blocks and closing marks of notices (`SignatureBlock`), every one a verbatim substring of the passage
+/// text. A sentence longer than `maximumLength` characters is cut after its last ";" or "," within that length
+/// (still a verbatim prefix, shown with «…»); one with neither stays whole.
 enum QuotableSentences {
     static let maximumLength = 400
 
@@ -13,9 +14,10 @@ enum QuotableSentences {
     }
 
     static func of(_ text: String) -> [Sentence] {
-        text.split(separator: "\n", omittingEmptySubsequences: true).flatMap { paragraph in
-            SentenceSplitter.sentences(String(paragraph)).map(shortened)
+        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: true).map {
+            SentenceSplitter.sentences(String($0))
         }
+        return SignatureBlock.content(of: paragraphs).compactMap { $0.map { shortened(String($0)) } }
     }
 
     static func shortened(_ sentence: String) -> Sentence {

@@ -11,17 +11,36 @@ enum SpanishWording {
     /// "La Gaceta Nº 129 del 15 de julio del 2024" (the document's title when the number is unknown).
     static func edition(of hit: SearchHit) -> String {
         CitationReference.edition(
-            date: hit.editionDate, number: hit.editionNumber, title: title(of: hit), publication: hit.publication)
+            date: hit.editionDate, number: hit.editionNumber, title: title(of: hit), publication: hit.publication,
+            alcance: hit.alcanceNumber)
     }
 
-    /// What an answer names for a passage: the document and where it was published, with the page —
-    /// "Decreto Ejecutivo N° 44123-MP (La Gaceta Nº 129 del 15 de julio del 2024, página 3)", or for a document
-    /// without an edition number "Constitución Política (página 39)".
+    /// What an answer names for a passage: the document and where it was published, with the page — "Decreto
+    /// Ejecutivo N° 44123-MP (La Gaceta Nº 129, lunes 15 de julio del 2024, página 3)", "Alcance Nº 78 a La Gaceta
+    /// Nº 129, …" for a supplement; the edition alone when the document is the whole edition (its title is the
+    /// masthead: "La Gaceta Nº 129, lunes 15 de julio del 2024, página 3"); for a document without an edition
+    /// number "Constitución Política (página 39)". The page is the printed one when known, else the PDF page.
     static func source(of hit: SearchHit) -> String {
         let page = "página " + CitationReference.pageName(hit.page, hit.printedPage)
         let title = title(of: hit)
-        guard let number = hit.editionNumber, !number.isEmpty else { return "\(title) (\(page))" }
-        return "\(title) (\(edition(of: hit)), \(page))"
+        guard
+            let edition = CitationReference.numbered(
+                number: hit.editionNumber, title: hit.documentTitle, publication: hit.publication,
+                alcance: hit.alcanceNumber)
+        else { return "\(title) (\(page))" }
+        let published = "\(edition), \(CitationReference.spanishDateWithWeekday(hit.editionDate)), \(page)"
+        if isMasthead(hit.documentTitle, number: hit.editionNumber) { return published }
+        return "\(title) (\(published))"
+    }
+
+    /// Whether a title is only the edition's masthead ("La Gaceta Nº 129 — 15 de julio de 2024"): a publication's
+    /// name and the edition's number, then no capitalised word (a date's month is lower-case).
+    static func isMasthead(_ title: String, number: String?) -> Bool {
+        guard let number, let name = CitationReference.publicationName(inTitle: title, number: number) else {
+            return false
+        }
+        let rest = title.dropFirst(name.count).drop { !$0.isNumber }.dropFirst(number.count)
+        return !rest.contains { $0.isLetter && $0.isUppercase }
     }
 
     /// The document's title on one line, shortened at a word to `maximumTitleLength` ("…").

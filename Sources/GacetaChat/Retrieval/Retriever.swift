@@ -3,23 +3,35 @@ import GacetaQuery
 import GacetaSearch
 import GacetaText
 
-/// Question (+ earlier turns) → search → rerank → the passages to answer from.
+/// Question (+ earlier turns) → candidates → rerank → the passages to answer from (issue 13 §2).
 ///
-/// The question's content words (no stopwords, no question words such as "qué", "cuándo" or "decidió") are
-/// searched as ONE OR-group: the index ranks every chunk holding any of them by BM25 (never only the newest),
-/// and the best `candidateCount` are reranked by `Reranker` (IDF-weighted coverage, proximity, bigrams and
-/// identifiers, titles, neighbouring chunks; recency when the question asks for it). A follow-up ("¿y cuándo
-/// entra en vigencia?") adds the content words of the question it follows. Chat never sees the store: `search`
-/// is usually `{ try store.search($0) }`.
+/// Candidates are every chunk holding at least one of the question's content words (no stopwords, no question
+/// words such as "qué", "cuándo" or "decidió") whose document frequency is at most `rareShare` of the index's
+/// chunks, or, when none is that rare, its `fallbackRareWords` rarest; the index ranks all of them by BM25 over
+/// every content word of the question (never only the newest: no window by date, insertion order or row count),
+/// and the best `candidateCount` are reranked by `Reranker` with IDF over the whole index (coverage, proximity,
+/// bigrams and identifiers, titles, neighbouring chunks; recency when the question asks for it). A follow-up
+/// ("¿y cuándo entra en vigencia?") adds the content words of the question it follows. Without `statistics`
+/// every content word is a candidate word and IDF is counted over the candidates. Chat never sees the store:
+/// `search` is usually `{ try store.search($0) }`, `statistics` `{ try store.termStatistics(stems: $0) }`.
 public struct Retriever {
     /// Candidates reranked per question (the issue asks for at least 100; the search's page limit).
     public static let candidateCount = SearchRequest.maximumPerPage
+    /// A word held by at most this share of the chunks is rare enough to draw candidates.
+    public static let rareShare = 0.05
+    /// Words that draw candidates when none is rare enough.
+    public static let fallbackRareWords = 3
 
     private let search: (SearchRequest) throws -> SearchResults
+    private let statistics: (([String]) throws -> IndexStatistics)?
 
-    /// Creates a retriever over a search function (the store's, or a test's).
-    public init(search: @escaping (SearchRequest) throws -> SearchResults) {
+    /// Creates a retriever over a search function and the index's term statistics (the store's, or a test's).
+    public init(
+        search: @escaping (SearchRequest) throws -> SearchResults,
+        statistics: (([String]) throws -> IndexStatistics)? = nil
+    ) {
         self.search = search
+        self.statistics = statistics
     }
 
     /// Passages retrieved for a question, best first, each with its IDF-weighted coverage of the question.
@@ -29,8 +41,21 @@ public struct Retriever {
         public var coverage: [Double]
         /// Every candidate considered, in reranked order (the passages are its first ones).
         public var considered: [SearchHit]
-        /// The weight of each question stem (IDF over the candidates).
+        /// The weight of each question stem (IDF over the whole index, or over the candidates without statistics).
         public var weights: [String: Double]
+        /// The words whose matches were the candidates (lower-cased as typed).
+        public var candidateWords: [String] = []
+
+        public init(
+            passages: [SearchHit], coverage: [Double], considered: [SearchHit], weights: [String: Double],
+            candidateWords: [String] = []
+        ) {
+            self.passages = passages
+            self.coverage = coverage
+            self.considered = considered
+            self.weights = weights
+            self.candidateWords = candidateWords
+        }
 
         public static let empty = Retrieval(passages: [], coverage: [], considered: [], weights: [:])
     }
@@ -47,10 +72,19 @@ public struct Retriever {
         let terms = QuestionTerms(question: question, history: history[...], analyzer: TermAnalyzer())
         let words = terms.all.map(\.text)
         guard !words.isEmpty, limit > 0 else { return .empty }
-        let group = words.map { term in
+        let indexTerms = IndexTerms()
+        let stems = words.map { indexTerms.tokens($0).map(\.stem) }
+        let index = try statistics?(Array(Set(stems.joined())).sorted())
+        let chosen = index.map { Self.candidateWords(stems, statistics: $0) } ?? Array(words.indices)
+        guard !chosen.isEmpty else { return .empty }
+        func atom(_ term: String) -> QueryAtom {
             term.allSatisfy(\.isNumber) ? QueryAtom.number(term) : QueryAtom.word(term)
         }
-        let request = SearchRequest(expression: SearchExpression(required: [group]), perPage: Self.candidateCount)
+        let rare = chosen.map { atom(words[$0]) }
+        // Every word in a second group that the rare ones already satisfy: it matches the same chunks, and BM25
+        // scores the common words too.
+        let groups = chosen.count == words.count ? [rare] : [rare, words.map(atom)]
+        let request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
         // An edition's sumario (its cover and contents) is searchable but never quoted.
         let hits = try search(request).hits.filter { !$0.isSumario }
         let candidates = hits.map {
@@ -59,12 +93,27 @@ public struct Retriever {
                 chunkID: $0.chunkID, score: $0.score)
         }
         let ranking = Reranker().rank(
-            words: terms.current.map(\.text) + terms.context.map(\.text), recencyAsked: Self.asksForRecent(question),
-            candidates: candidates)
+            words: words, recencyAsked: Self.asksForRecent(question), candidates: candidates,
+            statistics: index.map { ($0.chunks, $0.documentFrequency) })
         let considered = ranking.ranked.map { hits[$0.index] }
         return Retrieval(
             passages: Array(considered.prefix(limit)), coverage: ranking.ranked.prefix(limit).map(\.coverage),
-            considered: considered, weights: ranking.weights)
+            considered: considered, weights: ranking.weights, candidateWords: chosen.map { words[$0] })
+    }
+
+    /// The indexes of the words that draw candidates: those held by at most `rareShare` of the chunks (and by
+    /// one at least), or the `fallbackRareWords` rarest held by some chunk. A word of several tokens ("44123-MP")
+    /// is as rare as its rarest token.
+    static func candidateWords(_ stems: [[String]], statistics: IndexStatistics) -> [Int] {
+        let frequencies = stems.map { tokens in
+            tokens.map { statistics.documentFrequency[$0] ?? 0 }.min() ?? 0
+        }
+        let limit = Double(statistics.chunks) * rareShare
+        let found = frequencies.indices.filter { frequencies[$0] > 0 }
+        let rare = found.filter { Double(frequencies[$0]) <= limit }
+        if !rare.isEmpty { return rare }
+        let rarest = found.sorted { frequencies[$0] < frequencies[$1] }.prefix(fallbackRareWords)
+        return rarest.sorted()
     }
 
     /// The words searched for `question`: its content words (lower-cased as typed, accents kept), then, for a

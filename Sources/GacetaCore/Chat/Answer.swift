@@ -16,14 +16,17 @@ public struct Citation: Sendable, Equatable, Codable {
     /// Ready to paste: "La Gaceta Nº 233 del 6 de diciembre del 2019, página 10" (`CitationReference`); nil only
     /// in citations stored before it existed.
     public var reference: String?
-    /// The edition's publication («Gaceta del Congreso»), when its masthead named it.
+    /// The publication's stored name, when known (`CitationReference`).
     public var publication: String?
+    /// A supplement's number ("Alcance Nº 78 a La Gaceta Nº 129"); nil for a regular edition.
+    public var alcanceNumber: String?
 
     public init(
         n: Int, editionDate: String, editionNumber: String?, documentID: Int64, documentTitle: String, page: Int,
-        printedPage: String?, quote: String, publication: String? = nil
+        printedPage: String?, quote: String, publication: String? = nil, alcanceNumber: String? = nil
     ) {
         self.publication = publication
+        self.alcanceNumber = alcanceNumber
         self.n = n
         self.editionDate = editionDate
         self.editionNumber = editionNumber
@@ -35,7 +38,7 @@ public struct Citation: Sendable, Equatable, Codable {
         url = "/api/v1/documents/\(documentID)/pages/\(page)"
         reference = CitationReference.text(
             editionDate: editionDate, editionNumber: editionNumber, title: documentTitle, page: page,
-            printedPage: printedPage, publication: publication)
+            printedPage: printedPage, publication: publication, alcance: alcanceNumber)
     }
 }
 

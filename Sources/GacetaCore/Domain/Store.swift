@@ -3,6 +3,26 @@ public protocol SearchIndex: AnyObject {
     func search(_ request: SearchRequest) throws(StoreError) -> SearchResults
 }
 
+/// How many chunks the index holds and how many of them hold each term: IDF over the whole index (chat's
+/// retrieval picks a question's rare words by it, and weighs every word by it).
+public protocol TermStatistics: AnyObject {
+    /// The chunks indexed, and for each of `stems` (as the index holds them: `IndexTerms`' stems, folded,
+    /// Snowball, numbers as their digits) the chunks holding it; a stem no chunk holds counts 0.
+    func termStatistics(stems: [String]) throws(StoreError) -> IndexStatistics
+}
+
+/// Chunks indexed and chunks per term (`TermStatistics`).
+public struct IndexStatistics: Sendable, Equatable {
+    public var chunks: Int
+    /// Stem → chunks holding it.
+    public var documentFrequency: [String: Int]
+
+    public init(chunks: Int, documentFrequency: [String: Int]) {
+        self.chunks = chunks
+        self.documentFrequency = documentFrequency
+    }
+}
+
 /// Editions, their documents and pages, as the browsing routes read them.
 public protocol EditionCatalogue: AnyObject {
     /// Editions, newest first.
@@ -96,8 +116,9 @@ public protocol StoreBackup: AnyObject {
 /// Every store protocol at once: only the store targets and the command line's wiring name it; everything else
 /// asks for the narrow protocol it uses. SQLite (embedded default) and PostgreSQL implement it and pass the same
 /// conformance tests. One instance per worker process, opened at start; not shared between threads.
-public protocol Store: SearchIndex, EditionCatalogue, ConversationStore, DocumentSink, StoreAdministration,
-    StoreMaintenance, StoreBackup, FetchLog, SummaryStore, EditionCalendar, AlertStore, NoticeFeed
+public protocol Store: SearchIndex, TermStatistics, EditionCatalogue, ConversationStore, DocumentSink,
+    StoreAdministration, StoreMaintenance, StoreBackup, FetchLog, SummaryStore, EditionCalendar, AlertStore,
+    NoticeFeed
 {}
 
 /// A store failure, classified so HTTP can answer 503 for an unavailable database.

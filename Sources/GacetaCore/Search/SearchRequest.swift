@@ -62,17 +62,20 @@ public struct SearchHit: Sendable, Equatable, Codable {
     public var text: String
     /// Lower is better (BM25 as SQLite reports it); comparable within one result set only.
     public var score: Double
-    /// The edition's publication («La Gaceta», «Gaceta del Congreso»), when its masthead named it.
+    /// The publication's stored name ("La Gaceta", "Gaceta del Congreso"), when the store has one.
     public var publication: String?
+    /// A supplement's number ("78" for "Alcance Nº 78 a La Gaceta Nº 129"); nil for a regular edition.
+    public var alcanceNumber: String?
 
     public var isSumario: Bool { type == Document.sumarioType }
 
     public init(
         documentID: Int64, documentTitle: String, section: String?, type: String?, editionDate: String,
         editionNumber: String?, page: Int, printedPage: String?, chunkID: Int64, snippet: String, text: String,
-        score: Double, publication: String? = nil
+        score: Double, publication: String? = nil, alcanceNumber: String? = nil
     ) {
         self.publication = publication
+        self.alcanceNumber = alcanceNumber
         self.documentID = documentID
         self.documentTitle = documentTitle
         self.section = section

@@ -11,7 +11,8 @@ import GacetaText
 ///
 /// A candidate's score adds up, best first:
 /// - **coverage**: the IDF-weighted share of the question's terms the passage holds (numbers and identifiers
-///   weigh half again as much); IDF is counted over the candidates, so a word most of them hold counts little;
+///   weigh half again as much); IDF is counted over the whole index when its statistics are given (else over
+///   the candidates), so a word most chunks hold ("proyecto", "ley") counts little;
 /// - **proximity**: how close together the matched terms are (the shortest span holding them all);
 /// - **bigrams**: pairs of consecutive question words found next to each other (stopwords between them
 ///   skipped), so "Ley 70 de 1993", "44123-MP" or "salario mínimo" weigh as phrases;
@@ -57,6 +58,9 @@ public final class Reranker {
         public var weights: [String: Double]
     }
 
+    /// The whole index's chunks and, per stem (as `IndexTerms` makes them), the chunks holding it.
+    public typealias Statistics = (chunks: Int, documentFrequency: [String: Int])
+
     /// Weights of the features beside coverage (which weighs 1).
     static let proximityWeight = 0.3
     static let bigramWeight = 0.25
@@ -71,14 +75,18 @@ public final class Reranker {
     public init() {}
 
     /// The candidates best first. `words` are the question's content words (as typed or folded; stopwords and
-    /// question words already left out), in the question's order.
-    public func rank(words: [String], recencyAsked: Bool, candidates: [Candidate]) -> Ranking {
+    /// question words already left out), in the question's order. `statistics` (the whole index's chunks and
+    /// each stem's) give the IDF; without them it is counted over the candidates.
+    public func rank(
+        words: [String], recencyAsked: Bool, candidates: [Candidate], statistics: Statistics? = nil
+    ) -> Ranking {
         let query = stems(of: words)
         guard !query.stems.isEmpty, !candidates.isEmpty else {
             return Ranking(ranked: candidates.indices.map { Ranked(index: $0, score: 0, coverage: 0) }, weights: [:])
         }
         let analysed = candidates.map { analyse($0.text, query: query) }
-        let weights = self.weights(query, analysed: analysed)
+        let weights =
+            statistics.map { Self.weights(query, statistics: $0) } ?? self.weights(query, analysed: analysed)
         let total = weights.values.reduce(0, +)
         let coverages = analysed.map { passage in
             passage.present.reduce(0) { $0 + (weights[$1] ?? 0) } / total
@@ -187,6 +195,19 @@ public final class Reranker {
         let rarest = weights.values.max() ?? 1
         for stem in absent { weights[stem] = rarest }
         for stem in query.numbers { weights[stem] = weights[stem].map { $0 * Self.numberBoost } }
+        return weights
+    }
+
+    /// IDF of each question stem over the whole index, numbers boosted; a stem no chunk holds weighs as much as
+    /// one held by a single chunk.
+    static func weights(_ query: Query, statistics: Statistics) -> [String: Double] {
+        let count = Double(max(statistics.chunks, 1))
+        var weights: [String: Double] = [:]
+        for stem in query.stems {
+            let df = Double(min(max(statistics.documentFrequency[stem] ?? 0, 1), statistics.chunks))
+            weights[stem] = max(log(1 + (count - df + 0.5) / (df + 0.5)), 0.05)
+            if query.numbers.contains(stem) { weights[stem] = (weights[stem] ?? 0) * Self.numberBoost }
+        }
         return weights
     }
 
