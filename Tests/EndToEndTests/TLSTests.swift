@@ -41,7 +41,11 @@ extension EndToEnd {
             control.standardOutput = FileHandle.nullDevice
             control.standardError = FileHandle.nullDevice
             try control.run()
-            defer { control.terminate() }
+            // SIGKILL: the test process starts children with SIGTERM blocked, so `terminate()` left it running.
+            defer {
+                kill(control.processIdentifier, SIGKILL)
+                control.waitUntilExit()
+            }
             var controlHandshake: CommandResult?
             try waitUntil("control server accepts TLS 1.0", timeout: 10) {
                 controlHandshake = try? handshake(

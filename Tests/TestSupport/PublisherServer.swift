@@ -111,7 +111,10 @@ public final class PublisherServer {
 
     private func startHelper() throws {
         let script = """
-            import http.server, os, sys
+            import http.server, os, signal, sys
+            # The test process starts us with most signals blocked (its threads block them), and a blocked SIGTERM
+            # would leave this server running after the test: unblock them all.
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
             root, log = sys.argv[2], sys.argv[3]
             seen = set()
             class Handler(http.server.BaseHTTPRequestHandler):
@@ -159,6 +162,10 @@ public final class PublisherServer {
         for process in [nginx, helper].compactMap({ $0 }) where process.isRunning {
             kill(process.processIdentifier, SIGTERM)
             _ = try? waitUntil("the publisher's processes stop", timeout: 15) { !process.isRunning }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
         }
         nginx = nil
         helper = nil
