@@ -15,7 +15,7 @@ import TestSupport
         return bullet.text
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
+    @Test(arguments: Array(1...64) as [UInt64])
     func everyBulletsWordsAreOnItsPage(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
         let types = ["decreto", "edicto", "licitación", "resolución", "aviso", "notificación", "ley"]

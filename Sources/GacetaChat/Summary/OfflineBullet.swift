@@ -56,9 +56,20 @@ enum OfflineBullet {
         var quote = best.sentences[best.at]
         if quote.count < shortSentence, best.at + 1 < best.sentences.count {
             let next = best.sentences[best.at + 1]
-            if quote.count + 1 + next.count <= maximumLength { quote += " " + next }
+            // Only when the two stand together on the page: a next sentence whose start was cut as furniture
+            // would join into a text the page does not hold.
+            if quote.count + 1 + next.count <= maximumLength,
+                spaced(best.page.text).contains(spaced(quote + " " + next))
+            {
+                quote += " " + next
+            }
         }
         return Bullet(text: prefixed(quote, notice: notice), quote: quote, page: best.page)
+    }
+
+    /// `text` with every run of white space as one space.
+    private static func spaced(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The page's whole sentences (never one cut short), furniture cut off or dropped.
