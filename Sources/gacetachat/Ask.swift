@@ -31,14 +31,7 @@ struct Ask: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let store: any Store
-        do {
-            store = try StoreFactory.open(url: settings.database.url)
-            if settings.profile != .production { try store.migrate() }
-        } catch {
-            printError("ask: \(error)")
-            throw ExitCode.failure
-        }
+        let store = try openStoreOrExit(settings, command: "ask")
         if let repeatCount {
             try AskTiming.run(
                 ServiceFactory.chatService(settings: settings, store: store, noAnswerThreshold: noAnswerThreshold),

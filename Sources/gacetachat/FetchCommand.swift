@@ -55,14 +55,7 @@ struct FetchCommand: ParsableCommand {
         if let first, first > today {
             throw ValidationError("\(first) is after today (\(today) in \(settings.fetch.timezone))")
         }
-        let store: any Store
-        do {
-            store = try StoreFactory.open(url: settings.database.url)
-            if settings.profile != .production { try store.migrate() }
-        } catch {
-            printError("fetch: \(error)")
-            throw ExitCode.failure
-        }
+        let store = try openStoreOrExit(settings, command: "fetch")
         if status {
             let records = try store.fetchDates(
                 from: (first ?? last.adding(days: -13)).description, to: last.description)

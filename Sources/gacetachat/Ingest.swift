@@ -38,14 +38,7 @@ struct Ingest: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let store: any Store
-        do {
-            store = try StoreFactory.open(url: settings.database.url)
-            if settings.profile != .production { try store.migrate() }
-        } catch {
-            printError("ingest: \(error)")
-            throw ExitCode.failure
-        }
+        let store = try openStoreOrExit(settings, command: "ingest")
         let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date, ocr: true)
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         var summary = IngestPipeline.Summary()

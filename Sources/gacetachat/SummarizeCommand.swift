@@ -30,14 +30,7 @@ struct SummarizeCommand: ParsableCommand {
 
     func run() throws {
         let settings = try options.loadOrExit()
-        let store: any Store
-        do {
-            store = try StoreFactory.open(url: settings.database.url)
-            if settings.profile != .production { try store.migrate() }
-        } catch {
-            printError("summarize: \(error)")
-            throw ExitCode.failure
-        }
+        let store = try openStoreOrExit(settings, command: "summarize")
         var logger = Logger(label: "gacetachat.summary")
         logger.logLevel = Logger.Level(settings.log.level)
         let service = ServiceFactory.summaryService(settings: settings, store: store, logger: logger)

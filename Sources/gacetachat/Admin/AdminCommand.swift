@@ -17,15 +17,7 @@ struct AdminCommand: ParsableCommand {
 
     /// Opens the store of the configured database, migrating outside production (as `ingest` does).
     static func store(_ options: ConfigOptions) throws -> any Store {
-        let settings = try options.loadOrExit()
-        do {
-            let store = try StoreFactory.open(url: settings.database.url)
-            if settings.profile != .production { try store.migrate() }
-            return store
-        } catch {
-            printError("admin: \(error)")
-            throw ExitCode.failure
-        }
+        try openStoreOrExit(try options.loadOrExit(), command: "admin")
     }
 
     struct Create: ParsableCommand {
