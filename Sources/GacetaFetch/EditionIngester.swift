@@ -1,3 +1,4 @@
+import GacetaCore
 import GacetaIngest
 
 /// Turns a stored file into an edition: the one place fetch calls ingestion (so that switching to the notices

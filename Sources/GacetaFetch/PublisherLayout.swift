@@ -1,3 +1,4 @@
+import GacetaCore
 /// Where the publisher puts a day's files: `BASE/pub/YYYY/MM/DD/COMP_DD_MM_YYYY.pdf` (the edition) and
 /// `ALCA{n}_DD_MM_YYYY.pdf` (its Alcances), and how to read the folder's HTML listing.
 public struct PublisherLayout: Sendable {

@@ -1,3 +1,4 @@
+import GacetaCore
 import GacetaFetch
 import Testing
 

@@ -1,6 +1,6 @@
 import Glibc
 
-/// A day of the proleptic Gregorian calendar, `YYYY-MM-DD`, with the arithmetic fetch needs (no time zone: a date
+/// A day of the proleptic Gregorian calendar, `YYYY-MM-DD`, with the arithmetic fetch and the editions API need (no time zone: a date
 /// is already some place's date).
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
