@@ -22,7 +22,7 @@ public enum CGIRequest {
         // Malformed escapes are refused here, for every route, before any handler runs.
         _ = try QueryString.parse(query)
         var headers = Headers()
-        for (name, value) in parameters.sorted(by: { $0.key < $1.key }) where name.hasPrefix("HTTP_") {
+        for (name, value) in parameters.filter({ $0.key.hasPrefix("HTTP_") }).sorted(by: { $0.key < $1.key }) {
             headers.add(headerName(fromCGI: name.dropFirst(5)), value)
         }
         if let type = parameters["CONTENT_TYPE"], !type.isEmpty { headers.add("Content-Type", type) }

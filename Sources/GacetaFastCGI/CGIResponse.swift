@@ -8,9 +8,11 @@ public enum CGIResponse {
         for (name, value) in response.headers {
             // A header value must never end the header block early.
             var clean = value
-            clean.unicodeScalars.removeAll { $0 == "\r" || $0 == "\n" }
-            text += "\(name): \(clean)\r\n"
-            if name.lowercased() == "content-length" { hasLength = true }
+            if clean.utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
+                clean.unicodeScalars.removeAll { $0 == "\r" || $0 == "\n" }
+            }
+            text += name + ": " + clean + "\r\n"
+            if name.utf8.count == 14 && name.lowercased() == "content-length" { hasLength = true }
         }
         if !hasLength && response.stream == nil { text += "Content-Length: \(response.body.count)\r\n" }
         text += "\r\n"

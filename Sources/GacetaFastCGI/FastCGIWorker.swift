@@ -211,10 +211,13 @@ public struct FastCGIWorker {
     private static func parameters(of request: FCGX_Request) -> [String: String] {
         var result: [String: String] = [:]
         guard var cursor = request.envp else { return result }
+        result.reserveCapacity(32)
+        // Split at the first `=` byte, then decode each side (libfcgi gives `NAME=VALUE` C strings).
         while let entry = cursor.pointee {
-            let pair = String(cString: entry)
-            if let equals = pair.firstIndex(of: "=") {
-                result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+            let pair = UnsafeRawBufferPointer(start: entry, count: strlen(entry)).bindMemory(to: UInt8.self)
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                result[String(decoding: UnsafeBufferPointer(rebasing: pair[..<equals]), as: UTF8.self)] = String(
+                    decoding: UnsafeBufferPointer(rebasing: pair[(equals + 1)...]), as: UTF8.self)
             }
             cursor += 1
         }
