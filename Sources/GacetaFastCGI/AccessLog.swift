@@ -67,10 +67,16 @@ public enum AccessLog {
         {
             return parameter
         }
-        var generator = SystemRandomNumberGenerator()
-        return (0..<2).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
+        // 16 random bytes in one call (arc4random_buf: one getrandom(2)), as 32 hex digits.
+        let digits = Array("0123456789abcdef".utf8)
+        var random = [UInt8](repeating: 0, count: 16)
+        arc4random_buf(&random, random.count)
+        return String(unsafeUninitializedCapacity: 32) { text in
+            for (index, byte) in random.enumerated() {
+                text[2 * index] = digits[Int(byte >> 4)]
+                text[2 * index + 1] = digits[Int(byte & 0xF)]
+            }
+            return 32
+        }
     }
 }
