@@ -45,7 +45,7 @@ public enum PDFText {
             throw IngestError(path: path, message: "pdftotext \(how)\(detail) (is it a valid PDF?)")
         }
         let text = TextCleanup.unixNewlines(SystemCall.decodeUTF8(output.stdout))
-        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(TextCleanup.clean)
+        var pages = PlainText.pieces(text, separator: 0x0C).map(TextCleanup.clean)
         // pdftotext ends every page, the last one included, with a form feed.
         if pages.count > 1, pages.last == "" { pages.removeLast() }
         return columns ? pages.map { TextCleanup.clean(ColumnLayout.readingOrder($0)) } : pages

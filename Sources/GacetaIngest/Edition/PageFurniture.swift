@@ -30,6 +30,11 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Learns the furniture of a document from all its pages.
     public init(pages: [String]) {
+        self.init(masked: pages.map(MaskedPage.init))
+    }
+
+    /// Learns the furniture of a document from all its pages, masked.
+    init(masked pages: [MaskedPage]) {
         var anywhere: [String: Int] = [:]
         var nearEdge: [String: Int] = [:]
         var repeated: Set<String> = []
@@ -37,23 +42,23 @@ public struct PageFurniture: Sendable, Equatable {
         var tails: Set<String> = []
         var learned = 0
         for page in pages {
-            let all = page.split(separator: "\n", omittingEmptySubsequences: false)
+            let all = page.lines
             var lines: [String] = []
-            let content = all.indices.filter { !all[$0].allSatisfy(\.isWhitespace) }
+            let content = page.content
             // On a page of a few lines, every line is at an edge: such pages teach nothing about furniture.
             guard content.count >= Self.minimumLines else { continue }
             learned += 1
             let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
             for position in content {
                 let raw = all[position]
-                let line = Self.key(raw)
+                let line = Self.key(masked: page.masks[position])
                 lines.append(line)
                 let trimmed = raw.trimmingSpaces
                 if trimmed.first?.isLowercase ?? false, let last = trimmed.last, ".;:,".contains(last) {
                     tails.insert(line)
                 }
-                let before = position == 0 || all[position - 1].allSatisfy(\.isWhitespace)
-                let after = position == all.count - 1 || all[position + 1].allSatisfy(\.isWhitespace)
+                let before = position == 0 || page.blank[position - 1]
+                let after = position == all.count - 1 || page.blank[position + 1]
                 if before || after || edges.contains(position) { apart[line, default: 0] += 1 }
             }
             var seen: Set<String> = []
@@ -86,18 +91,28 @@ public struct PageFurniture: Sendable, Equatable {
         !patterns.isEmpty && patterns.contains(Self.key(line))
     }
 
+    /// `isFurniture` of the line at `index` of `page`.
+    func isFurniture(_ page: MaskedPage, line index: Int) -> Bool {
+        !patterns.isEmpty && patterns.contains(Self.key(masked: page.masks[index]))
+    }
+
     /// The page without its furniture lines, and without a bare page number ("- 2 -", "Pág 2") among its first or
     /// last 2 lines when that number is one of `pageNumbers` (its index or its printed number).
     public func strip(_ page: String, pageNumbers: Set<Int> = []) -> String {
-        var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let content = lines.indices.filter { !lines[$0].allSatisfy(\.isWhitespace) }
+        strip(MaskedPage(page), page, pageNumbers: pageNumbers)
+    }
+
+    /// `strip` of `page`, read as `masked`.
+    func strip(_ masked: MaskedPage, _ page: String, pageNumbers: Set<Int>) -> String {
+        var lines = masked.lines
+        let content = masked.content
         let edges = Set(content.prefix(Self.ruleEdge) + content.suffix(Self.ruleEdge))
         var drop: Set<Int> = []
         for index in content {
-            let masked = Self.mask(lines[index])
-            let number = Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false
-            if patterns.contains(Self.key(masked: masked))
-                || (edges.contains(index) && number && Self.pageNumberShapes.contains(masked))
+            let mask = masked.masks[index]
+            if patterns.contains(Self.key(masked: mask))
+                || (edges.contains(index) && Self.pageNumberShapes.contains(mask)
+                    && (Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false))
             {
                 drop.insert(index)
             }
@@ -133,9 +148,14 @@ public struct PageFurniture: Sendable, Equatable {
         let joined =
             LineText.mightBeLetterSpaced(line) ? LineText.collapseLetterSpacing(Substring(line)) : String(line)
         let folded = TextFolding.fold(LineText.collapseWhitespace(joined))
+        return PlainText.maskDigits(folded) ?? maskDigits(folded)
+    }
+
+    /// Every run of ASCII digits as "#", Character by Character.
+    static func maskDigits(_ text: String) -> String {
         var result = ""
         var inDigits = false
-        for character in folded {
+        for character in text {
             if character.isASCII && character.isNumber {
                 if !inDigits { result.append("#") }
                 inDigits = true
