@@ -29,14 +29,14 @@ struct SplitCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var outputs: [SplitOutput] = []
-        // As ingest does, the next file is read (pdftotext, columns) on another thread while this one is split;
-        // one pdftotext at a time.
+        // As ingest does, the next file is read (pdftotext) on another thread while this one is put in reading order
+        // and split; one pdftotext at a time.
         var next = paths.first.map(PageRead.init)
         for (position, path) in paths.enumerated() {
             let read = next?.wait()
             next = position + 1 < paths.count ? PageRead(path: paths[position + 1]) : nil
             do {
-                var pages = try read?.get() ?? []
+                var pages = PDFText.readingOrder(try read?.get() ?? [])
                 let outcome = PageOCR().fill(&pages, pdf: path, enabled: ocr)
                 let reading = EditionReader.read(rawPages: pages, fileName: path)
                 let output = SplitOutput(path: path, reading: reading, ocr: outcome)
@@ -52,7 +52,7 @@ struct SplitCommand: ParsableCommand {
     }
 }
 
-/// A PDF's pages read on a background thread (`PDFText.pages` with columns).
+/// A PDF's pages read on a background thread (`pdftotext -layout`, not yet in reading order).
 private final class PageRead: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written once by the background block before it signals; read after `wait`.
@@ -60,7 +60,7 @@ private final class PageRead: @unchecked Sendable {
 
     init(path: String) {
         DispatchQueue.global().async {
-            self.result = Result { () throws(IngestError) in try PDFText.pages(of: path, columns: true) }
+            self.result = Result { () throws(IngestError) in try PDFText.pages(of: path, layout: true) }
             self.done.signal()
         }
     }

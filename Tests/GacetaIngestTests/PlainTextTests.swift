@@ -61,6 +61,17 @@ import Testing
         #expect(plain > 0)
     }
 
+    @Test func linesAreMaskedAsCharactersAre() {
+        var ascii = 0
+        for (iteration, line) in Self.samples(seed: 19, pieces: 0...12).enumerated() {
+            if PlainText.maskASCII(line) != nil { ascii += 1 }
+            #expect(
+                PageFurniture.mask(line) == PageFurniture.maskByCharacter(line),
+                "iteration \(iteration): \(line.debugDescription)")
+        }
+        #expect(ascii > 0)
+    }
+
     @Test func aLineSaidToHaveNoSpacedLettersKeepsItsLetters() {
         var spaced = 0
         var shortcut = 0

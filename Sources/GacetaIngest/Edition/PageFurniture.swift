@@ -145,10 +145,17 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Folded, whitespace collapsed, letter spacing joined, every digit run as "#".
     static func mask<S: StringProtocol>(_ line: S) -> String {
+        if let masked = PlainText.maskASCII(line) { return masked }
         let joined =
             LineText.mightBeLetterSpaced(line) ? LineText.collapseLetterSpacing(Substring(line)) : String(line)
         let folded = TextFolding.fold(LineText.collapseWhitespace(joined))
         return PlainText.maskDigits(folded) ?? maskDigits(folded)
+    }
+
+    /// `mask` Character by Character, without its byte-level paths (what tests hold them to).
+    static func maskByCharacter<S: StringProtocol>(_ line: S) -> String {
+        let joined = LineText.mightBeLetterSpaced(line) ? LineText.joinSpacedLetters(Substring(line)) : String(line)
+        return maskDigits(TextFolding.fold(joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")))
     }
 
     /// Every run of ASCII digits as "#", Character by Character.

@@ -130,6 +130,44 @@ enum PlainText {
         }
     }
 
+    /// `PageFurniture.mask` of an ASCII line without spaced letters in one pass (whitespace collapsed, letters
+    /// lowercased as `TextFolding` does, digit runs as "#"); nil for any other line.
+    static func maskASCII<S: StringProtocol>(_ line: S) -> String? {
+        let ascii = withBytes(line) { bytes in !bytes.contains(where: { $0 >= 0x80 }) }
+        guard ascii, !(LineText.mightBeLetterSpaced(line) && mayHaveSpacedLetters(line)) else { return nil }
+        return withBytes(line) { bytes -> String in
+            string(capacity: bytes.count) { out in
+                var written = 0
+                var pendingSpace = false
+                var inDigits = false
+                for byte in bytes {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = written > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        out[written] = 0x20
+                        written += 1
+                        pendingSpace = false
+                        inDigits = false
+                    }
+                    if byte >= 0x30 && byte <= 0x39 {
+                        if !inDigits {
+                            out[written] = 0x23
+                            written += 1
+                        }
+                        inDigits = true
+                        continue
+                    }
+                    out[written] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    written += 1
+                    inDigits = false
+                }
+                return written
+            }
+        }
+    }
+
     /// False only when `LineText.collapseLetterSpacing` surely leaves `line` as it is (trimmed): a plain line in
     /// which no three single letters stand in a row with one space between each. Tokens are the runs between spaces
     /// and tabs; a token may be a spaced letter when it is one ASCII letter or holds a byte that is not ASCII or is
