@@ -1,4 +1,5 @@
 @testable import GacetaIngest
+import GacetaText
 import TestSupport
 import Testing
 
@@ -70,6 +71,46 @@ import Testing
                 "iteration \(iteration): \(line.debugDescription)")
         }
         #expect(ascii > 0)
+    }
+
+    @Test func lettersAndTheirCaseAreCountedAsCharactersAre() {
+        for (iteration, line) in Self.samples(seed: 20).enumerated() {
+            #expect(GazetteVocabulary.letters(line) == line.filter(\.isLetter), "iteration \(iteration)")
+            let letters = line.filter(\.isLetter)
+            let upper = letters.filter(\.isUppercase).count
+            let expected = letters.count >= 3 && upper * 5 >= letters.count * 4
+            #expect(LineText.isUppercase(line) == expected, "iteration \(iteration): \(line.debugDescription)")
+        }
+    }
+
+    @Test func tokensAreFoldedAsTheirCharactersAre() {
+        for (iteration, line) in Self.samples(seed: 21).enumerated() {
+            var expected: [TextToken] = []
+            var current = ""
+            var currentKind = TextToken.Kind.word
+            for character in line {
+                let kind: TextToken.Kind?
+                if character.isASCII, character.isNumber {
+                    kind = .number
+                } else if character.isLetter, character != "º", character != "ª" {
+                    kind = .word
+                } else {
+                    kind = nil
+                }
+                if kind != currentKind, !current.isEmpty {
+                    expected.append(TextToken(kind: currentKind, text: current))
+                    current = ""
+                }
+                if let kind {
+                    currentKind = kind
+                    current += TextFolding.fold(String(character))
+                }
+            }
+            if !current.isEmpty { expected.append(TextToken(kind: currentKind, text: current)) }
+            #expect(TextToken.tokenize(line) == expected, "iteration \(iteration): \(line.debugDescription)")
+            let code = PublicationCode.find(in: line + " ( IN2024000106 )")
+            #expect(code != nil)
+        }
     }
 
     @Test func aLineSaidToHaveNoSpacedLettersKeepsItsLetters() {

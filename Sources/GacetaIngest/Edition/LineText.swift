@@ -56,6 +56,7 @@ enum LineText {
 
     /// True when at least 80 % of the line's letters (and at least 3) are uppercase.
     static func isUppercase<S: StringProtocol>(_ line: S) -> Bool {
+        if let (letters, upper) = PlainText.letterCase(line) { return letters >= 3 && upper * 5 >= letters * 4 }
         var letters = 0
         var upper = 0
         for character in line where character.isLetter {

@@ -168,6 +168,59 @@ enum PlainText {
         }
     }
 
+    /// `text.filter(\.isLetter)`, or nil when `text` is not plain.
+    static func letters(_ text: String) -> String? {
+        withBytes(text) { bytes -> String? in
+            guard isPlain(bytes) else { return nil }
+            guard bytes.contains(where: { $0 >= 0x80 }) else {
+                return string(capacity: bytes.count) { out in
+                    var written = 0
+                    for byte in bytes where byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                        out[written] = byte
+                        written += 1
+                    }
+                    return written
+                }
+            }
+            var letters = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars where isLetter(scalar) { letters.append(scalar) }
+            return String(letters)
+        }
+    }
+
+    /// How many Characters of `text` are letters, and how many of those uppercase; nil when `text` is not plain.
+    static func letterCase<S: StringProtocol>(_ text: S) -> (letters: Int, upper: Int)? {
+        let plain = withBytes(text, isPlain)
+        guard plain else { return nil }
+        var letters = 0
+        var upper = 0
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte >= 0x41 && byte <= 0x5A {
+                    letters += 1
+                    upper += 1
+                } else if byte >= 0x61 && byte <= 0x7A {
+                    letters += 1
+                }
+            } else {
+                let character = Character(scalar)
+                if character.isLetter {
+                    letters += 1
+                    if character.isUppercase { upper += 1 }
+                }
+            }
+        }
+        return (letters, upper)
+    }
+
+    /// `Character.isLetter` of a plain scalar (a Character of its own).
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A }
+        return Character(scalar).isLetter
+    }
+
     /// False only when `LineText.collapseLetterSpacing` surely leaves `line` as it is (trimmed): a plain line in
     /// which no three single letters stand in a row with one space between each. Tokens are the runs between spaces
     /// and tabs; a token may be a spaced letter when it is one ASCII letter or holds a byte that is not ASCII or is
