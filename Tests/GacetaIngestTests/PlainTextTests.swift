@@ -133,6 +133,8 @@ import Testing
     @Test func linesAreCleanedAsCharactersAre() {
         for (iteration, text) in Self.samples(seed: 17, pieces: 0...60).enumerated() {
             #expect(TextCleanup.clean(text) == TextCleanup.cleanByCharacter(Substring(text)), "iteration \(iteration)")
+            let masked = MaskedPage(text)
+            #expect(masked.blank == masked.lines.map { $0.allSatisfy(\.isWhitespace) }, "iteration \(iteration)")
             if let pieces = PlainText.lines(text) {
                 #expect(pieces == text.split(separator: "\n", omittingEmptySubsequences: false))
             }

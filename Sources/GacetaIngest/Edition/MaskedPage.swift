@@ -10,7 +10,11 @@ struct MaskedPage {
 
     init(_ page: String) {
         lines = PlainText.lines(page) ?? page.split(separator: "\n", omittingEmptySubsequences: false)
-        blank = lines.map { $0.allSatisfy(\.isWhitespace) }
+        // A line that starts with a printable ASCII character starts with a Character that is not whitespace.
+        blank = lines.map { line in
+            guard let first = line.utf8.first else { return true }
+            return (first <= 0x20 || first >= 0x7F) && line.allSatisfy(\.isWhitespace)
+        }
         var masks: [String] = []
         masks.reserveCapacity(lines.count)
         for (line, blank) in zip(lines, blank) { masks.append(blank ? "" : PageFurniture.mask(line)) }

@@ -35,15 +35,21 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Learns the furniture of a document from all its pages, masked.
     init(masked pages: [MaskedPage]) {
-        var anywhere: [String: Int] = [:]
-        var nearEdge: [String: Int] = [:]
-        var repeated: Set<String> = []
-        var apart: [String: Int] = [:]
-        var tails: Set<String> = []
+        // Each distinct line (its key) gets a number once; the counts are kept by number.
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        var anywhere: [Int] = []
+        var nearEdge: [Int] = []
+        var repeated: [Bool] = []
+        var apart: [Int] = []
+        var tails: [Bool] = []
+        // The last learned page each line was seen on, anywhere and near an edge.
+        var seenOn: [Int] = []
+        var seenNearOn: [Int] = []
         var learned = 0
         for page in pages {
             let all = page.lines
-            var lines: [String] = []
+            var lines: [Int] = []
             let content = page.content
             // On a page of a few lines, every line is at an edge: such pages teach nothing about furniture.
             guard content.count >= Self.minimumLines else { continue }
@@ -51,35 +57,55 @@ public struct PageFurniture: Sendable, Equatable {
             let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
             for position in content {
                 let raw = all[position]
-                let line = Self.key(masked: page.masks[position])
+                let key = Self.key(masked: page.masks[position])
+                let line: Int
+                if let known = numbers[key] {
+                    line = known
+                } else {
+                    line = names.count
+                    numbers[key] = line
+                    names.append(key)
+                    anywhere.append(0)
+                    nearEdge.append(0)
+                    repeated.append(false)
+                    apart.append(0)
+                    tails.append(false)
+                    seenOn.append(0)
+                    seenNearOn.append(0)
+                }
                 lines.append(line)
                 let trimmed = raw.trimmingSpaces
-                if trimmed.first?.isLowercase ?? false, let last = trimmed.last, ".;:,".contains(last) {
-                    tails.insert(line)
+                if let last = trimmed.last, ".;:,".contains(last), trimmed.first?.isLowercase ?? false {
+                    tails[line] = true
                 }
                 let before = position == 0 || page.blank[position - 1]
                 let after = position == all.count - 1 || page.blank[position + 1]
-                if before || after || edges.contains(position) { apart[line, default: 0] += 1 }
+                if before || after || edges.contains(position) { apart[line] += 1 }
             }
-            var seen: Set<String> = []
-            var seenNear: Set<String> = []
             for (position, line) in lines.enumerated() {
-                if min(position, lines.count - 1 - position) < Self.ruleEdge { seenNear.insert(line) }
-                if !seen.insert(line).inserted { repeated.insert(line) }
+                if min(position, lines.count - 1 - position) < Self.ruleEdge, seenNearOn[line] != learned {
+                    seenNearOn[line] = learned
+                    nearEdge[line] += 1
+                }
+                if seenOn[line] == learned {
+                    repeated[line] = true
+                } else {
+                    seenOn[line] = learned
+                    anywhere[line] += 1
+                }
             }
-            for line in seen { anywhere[line, default: 0] += 1 }
-            for line in seenNear { nearEdge[line, default: 0] += 1 }
         }
         let needed = max(3, Int((Double(learned) * Self.shareOfPages).rounded(.up)))
         let neededWithoutDigits = max(2, Int((Double(learned) * Self.shareWithoutDigits).rounded(.up)))
         var patterns: Set<String> = []
-        for (line, count) in anywhere where !line.isEmpty && !repeated.contains(line) {
-            let edges = nearEdge[line, default: 0]
+        for (number, line) in names.enumerated() where anywhere[number] > 0 && !line.isEmpty && !repeated[number] {
+            let count = anywhere[number]
+            let edges = nearEdge[number]
             guard count >= needed || edges >= Self.edgePagesNeeded else { continue }
             if line.contains("(") && line.contains("in#") { continue }  // a publication code: "( in# )"
-            if apart[line, default: 0] * 2 < count { continue }
+            if apart[number] * 2 < count { continue }
             // The tail of a sentence ("seca.", "del cantón por igual.") is text, however often it recurs.
-            if tails.contains(line) { continue }
+            if tails[number] { continue }
             if !line.contains("#"), edges == 0, count < neededWithoutDigits { continue }
             patterns.insert(line)
         }
