@@ -48,10 +48,11 @@ extension PostgresStore {
         return results
     }
 
-    /// The matching notices counted by section, type and institution, over every match.
+    /// The matching notices counted by section, type and institution, over every match (documents and editions
+    /// joined only when a filter needs them, as on SQLite).
     private func facets(_ query: String, _ request: SearchRequest) throws(StoreError) -> SearchFacets {
         var parameters = PostgresParameters()
-        let match = Self.matches(query, request, &parameters, joined: true)
+        let match = Self.matches(query, request, &parameters)
         let result = try connection.query(
             FacetSQL.facets(matches: "SELECT DISTINCT c.document_id AS id \(match)"), parameters.values)
         return SearchFacets(

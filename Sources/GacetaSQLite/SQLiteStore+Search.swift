@@ -69,14 +69,20 @@ extension SQLiteStore {
         }
     }
 
-    /// The matching notices counted by section, type and institution, over every match.
+    /// The matching notices counted by section, type and institution, over every match. Without filters a match
+    /// costs one lookup (its chunk's notice), not three.
     private func facets(match: String, filter: Filter) throws(StoreError) -> SearchFacets {
+        let joins =
+            filter.conditions.isEmpty
+            ? "JOIN chunks c ON c.id = chunk_index.rowid"
+            : """
+            JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id \
+            JOIN editions e ON e.id = d.edition_id
+            """
         let statement = try connection.prepare(
             FacetSQL.facets(
                 matches: """
-                    SELECT DISTINCT c.document_id AS id FROM chunk_index
-                    JOIN chunks c ON c.id = chunk_index.rowid JOIN documents d ON d.id = c.document_id
-                    JOIN editions e ON e.id = d.edition_id
+                    SELECT DISTINCT c.document_id AS id FROM chunk_index \(joins)
                     WHERE chunk_index MATCH ?1 \(filter.conditions)
                     """))
         statement.bind(1, match)
