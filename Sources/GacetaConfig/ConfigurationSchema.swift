@@ -116,7 +116,8 @@ enum ConfigurationSchema {
         ConfigKey(
             "pool", "max_worker_memory", .byteSize, default: "0",
             doc:
-                "A worker whose resident memory passes this exits after its current request and is replaced; 0 = no limit."
+                "A worker whose resident anonymous memory (not the mapped database) passes this exits after its current "
+                + "request and is replaced; 0 = no limit."
         ) { $0.pool.maxWorkerMemory = $1 },
         ConfigKey(
             "pool", "status_listen", .optionalString(example: "unix:/run/gacetachat/gacetachat-status.sock"),

@@ -1,7 +1,9 @@
 import Glibc
 
-/// This process's resident set size, from `/proc/self/statm`: opened once, then one `pread` per call (it is read
-/// after every request).
+/// This process's resident anonymous memory (heap, stacks, pages it wrote), from `/proc/self/statm`: resident
+/// minus file-backed and shared pages. The SQLite database a worker maps (`mmap_size`) is page cache shared with
+/// every other worker and the kernel's file cache, not the worker's own: counting it would recycle a worker for
+/// having read the index. Opened once, then one `pread` per call (it is read after every request).
 enum ResidentMemory {
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     private static let statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC)
@@ -11,26 +13,31 @@ enum ResidentMemory {
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { buffer -> Int in
             let count = pread(statm, buffer.baseAddress, buffer.count, 0)
             guard count > 0 else { return 0 }
-            return residentPages(UnsafeBufferPointer(rebasing: buffer[..<count])) * pageSize
+            return anonymousPages(UnsafeBufferPointer(rebasing: buffer[..<count])) * pageSize
         }
     }
 
-    /// The second field of statm's text (`size resident shared …`, in pages); 0 when it is not there.
-    static func residentPages(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        var field = 0
+    /// statm's text is `size resident shared text lib data dirty`, in pages: resident − shared (RssAnon); 0 when
+    /// the fields are not there.
+    static func anonymousPages(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var fields: [Int] = []
         var value = 0
         var digits = 0
         for byte in text {
-            if byte == UInt8(ascii: " ") {
-                if field == 1 { break }
-                field += 1
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
+                guard digits > 0 else { return 0 }
+                fields.append(value)
+                if fields.count == 3 { break }
+                value = 0
+                digits = 0
                 continue
             }
-            guard field == 1 else { continue }
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return 0 }
             value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
             digits += 1
         }
-        return field == 1 && digits > 0 ? value : 0
+        if fields.count < 3, digits > 0 { fields.append(value) }
+        guard fields.count == 3 else { return 0 }
+        return max(0, fields[1] - fields[2])
     }
 }

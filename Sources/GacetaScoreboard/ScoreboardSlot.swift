@@ -58,7 +58,7 @@ public struct ScoreboardSlot: @unchecked Sendable {
         nonmutating set { base.storeBytes(of: newValue, toByteOffset: Offset.idleSince, as: Int64.self) }
     }
 
-    /// Resident memory after the last request, in bytes.
+    /// Resident anonymous memory (heap, pages written; not the mapped database) after the last request, in bytes.
     public var memory: UInt64 {
         get { base.load(fromByteOffset: Offset.memory, as: UInt64.self) }
         nonmutating set { base.storeBytes(of: newValue, toByteOffset: Offset.memory, as: UInt64.self) }
