@@ -75,7 +75,10 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
     /// learning it costs more than the rest of an answer).
     static func furniture(of hits: [SearchHit]) -> [Int64: RunningText] {
         Dictionary(grouping: hits, by: \.documentID).mapValues { hits in
-            RunningText(pages: hits.map { ($0.page, $0.text) })
+            // Furniture is what recurs on `minimumPages` pages: a document seen on fewer (a norm is one page of
+            // many chunks) has none to learn, and reading its chunks was most of an answer's time.
+            Set(hits.map(\.page)).count < RunningText.minimumPages
+                ? RunningText(pages: []) : RunningText(pages: hits.map { ($0.page, $0.text) })
         }
     }
 

@@ -87,7 +87,8 @@ public struct Retriever {
         // Every word in a second group that the rare ones already satisfy: it matches the same chunks, and BM25
         // scores the common words too.
         let groups = chosen.count == words.count ? [rare] : [rare, words.map(atom)]
-        let request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
+        var request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
+        request.snippets = false
         // An edition's sumario (its cover and contents) is searchable but never quoted.
         let hits = try search(request).hits.filter { !$0.isSumario }
         let candidates = hits.map {
