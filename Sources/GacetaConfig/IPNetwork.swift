@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// An IPv4 or IPv6 network in CIDR notation (`10.0.0.0/8`, `2001:db8::/32`); a bare address is a /32 or /128.
 /// An IPv4 address written IPv6-mapped (`::ffff:127.0.0.1`, as a dual-stack socket reports it) is matched as the
@@ -9,7 +9,7 @@ public struct IPNetwork: Sendable, Equatable, CustomStringConvertible {
     public let prefixLength: Int
 
     public init?(parsing text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        let parts = Self.trimmed(text).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2, let bytes = Self.bytes(of: String(parts[0])) else { return nil }
         let bits = bytes.count * 8
         var length = bits
@@ -52,6 +52,14 @@ public struct IPNetwork: Sendable, Equatable, CustomStringConvertible {
             return withUnsafeBytes(of: &v6) { Array($0) }
         }
         return nil
+    }
+
+    /// `text` without the white space (Unicode's White_Space: spaces, tabs, line ends) at either end.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
+        return String(scalars[start..<end])
     }
 
     private static func masked(_ bytes: [UInt8], to length: Int) -> [UInt8] {

@@ -18,9 +18,10 @@ public struct Resplitter {
         public init() {}
     }
 
-    public typealias Store = DocumentSink & EditionCatalogue & ConversationStore
+    /// What a re-split reads and writes.
+    public typealias Stores = DocumentSink & EditionCatalogue & ConversationStore
 
-    private let store: any Store
+    private let store: any Stores
     private let archive: PDFArchive
     /// Files read ahead on other threads.
     private let lookahead: Int
@@ -28,7 +29,7 @@ public struct Resplitter {
     /// Reads pages without text (stored so by a worker, or before tesseract was installed).
     private let ocr: PageOCR?
 
-    public init(store: any Store, archive: PDFArchive, ocr: PageOCR? = nil, lookahead: Int = 2) {
+    public init(store: any Stores, archive: PDFArchive, ocr: PageOCR? = nil, lookahead: Int = 2) {
         self.ocr = ocr
         self.store = store
         self.archive = archive

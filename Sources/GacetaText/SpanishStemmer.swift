@@ -1,6 +1,7 @@
 @preconcurrency import CStemmer
 
-/// Snowball Spanish stemmer (libstemmer, algorithm "spanish", UTF-8) for folded words.
+/// Snowball Spanish stemmer (libstemmer's Spanish UTF-8 module, called directly: see CStemmer's shim.h) for folded
+/// words.
 ///
 /// Snowball's Spanish rules expect accents on a few suffixes ("-ación", "-ución", "-logía"), but the index
 /// and queries hold folded words. Before stemming, `stem(bytes:)` therefore restores the accent of a final
@@ -13,20 +14,20 @@
 /// Not thread-safe: use one per thread (a worker is single-threaded). If libstemmer cannot create the
 /// stemmer (out of memory), words are returned unchanged.
 public final class SpanishStemmer {
-    private let stemmer: OpaquePointer?
+    private let stemmer: UnsafeMutablePointer<SN_env>?
     private var scratch: UnsafeMutablePointer<UInt8>
     private var scratchCapacity: Int
     private let cache = StemCache(slotCount: 8192)
 
     /// Creates a stemmer with its own libstemmer state.
     public init() {
-        stemmer = sb_stemmer_new("spanish", nil)
+        stemmer = spanish_UTF_8_create_env()
         scratchCapacity = 128
         scratch = .allocate(capacity: scratchCapacity)
     }
 
     deinit {
-        if let stemmer { sb_stemmer_delete(stemmer) }
+        if let stemmer { spanish_UTF_8_close_env(stemmer) }
         scratch.deallocate()
     }
 
@@ -52,8 +53,10 @@ public final class SpanishStemmer {
         }
         scratch.update(from: source, count: count)
         let length = Self.restoreAccent(scratch, count: Self.singularize(scratch, count: count))
-        guard let result = sb_stemmer_stem(stemmer, scratch, Int32(length)) else { return bytes }
-        let stem = UnsafeBufferPointer(start: result, count: Int(sb_stemmer_length(stemmer)))
+        guard SN_set_current(stemmer, Int32(length), scratch) == 0, spanish_UTF_8_stem(stemmer) >= 0,
+            let result = stemmer.pointee.p
+        else { return bytes }
+        let stem = UnsafeBufferPointer(start: result, count: Int(stemmer.pointee.l))
         cache.store(bytes, stem: stem)
         return stem
     }

@@ -35,6 +35,15 @@ import Testing
         #expect(IPNetwork(parsing: "0.0.0.0/0")?.contains("203.0.113.9") == true)
     }
 
+    /// A list is split at commas: white space around an entry goes, white space inside one is an error.
+    @Test func whiteSpaceAroundANetworkIsIgnored() throws {
+        let ten = try #require(IPNetwork(parsing: "10.0.0.0/8"))
+        #expect(IPNetwork(parsing: " 10.0.0.0/8\t") == ten)
+        #expect(IPNetwork(parsing: "\u{A0}\n::1 ")?.description == "::1/128")
+        #expect(IPNetwork(parsing: "10.0.0.0 /8") == nil && IPNetwork(parsing: "10.0.0.0/ 8") == nil)
+        #expect(IPNetwork(parsing: " \t ") == nil)
+    }
+
     @Test(arguments: ["10.0.0.0/33", "::1/129", "10.0.0/8", "abc", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/-1", ""])
     func malformedNetworksAreRefused(text: String) {
         #expect(IPNetwork(parsing: text) == nil)

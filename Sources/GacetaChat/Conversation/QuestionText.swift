@@ -1,5 +1,3 @@
-import Foundation
-
 /// A chat question as stored and answered: NFC-normalised, then measured three ways, because a grapheme cluster
 /// can hold any number of scalars ("a" followed by 300,000 × U+0301 is one `Character`).
 enum QuestionText {
@@ -11,12 +9,28 @@ enum QuestionText {
     /// too, so that a huge input is never normalised).
     static func normalised(_ text: String, maximumLength: Int) throws(ChatError) -> String {
         guard text.utf8.count <= 2 * maximumBytes else { throw .questionTooLarge(measure: "\(text.utf8.count) bytes") }
-        let question = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let question = trimmed(composed(text))
         if question.utf8.count > maximumBytes { throw .questionTooLarge(measure: "\(question.utf8.count) bytes") }
         if question.unicodeScalars.count > 4 * maximumLength {
             throw .questionTooLarge(measure: "\(question.unicodeScalars.count) Unicode scalars")
         }
         if question.count > maximumLength { throw .questionTooLong(length: question.count, limit: maximumLength) }
         return question
+    }
+
+    /// `text` in Normalization Form C ("cafe\u{301}" → "café"), by the standard library's own normaliser: the
+    /// one its `String` comparison uses, public but underscored (swift-foundation's `URL.Template` calls it too).
+    /// Foundation's `precomposedStringWithCanonicalMapping` would link Foundation and ICU's data into every worker.
+    static func composed(_ text: String) -> String {
+        String(decoding: text._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// `text` without the white space (Unicode's White_Space: spaces, tabs, line ends, no-break spaces) at either
+    /// end, scalar by scalar: a combining mark after a leading space stays.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
+        let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
+        return String(scalars[start..<end])
     }
 }

@@ -86,7 +86,7 @@ enum OfflineBullet {
     /// notice titled by its first sentence keeps it). Still a verbatim part of the page.
     static func withoutHeading(_ sentence: String, title: String) -> String {
         let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !title.isEmpty, let range = sentence.range(of: title) else { return sentence }
+        guard !title.isEmpty, let range = sentence.firstRange(of: title) else { return sentence }
         let isHeading = !title.contains(where: \.isLowercase)
         var rest = sentence[(isHeading ? range.upperBound : range.lowerBound)...]
         while let first = rest.first, first.isWhitespace || first.isPunctuation, first != "«", first != "(" {
