@@ -9,11 +9,20 @@ public enum PDFText {
     public static func pages(
         of path: String, columns: Bool = false, limits: ProcessRunner.Limits? = nil
     ) throws(IngestError) -> [String] {
+        let pages = try pages(of: path, layout: columns, limits: limits)
+        return columns ? readingOrder(pages) : pages
+    }
+
+    /// `pages(of:columns:limits:)` in two steps, so that a caller can read one file while it puts another in
+    /// order: the pages as `pdftotext` gives them (with `-layout` when `layout`), and `readingOrder` of those.
+    public static func pages(
+        of path: String, layout: Bool, limits: ProcessRunner.Limits? = nil
+    ) throws(IngestError) -> [String] {
         let output: ProcessRunner.Output
         let limits = limits ?? Self.limits(pages: pageCount(of: path) ?? 1)
         do throws(ProcessRunner.Failure) {
             output = try ProcessRunner.run(
-                ["pdftotext", "-enc", "UTF-8"] + (columns ? ["-layout"] : []) + [path, "-"], limits: limits)
+                ["pdftotext", "-enc", "UTF-8"] + (layout ? ["-layout"] : []) + [path, "-"], limits: limits)
         } catch {
             switch error {
             case .notFound:
@@ -45,10 +54,15 @@ public enum PDFText {
             throw IngestError(path: path, message: "pdftotext \(how)\(detail) (is it a valid PDF?)")
         }
         let text = TextCleanup.unixNewlines(SystemCall.decodeUTF8(output.stdout))
-        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map(TextCleanup.clean)
+        var pages = PlainText.pieces(text, separator: 0x0C).map(TextCleanup.clean)
         // pdftotext ends every page, the last one included, with a form feed.
         if pages.count > 1, pages.last == "" { pages.removeLast() }
-        return columns ? pages.map { TextCleanup.clean(ColumnLayout.readingOrder($0)) } : pages
+        return pages
+    }
+
+    /// Pages of `pdftotext -layout` read column by column (`ColumnLayout`).
+    public static func readingOrder(_ pages: [String]) -> [String] {
+        pages.map { TextCleanup.clean(ColumnLayout.readingOrder($0)) }
     }
 
     /// Bounds for pdftotext on a PDF of `pages` pages (an uploaded file is untrusted input): 60 s plus 1 s a page,

@@ -18,6 +18,8 @@ enum PageNumberCandidates {
     private static let ordinalMarks: Set<Character> = ["º", "°", "ª"]
 
     static func find(in line: Substring) -> [Candidate] {
+        // A candidate starts at an ASCII digit.
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         let chars = Array(line)
         var result: [Candidate] = []
         var start = 0

@@ -40,7 +40,7 @@ public enum PrintedPageDetector {
     /// The first and last `edgeLines` non-empty lines of a page (each line once).
     static func edges(of page: String) -> [Substring] {
         var lines: [Substring] = []
-        for line in page.split(separator: "\n") {
+        for line in PlainText.lines(page) ?? page.split(separator: "\n") {
             let trimmed = line.drop(while: \.isWhitespace)
             if !trimmed.isEmpty { lines.append(trimmed) }
         }

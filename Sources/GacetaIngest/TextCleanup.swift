@@ -2,6 +2,11 @@
 enum TextCleanup {
     /// Removes `\r`, trailing whitespace on every line and trailing blank lines.
     static func clean(_ text: Substring) -> String {
+        PlainText.cleanLines(text) ?? cleanByCharacter(text)
+    }
+
+    /// `clean` Character by Character.
+    static func cleanByCharacter(_ text: Substring) -> String {
         var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = line
             while let last = line.last, last.isWhitespace { line = line.dropLast() }

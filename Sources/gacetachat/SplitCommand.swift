@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import GacetaCore
 import GacetaIngest
 
@@ -28,9 +29,14 @@ struct SplitCommand: ParsableCommand {
     func run() throws {
         var failed = false
         var outputs: [SplitOutput] = []
-        for path in paths {
+        // As ingest does, the next file is read (pdftotext) on another thread while this one is put in reading order
+        // and split; one pdftotext at a time.
+        var next = paths.first.map(PageRead.init)
+        for (position, path) in paths.enumerated() {
+            let read = next?.wait()
+            next = position + 1 < paths.count ? PageRead(path: paths[position + 1]) : nil
             do {
-                var pages = try PDFText.pages(of: path, columns: true)
+                var pages = PDFText.readingOrder(try read?.get() ?? [])
                 let outcome = PageOCR().fill(&pages, pdf: path, enabled: ocr)
                 let reading = EditionReader.read(rawPages: pages, fileName: path)
                 let output = SplitOutput(path: path, reading: reading, ocr: outcome)
@@ -43,6 +49,25 @@ struct SplitCommand: ParsableCommand {
         }
         if json { print(String(decoding: JSON.encode(outputs), as: UTF8.self)) }
         if failed { throw ExitCode.failure }
+    }
+}
+
+/// A PDF's pages read on a background thread (`pdftotext -layout`, not yet in reading order).
+private final class PageRead: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the background block before it signals; read after `wait`.
+    private var result: Result<[String], IngestError>?
+
+    init(path: String) {
+        DispatchQueue.global().async {
+            self.result = Result { () throws(IngestError) in try PDFText.pages(of: path, layout: true) }
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Result<[String], IngestError> {
+        done.wait()
+        return result ?? .failure(IngestError(path: "", message: "reading did not finish"))
     }
 }
 

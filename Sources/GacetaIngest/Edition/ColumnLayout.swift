@@ -13,7 +13,14 @@ public enum ColumnLayout {
     static let twoSidedShare = 0.3
 
     public static func readingOrder(_ page: String) -> String {
-        let lines = page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        // Plain text is read scalar by scalar: there every Character is one scalar, at the same position.
+        if PlainText.withBytes(page, PlainText.isPlain), let lines = PlainText.lines(page) {
+            return readingOrder(lines.map { $0.unicodeScalars.map(LayoutScalar.init) })
+        }
+        return readingOrder(page.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) })
+    }
+
+    static func readingOrder<Cell: LayoutCell>(_ lines: [[Cell]]) -> String {
         guard let gutter = gutter(in: lines) else {
             return lines.map { pieces($0).joined(separator: "\n") }.joined(separator: "\n")
         }
@@ -50,7 +57,7 @@ public enum ColumnLayout {
     }
 
     /// The blank positions between the columns, or nil for a page in one column.
-    static func gutter(in lines: [[Character]]) -> Range<Int>? {
+    static func gutter<Cell: LayoutCell>(in lines: [[Cell]]) -> Range<Int>? {
         let textLines = lines.filter { $0.contains { !$0.isWhitespace } }
         guard textLines.count >= 6, let width = textLines.map(\.count).max(), width >= 40 else { return nil }
         var ink = [Int](repeating: 0, count: width)
@@ -90,7 +97,7 @@ public enum ColumnLayout {
 
     /// Where a line divides into its two columns: the gutter, or a gap of 2 spaces near it (a long line of the left
     /// column may reach into the gutter); nil for a line that crosses it (a centred title).
-    static func split(_ line: [Character], at gutter: Range<Int>) -> Range<Int>? {
+    static func split<Cell: LayoutCell>(_ line: [Cell], at gutter: Range<Int>) -> Range<Int>? {
         guard line.count > gutter.lowerBound,
             line[gutter.lowerBound..<min(line.count, gutter.upperBound)].contains(where: { !$0.isWhitespace })
         else { return gutter }
@@ -103,16 +110,18 @@ public enum ColumnLayout {
     }
 
     /// The runs of at least `minimum` spaces starting between `low` and `high`.
-    static func spaceRuns(in line: [Character], from low: Int, to high: Int, atLeast minimum: Int) -> [Range<Int>] {
+    static func spaceRuns<Cell: LayoutCell>(
+        in line: [Cell], from low: Int, to high: Int, atLeast minimum: Int
+    ) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var index = low
         while index < high {
-            guard line[index] == " " else {
+            guard line[index].isSpace else {
                 index += 1
                 continue
             }
             var stop = index
-            while stop < line.count, line[stop] == " " { stop += 1 }
+            while stop < line.count, line[stop].isSpace { stop += 1 }
             if stop - index >= minimum { runs.append(index..<stop) }
             index = stop
         }
@@ -124,7 +133,7 @@ public enum ColumnLayout {
 
     /// A line that crosses the gutter, cut where it has a wide gap: the parts of a running header ("Boletín Nº 12
     /// … Pág 9") become lines of their own, a centred title stays whole.
-    static func pieces(_ line: [Character]) -> [String] {
+    static func pieces<Cell: LayoutCell>(_ line: [Cell]) -> [String] {
         var result: [String] = []
         var start = 0
         for run in spaceRuns(in: line, from: 0, to: line.count, atLeast: wideGap) {
@@ -141,18 +150,93 @@ public enum ColumnLayout {
     static let wideGap = 4
 
     /// Trimmed, with runs of spaces as one.
-    static func collapse(_ characters: ArraySlice<Character>) -> String {
+    static func collapse<Cell: LayoutCell>(_ characters: ArraySlice<Cell>) -> String {
+        Cell.collapse(characters)
+    }
+}
+
+extension LayoutCell {
+    /// `ColumnLayout.collapse`, Character by Character.
+    static func collapse(_ characters: ArraySlice<Self>) -> String {
         var result = ""
         var pendingSpace = false
         for character in characters {
-            if character == " " || character == "\t" {
+            if character.isSpace || character.isTab {
                 pendingSpace = !result.isEmpty
                 continue
             }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
-            result.append(character)
+            character.append(to: &result)
         }
         return result
+    }
+}
+
+/// One character position of a line laid out by `pdftotext -layout`: a Character, or a scalar of plain text.
+protocol LayoutCell {
+    var isWhitespace: Bool { get }
+    var isSpace: Bool { get }
+    var isTab: Bool { get }
+    func append(to text: inout String)
+    /// Trimmed, with runs of spaces and tabs as one space.
+    static func collapse(_ characters: ArraySlice<Self>) -> String
+}
+
+extension Character: LayoutCell {
+    var isSpace: Bool { self == " " }
+    var isTab: Bool { self == "\t" }
+    func append(to text: inout String) { text.append(self) }
+}
+
+/// A scalar of plain text (`PlainText`), which is a whole Character there.
+struct LayoutScalar: LayoutCell {
+    let scalar: Unicode.Scalar
+
+    init(_ scalar: Unicode.Scalar) {
+        self.scalar = scalar
+    }
+
+    /// Plain text's whitespace: ASCII 9–13 and 32, U+0085, U+00A0.
+    var isWhitespace: Bool {
+        let value = scalar.value
+        return value == 0x20 || (value >= 0x09 && value <= 0x0D) || value == 0x85 || value == 0xA0
+    }
+    var isSpace: Bool { scalar.value == 0x20 }
+    var isTab: Bool { scalar.value == 0x09 }
+    func append(to text: inout String) { text.unicodeScalars.append(scalar) }
+
+    /// `ColumnLayout.collapse`, written as UTF-8 (a plain scalar takes at most 3 bytes).
+    static func collapse(_ characters: ArraySlice<LayoutScalar>) -> String {
+        PlainText.string(capacity: characters.count * 3) { out in
+            var written = 0
+            var pendingSpace = false
+            for cell in characters {
+                let value = cell.scalar.value
+                if value == 0x20 || value == 0x09 {
+                    pendingSpace = written > 0
+                    continue
+                }
+                if pendingSpace {
+                    out[written] = 0x20
+                    written += 1
+                    pendingSpace = false
+                }
+                if value < 0x80 {
+                    out[written] = UInt8(value)
+                    written += 1
+                } else if value < 0x800 {
+                    out[written] = UInt8(0xC0 | value >> 6)
+                    out[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                } else {
+                    out[written] = UInt8(0xE0 | value >> 12)
+                    out[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    out[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                }
+            }
+            return written
+        }
     }
 }

@@ -19,13 +19,16 @@ struct EditionLine: Sendable {
     /// 1-based PDF page.
     var page: Int
     /// As extracted.
-    var text: String
+    let text: String
+    /// The line with letter spacing joined and whitespace collapsed, as shown in a title.
+    let display: String
     var kind: Kind
     /// The publication code closing a notice on this line.
     var code: String?
 
-    /// The line with letter spacing joined and whitespace collapsed, as shown in a title.
-    var display: String { LineText.collapseWhitespace(LineText.collapseLetterSpacing(Substring(text))) }
+    static func display(of text: String) -> String {
+        LineText.collapseWhitespace(LineText.collapseLetterSpacing(Substring(text)))
+    }
 
     var isHeading: Bool {
         switch kind {
@@ -49,23 +52,27 @@ struct EditionLineClassifier {
     private static let numberMarkers: Set<String> = ["n", "no", "nro", "numero"]
 
     func classify(_ text: String, page: Int) -> EditionLine {
-        EditionLine(page: page, text: text, kind: kind(of: text), code: PublicationCode.find(in: text))
+        let display = EditionLine.display(of: text)
+        return EditionLine(
+            page: page, text: text, display: display, kind: kind(of: text, display: display),
+            code: PublicationCode.find(in: text))
     }
 
-    func kind(of text: String) -> EditionLine.Kind {
-        let display = LineText.collapseWhitespace(LineText.collapseLetterSpacing(Substring(text)))
+    func kind(of text: String, display: String) -> EditionLine.Kind {
         if display.isEmpty { return .blank }
         let folded = TextFolding.fold(display)
         let letters = GazetteVocabulary.letters(folded)
         if GazetteVocabulary.contentsTitles.contains(letters) { return .contentsTitle }
         if let name = Self.contentsEntryName(text) { return .contentsEntry(name) }
-        let words = LineText.words(display)
-        guard let first = words.first, words.count <= Self.maximumHeadingWords else { return .body }
         // A heading starts with a letter and is not a form's label ("PROYECTO DE LEY (PL) No.:"), a table's cell
         // ("| TEXTO RADICADO |") or an inner heading that introduces what follows ("TEXTO PROPUESTO:").
         guard display.first?.isLetter ?? false, !display.contains(where: { "|[]{}".contains($0) }),
             !display.hasSuffix(":")
         else { return .body }
+        // Only a numbered heading ("N° 44123-MP") may be other than uppercase: the rest is body, without its words.
+        if display.first != "N", !LineText.isUppercase(display) { return .body }
+        let words = LineText.words(display)
+        guard let first = words.first, words.count <= Self.maximumHeadingWords else { return .body }
         if Self.isNumberedHeading(display, words: words) { return .notice(nil) }
         guard LineText.isUppercase(display) else { return .body }
         if GazetteVocabulary.sections.contains(letters) || sections.contains(letters) {

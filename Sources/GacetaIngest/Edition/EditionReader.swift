@@ -12,13 +12,14 @@ public struct EditionReading: Sendable {
 public enum EditionReader {
     /// Reads `rawPages` (one string per PDF page, as `PDFText.pages` gives them) of the file `fileName`.
     public static func read(rawPages: [String], fileName: String) -> EditionReading {
-        let furniture = PageFurniture(pages: rawPages)
-        let printed = printedNumbers(rawPages, furniture: furniture)
+        let masked = rawPages.map(MaskedPage.init)
+        let furniture = PageFurniture(masked: masked)
+        let printed = printedNumbers(rawPages, masked: masked, furniture: furniture)
         let pages = rawPages.indices.map { index in
             ParsedPage(
                 index: index + 1, printedNumber: printed[index],
                 text: furniture.strip(
-                    rawPages[index],
+                    masked[index], rawPages[index],
                     pageNumbers: Set([index + 1] + [printed[index].flatMap { Int($0) }].compactMap { $0 })))
         }
         let masthead = MastheadReader.read(pages: rawPages, fileName: fileName)
@@ -31,11 +32,12 @@ public enum EditionReader {
 
     /// Printed page numbers, read first from each page's furniture lines (wherever poppler placed them: the right
     /// half of a running header may come out between the columns), else from the first and last lines.
-    static func printedNumbers(_ rawPages: [String], furniture: PageFurniture) -> [String?] {
+    static func printedNumbers(_ rawPages: [String], masked: [MaskedPage], furniture: PageFurniture) -> [String?] {
         let edges = PrintedPageDetector.detect(rawPages)
         guard !furniture.patterns.isEmpty else { return edges }
-        let furnitureOnly = rawPages.map { page in
-            page.split(separator: "\n").filter { furniture.isFurniture($0) }.joined(separator: "\n")
+        // Blank lines are never furniture (a pattern is never empty).
+        let furnitureOnly = masked.map { page in
+            page.content.filter { furniture.isFurniture(page, line: $0) }.map { page.lines[$0] }.joined(separator: "\n")
         }
         let fromFurniture = PrintedPageDetector.detect(furnitureOnly)
         return rawPages.indices.map { fromFurniture[$0] ?? edges[$0] }

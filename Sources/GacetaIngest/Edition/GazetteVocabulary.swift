@@ -73,6 +73,6 @@ enum GazetteVocabulary {
 
     /// The letters of a folded phrase, for spacing-insensitive comparison.
     static func letters(_ folded: String) -> String {
-        folded.filter { $0.isLetter }
+        PlainText.letters(folded) ?? folded.filter { $0.isLetter }
     }
 }

@@ -6,6 +6,12 @@ enum LineText {
     /// separated by two or more spaces (or a tab); a line is changed only when every group of it is spaced
     /// letters, so "A la vez" stays as it is.
     static func collapseLetterSpacing(_ line: Substring) -> String {
+        guard PlainText.mayHaveSpacedLetters(line) else { return String(line.trimmingSpaces) }
+        return joinSpacedLetters(line)
+    }
+
+    /// `collapseLetterSpacing` group by group, without its plain-text shortcut.
+    static func joinSpacedLetters(_ line: Substring) -> String {
         let trimmed = line.trimmingSpaces
         let groups = trimmed.split(omittingEmptySubsequences: true) { $0 == "\t" }
             .flatMap { $0.splitOnDoubleSpaces() }
@@ -45,11 +51,12 @@ enum LineText {
 
     /// Runs of whitespace become one space; the ends are trimmed.
     static func collapseWhitespace<S: StringProtocol>(_ text: S) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        PlainText.collapseWhitespace(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// True when at least 80 % of the line's letters (and at least 3) are uppercase.
     static func isUppercase<S: StringProtocol>(_ line: S) -> Bool {
+        if let (letters, upper) = PlainText.letterCase(line) { return letters >= 3 && upper * 5 >= letters * 4 }
         var letters = 0
         var upper = 0
         for character in line where character.isLetter {

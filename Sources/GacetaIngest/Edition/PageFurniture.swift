@@ -30,51 +30,82 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Learns the furniture of a document from all its pages.
     public init(pages: [String]) {
-        var anywhere: [String: Int] = [:]
-        var nearEdge: [String: Int] = [:]
-        var repeated: Set<String> = []
-        var apart: [String: Int] = [:]
-        var tails: Set<String> = []
+        self.init(masked: pages.map(MaskedPage.init))
+    }
+
+    /// Learns the furniture of a document from all its pages, masked.
+    init(masked pages: [MaskedPage]) {
+        // Each distinct line (its key) gets a number once; the counts are kept by number.
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        var anywhere: [Int] = []
+        var nearEdge: [Int] = []
+        var repeated: [Bool] = []
+        var apart: [Int] = []
+        var tails: [Bool] = []
+        // The last learned page each line was seen on, anywhere and near an edge.
+        var seenOn: [Int] = []
+        var seenNearOn: [Int] = []
         var learned = 0
         for page in pages {
-            let all = page.split(separator: "\n", omittingEmptySubsequences: false)
-            var lines: [String] = []
-            let content = all.indices.filter { !all[$0].allSatisfy(\.isWhitespace) }
+            let all = page.lines
+            var lines: [Int] = []
+            let content = page.content
             // On a page of a few lines, every line is at an edge: such pages teach nothing about furniture.
             guard content.count >= Self.minimumLines else { continue }
             learned += 1
             let edges = Set(content.prefix(Self.edgeLines) + content.suffix(Self.edgeLines))
             for position in content {
                 let raw = all[position]
-                let line = Self.key(raw)
+                let key = Self.key(masked: page.masks[position])
+                let line: Int
+                if let known = numbers[key] {
+                    line = known
+                } else {
+                    line = names.count
+                    numbers[key] = line
+                    names.append(key)
+                    anywhere.append(0)
+                    nearEdge.append(0)
+                    repeated.append(false)
+                    apart.append(0)
+                    tails.append(false)
+                    seenOn.append(0)
+                    seenNearOn.append(0)
+                }
                 lines.append(line)
                 let trimmed = raw.trimmingSpaces
-                if trimmed.first?.isLowercase ?? false, let last = trimmed.last, ".;:,".contains(last) {
-                    tails.insert(line)
+                if let last = trimmed.last, ".;:,".contains(last), trimmed.first?.isLowercase ?? false {
+                    tails[line] = true
                 }
-                let before = position == 0 || all[position - 1].allSatisfy(\.isWhitespace)
-                let after = position == all.count - 1 || all[position + 1].allSatisfy(\.isWhitespace)
-                if before || after || edges.contains(position) { apart[line, default: 0] += 1 }
+                let before = position == 0 || page.blank[position - 1]
+                let after = position == all.count - 1 || page.blank[position + 1]
+                if before || after || edges.contains(position) { apart[line] += 1 }
             }
-            var seen: Set<String> = []
-            var seenNear: Set<String> = []
             for (position, line) in lines.enumerated() {
-                if min(position, lines.count - 1 - position) < Self.ruleEdge { seenNear.insert(line) }
-                if !seen.insert(line).inserted { repeated.insert(line) }
+                if min(position, lines.count - 1 - position) < Self.ruleEdge, seenNearOn[line] != learned {
+                    seenNearOn[line] = learned
+                    nearEdge[line] += 1
+                }
+                if seenOn[line] == learned {
+                    repeated[line] = true
+                } else {
+                    seenOn[line] = learned
+                    anywhere[line] += 1
+                }
             }
-            for line in seen { anywhere[line, default: 0] += 1 }
-            for line in seenNear { nearEdge[line, default: 0] += 1 }
         }
         let needed = max(3, Int((Double(learned) * Self.shareOfPages).rounded(.up)))
         let neededWithoutDigits = max(2, Int((Double(learned) * Self.shareWithoutDigits).rounded(.up)))
         var patterns: Set<String> = []
-        for (line, count) in anywhere where !line.isEmpty && !repeated.contains(line) {
-            let edges = nearEdge[line, default: 0]
+        for (number, line) in names.enumerated() where anywhere[number] > 0 && !line.isEmpty && !repeated[number] {
+            let count = anywhere[number]
+            let edges = nearEdge[number]
             guard count >= needed || edges >= Self.edgePagesNeeded else { continue }
             if line.contains("(") && line.contains("in#") { continue }  // a publication code: "( in# )"
-            if apart[line, default: 0] * 2 < count { continue }
+            if apart[number] * 2 < count { continue }
             // The tail of a sentence ("seca.", "del cantón por igual.") is text, however often it recurs.
-            if tails.contains(line) { continue }
+            if tails[number] { continue }
             if !line.contains("#"), edges == 0, count < neededWithoutDigits { continue }
             patterns.insert(line)
         }
@@ -86,18 +117,28 @@ public struct PageFurniture: Sendable, Equatable {
         !patterns.isEmpty && patterns.contains(Self.key(line))
     }
 
+    /// `isFurniture` of the line at `index` of `page`.
+    func isFurniture(_ page: MaskedPage, line index: Int) -> Bool {
+        !patterns.isEmpty && patterns.contains(Self.key(masked: page.masks[index]))
+    }
+
     /// The page without its furniture lines, and without a bare page number ("- 2 -", "Pág 2") among its first or
     /// last 2 lines when that number is one of `pageNumbers` (its index or its printed number).
     public func strip(_ page: String, pageNumbers: Set<Int> = []) -> String {
-        var lines = page.split(separator: "\n", omittingEmptySubsequences: false)
-        let content = lines.indices.filter { !lines[$0].allSatisfy(\.isWhitespace) }
+        strip(MaskedPage(page), page, pageNumbers: pageNumbers)
+    }
+
+    /// `strip` of `page`, read as `masked`.
+    func strip(_ masked: MaskedPage, _ page: String, pageNumbers: Set<Int>) -> String {
+        var lines = masked.lines
+        let content = masked.content
         let edges = Set(content.prefix(Self.ruleEdge) + content.suffix(Self.ruleEdge))
         var drop: Set<Int> = []
         for index in content {
-            let masked = Self.mask(lines[index])
-            let number = Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false
-            if patterns.contains(Self.key(masked: masked))
-                || (edges.contains(index) && number && Self.pageNumberShapes.contains(masked))
+            let mask = masked.masks[index]
+            if patterns.contains(Self.key(masked: mask))
+                || (edges.contains(index) && Self.pageNumberShapes.contains(mask)
+                    && (Int(lines[index].filter(\.isNumber)).map { pageNumbers.contains($0) } ?? false))
             {
                 drop.insert(index)
             }
@@ -130,12 +171,24 @@ public struct PageFurniture: Sendable, Equatable {
 
     /// Folded, whitespace collapsed, letter spacing joined, every digit run as "#".
     static func mask<S: StringProtocol>(_ line: S) -> String {
+        if let masked = PlainText.maskASCII(line) { return masked }
         let joined =
             LineText.mightBeLetterSpaced(line) ? LineText.collapseLetterSpacing(Substring(line)) : String(line)
         let folded = TextFolding.fold(LineText.collapseWhitespace(joined))
+        return PlainText.maskDigits(folded) ?? maskDigits(folded)
+    }
+
+    /// `mask` Character by Character, without its byte-level paths (what tests hold them to).
+    static func maskByCharacter<S: StringProtocol>(_ line: S) -> String {
+        let joined = LineText.mightBeLetterSpaced(line) ? LineText.joinSpacedLetters(Substring(line)) : String(line)
+        return maskDigits(TextFolding.fold(joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")))
+    }
+
+    /// Every run of ASCII digits as "#", Character by Character.
+    static func maskDigits(_ text: String) -> String {
         var result = ""
         var inDigits = false
-        for character in folded {
+        for character in text {
             if character.isASCII && character.isNumber {
                 if !inDigits { result.append("#") }
                 inDigits = true

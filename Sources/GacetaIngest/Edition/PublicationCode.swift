@@ -2,6 +2,10 @@
 public enum PublicationCode {
     /// The `IN…` code in a line (letters and at least 6 digits, inside parentheses), e.g. "IN2024871234".
     public static func find<S: StringProtocol>(in line: S) -> String? {
+        // Without a "(" byte and an "IN" (either case) the line has no code: skip reading its characters.
+        guard line.utf8.contains(0x28),
+            zip(line.utf8, line.utf8.dropFirst()).contains(where: { $0 | 0x20 == 0x69 && $1 | 0x20 == 0x6E })
+        else { return nil }
         let characters = Array(line)
         guard characters.contains("(") else { return nil }
         var index = 0
