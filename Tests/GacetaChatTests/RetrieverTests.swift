@@ -67,6 +67,21 @@ import Testing
         #expect(!hits.contains { $0.documentID == 12 })
     }
 
+    /// Two chunks of one page take one place: the considered list and the passages hold each page once (its best
+    /// chunk), so a long page does not crowd out the others; furniture still sees every chunk.
+    @Test func aPageIsConsideredOnce() throws {
+        let first = Fixtures.hit("El precio máximo del calzado escolar es de ₡18.500.", page: 3, chunk: 301)
+        let second = Fixtures.hit("El calzado escolar con ese precio se vende en todo el país.", page: 3, chunk: 302)
+        let other = Fixtures.hit("El precio del calzado escolar rige desde agosto.", page: 4, chunk: 401)
+        let retrieval = try Retriever(search: MemorySearch([first, second, other]).search).retrieve(
+            "¿Cuál es el precio del calzado escolar?", history: [], limit: 8)
+        let pages = retrieval.considered.map { "\($0.documentID):\($0.page)" }
+        #expect(pages.count == 2 && Set(pages).count == 2, "\(pages)")
+        #expect(retrieval.passages.count == 2)
+        #expect(retrieval.coverage.count == 2)
+        #expect(retrieval.chunks.count == 3)
+    }
+
     /// Index statistics of `chunks` chunks in which each word of `frequencies` (by its stem) is in so many.
     static func statistics(_ frequencies: [String: Int], chunks: Int = 1000) -> ([String]) -> IndexStatistics {
         let byStem = Dictionary(uniqueKeysWithValues: frequencies.map { (stem($0.key), $0.value) })

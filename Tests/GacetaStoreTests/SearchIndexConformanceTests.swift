@@ -32,6 +32,24 @@ import Testing
         #expect(!hit.snippet.contains("<b>"))
     }
 
+    /// Chat reads the text only: without snippets the hits are the same, in the same order, with the same text.
+    @Test(arguments: StoreKind.testable) func hitsWithoutSnippetsAreTheSameHits(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        try harness.store.ingest(StoreFixture.salary)
+        try harness.store.ingest(StoreFixture.tender)
+        let expression = SearchExpression(required: [[.word("salario"), .word("licitación")]])
+        var request = SearchRequest(expression: expression, perPage: 10)
+        let marked = try harness.store.search(request)
+        request.snippets = false
+        let plain = try harness.store.search(request)
+        #expect(!marked.hits.isEmpty)
+        #expect(plain.hits.map(\.chunkID) == marked.hits.map(\.chunkID))
+        #expect(plain.hits.map(\.text) == marked.hits.map(\.text))
+        #expect(plain.hits.allSatisfy { $0.snippet.isEmpty })
+        #expect(marked.hits.allSatisfy { !$0.snippet.isEmpty })
+        #expect(marked.hits.contains { $0.snippet.contains("<mark>") })
+    }
+
     @Test(arguments: StoreKind.testable) func titleMatchesRankAboveBodyMatches(_ kind: StoreKind) throws {
         let harness = try StoreHarness(kind)
         try harness.store.ingest(

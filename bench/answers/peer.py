@@ -24,11 +24,16 @@ def stemmed(text):
 
 
 class Peer:
-    def __init__(self):
-        self.db = sqlite3.connect(":memory:")
-        self.db.execute("CREATE VIRTUAL TABLE pages USING fts5(file UNINDEXED, page UNINDEXED, body, "
-                        "tokenize = 'unicode61 remove_diacritics 2')")
-        self.rows = 0
+    def __init__(self, path=":memory:"):
+        """A new index in memory, or in the SQLite file `path` (an index already there is kept: `filled`)."""
+        self.db = sqlite3.connect(path)
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS pages USING fts5(file UNINDEXED, page UNINDEXED, "
+                        "body, tokenize = 'unicode61 remove_diacritics 2')")
+        self.rows = self.db.execute("SELECT count(*) FROM pages").fetchone()[0]
+        self.filled = self.rows > 0
+
+    def commit(self):
+        self.db.commit()
 
     def add(self, file, page, text):
         self.db.execute("INSERT INTO pages(file, page, body) VALUES (?, ?, ?)", (file, page, stemmed(text)))

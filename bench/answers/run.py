@@ -173,12 +173,16 @@ def main():
     parser.add_argument("--no-nginx", action="store_true", help="skip the runs through nginx")
     parser.add_argument("--limit", type=int, default=0, help="ask only the first N questions (a quick try)")
     parser.add_argument("--no-peru", action="store_true", help="leave the Peruvian norms out (a quick try)")
+    parser.add_argument("--split", choices=("tune", "report"),
+                        help="ask only that half's questions (tune on `tune` while iterating; report on `report`)")
     parser.add_argument("--reuse", metavar="DIR",
                         help="ask again over the SQLite database a KEEP_TMP=1 run left in DIR (no ingest, no "
                              "PostgreSQL): a quick look at a change to retrieval or answers")
     args = parser.parse_args()
 
     questions = labels.load_questions()
+    if args.split:
+        questions = [q for q in questions if q["split"] == args.split]
     if args.limit:
         questions = questions[:args.limit]
     tmp = args.reuse or tempfile.mkdtemp(prefix="gacetachat-answers.")
@@ -201,10 +205,16 @@ def main():
             with tarfile.open(os.path.join(labels.CORPUS, labels.PERU_ARCHIVE), "r:xz") as archive:
                 archive.extractall(tmp)
 
-        bench.log("indexing the peer (pdftotext per page, Snowball stems, FTS5)")
-        peer = peer_module.Peer()
-        for file, page, text in bench.all_pages(groups):
-            peer.add(file, page, text)
+        # With --reuse the peer's index is kept beside the database (the same pages: nothing is ingested again).
+        peer = peer_module.Peer(os.path.join(tmp, "peer.sqlite") if args.reuse or os.environ.get("KEEP_TMP")
+                                else ":memory:")
+        if not (args.reuse and peer.filled):
+            bench.log("indexing the peer (pdftotext per page, Snowball stems, FTS5)")
+            peer.db.execute("DELETE FROM pages")
+            peer.rows = 0
+            for file, page, text in bench.all_pages(groups):
+                peer.add(file, page, text)
+            peer.commit()
         peer_hits = {q["id"]: peer.search(q["question"], max(bench.KS)) for q in questions}
 
         results = [bench.measure_store("SQLite", f"sqlite:{tmp}/answers.db", groups, questions, args, tmp)]

@@ -39,8 +39,10 @@ public struct Retriever {
         public var passages: [SearchHit]
         /// `coverage[i]` of `passages[i]`, 0…1.
         public var coverage: [Double]
-        /// Every candidate considered, in reranked order (the passages are its first ones).
+        /// The pages considered, in reranked order, each as its best-ranked chunk (the passages are its first ones).
         public var considered: [SearchHit]
+        /// Every chunk reranked, best first (several may share a page): what furniture is learnt from.
+        public var chunks: [SearchHit] = []
         /// The weight of each question stem (IDF over the whole index, or over the candidates without statistics).
         public var weights: [String: Double]
         /// The words whose matches were the candidates (lower-cased as typed).
@@ -48,11 +50,12 @@ public struct Retriever {
 
         public init(
             passages: [SearchHit], coverage: [Double], considered: [SearchHit], weights: [String: Double],
-            candidateWords: [String] = []
+            candidateWords: [String] = [], chunks: [SearchHit]? = nil
         ) {
             self.passages = passages
             self.coverage = coverage
             self.considered = considered
+            self.chunks = chunks ?? considered
             self.weights = weights
             self.candidateWords = candidateWords
         }
@@ -84,7 +87,8 @@ public struct Retriever {
         // Every word in a second group that the rare ones already satisfy: it matches the same chunks, and BM25
         // scores the common words too.
         let groups = chosen.count == words.count ? [rare] : [rare, words.map(atom)]
-        let request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
+        var request = SearchRequest(expression: SearchExpression(required: groups), perPage: Self.candidateCount)
+        request.snippets = false
         // An edition's sumario (its cover and contents) is searchable but never quoted.
         let hits = try search(request).hits.filter { !$0.isSumario }
         let candidates = hits.map {
@@ -95,10 +99,25 @@ public struct Retriever {
         let ranking = Reranker().rank(
             words: words, recencyAsked: Self.asksForRecent(question), candidates: candidates,
             statistics: index.map { ($0.chunks, $0.documentFrequency) })
-        let considered = ranking.ranked.map { hits[$0.index] }
+        // One passage per page: a page's other chunks would take the places of other pages (the answer quotes
+        // pages, and a long norm is one page of many chunks).
+        let pages = Self.firstPerPage(ranking.ranked.map { hits[$0.index] })
+        let considered = pages.map { hits[ranking.ranked[$0].index] }
         return Retrieval(
-            passages: Array(considered.prefix(limit)), coverage: ranking.ranked.prefix(limit).map(\.coverage),
-            considered: considered, weights: ranking.weights, candidateWords: chosen.map { words[$0] })
+            passages: Array(considered.prefix(limit)),
+            coverage: pages.prefix(limit).map { ranking.ranked[$0].coverage }, considered: considered,
+            weights: ranking.weights, candidateWords: chosen.map { words[$0] },
+            chunks: ranking.ranked.map { hits[$0.index] })
+    }
+
+    /// The positions in `hits` of each page's first hit (a page: document and PDF page).
+    static func firstPerPage(_ hits: [SearchHit]) -> [Int] {
+        struct Page: Hashable {
+            let document: Int64
+            let page: Int
+        }
+        var seen: Set<Page> = []
+        return hits.indices.filter { seen.insert(Page(document: hits[$0].documentID, page: hits[$0].page)).inserted }
     }
 
     /// The indexes of the words that draw candidates: those held by at most `rareShare` of the chunks (and by

@@ -16,6 +16,8 @@ public struct SearchRequest: Sendable, Equatable {
     public var sort: SearchSort = .relevance
     /// Whether to count the matching notices by section, type and institution (`SearchResults.facets`).
     public var facets = false
+    /// Whether hits carry a `snippet` (chat reads `text` only, and marking 100 snippets was a tenth of an answer).
+    public var snippets = true
     /// From 1.
     public var page: Int
     public var perPage: Int
