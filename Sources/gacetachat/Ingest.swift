@@ -21,6 +21,13 @@ struct Ingest: ParsableCommand {
 
     @Option(help: "Edition date (YYYY-MM-DD) for files that show none.") var date: String?
 
+    @Flag(
+        name: .customLong("no-ocr"),
+        help: """
+            Leave pages without text (scans) unread: they are counted and listed as pages_without_text, and             'gacetachat reindex --resplit' reads them later. Without it, tesseract reads them (at most 60 s a page).
+            """)
+    var noOCR = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("name at least one file or folder to ingest") }
         do {
@@ -39,7 +46,7 @@ struct Ingest: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let store = try openStoreOrExit(settings, command: "ingest")
-        let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date, ocr: true)
+        let pipeline = ServiceFactory.ingestPipeline(settings: settings, store: store, fallbackDate: date, ocr: !noOCR)
         var progress = IngestProgress(total: files.count, interactive: isatty(STDERR_FILENO) == 1)
         var summary = IngestPipeline.Summary()
         pipeline.ingest(paths: files) { file, outcome in

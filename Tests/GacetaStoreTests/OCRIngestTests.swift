@@ -8,30 +8,10 @@ import Testing
 /// `ocr`; with tesseract hidden from the search path, or in a worker (no OCR), the page is stored without text and
 /// listed in `pages_without_text`, never indexed silently as empty.
 @Suite struct OCRIngestTests {
-    static let scannedText = """
-        El Consejo Municipal acuerda aprobar el reglamento de mercados, ferias y ventas ambulantes del cantón.
-        Los vendedores deberán portar su permiso vigente y mantener limpio el espacio asignado durante la jornada.
-        La municipalidad revisará las tarifas cada año, previa audiencia pública a los interesados.
-        """
+    static let scannedText = ScannedPDF.text
 
     /// A text page, then `scannedText` rendered as an image only.
-    static func pdf(in folder: String) throws -> String {
-        func typeset(_ ms: String, _ name: String) throws -> String {
-            let source = "\(folder)/\(name).ms"
-            try (".\\\" -*- coding: utf-8 -*-\n" + ms).write(toFile: source, atomically: true, encoding: .utf8)
-            let output = "\(folder)/\(name).pdf"
-            try Shell.run("groff", ["-k", "-Tpdf", "-ms", source]).stdoutData.write(to: URL(fileURLWithPath: output))
-            return output
-        }
-        let first = try typeset(".LP\nActa de la sesión ordinaria del concejo, primera página.", "first")
-        let text = try typeset(".LP\n.ps 14\n.vs 18\n" + scannedText, "text")
-        let scanned = "\(folder)/scanned.pdf"
-        try Shell.run("gs", ["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfimage8", "-r200", "-o", scanned, text])
-            .expectSuccess("gs")
-        let combined = "\(folder)/reglamento-mercados.pdf"
-        try Shell.run("pdfunite", [first, scanned, combined]).expectSuccess("pdfunite")
-        return combined
-    }
+    static func pdf(in folder: String) throws -> String { try ScannedPDF.write(in: folder) }
 
     static func words(_ text: String) -> Set<String> {
         Set(
