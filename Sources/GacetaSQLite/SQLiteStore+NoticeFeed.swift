@@ -15,10 +15,7 @@ extension SQLiteStore: NoticeFeed {
                 func add(_ sql: String, _ value: String?) {
                     guard let value, !value.isEmpty else { return }
                     values.append(value)
-                    conditions +=
-                        " AND "
-                        + sql.split(separator: "#", omittingEmptySubsequences: false).joined(
-                            separator: String(values.count + 2))
+                    conditions += " AND " + sql.replacingParameter(values.count + 2)
                 }
                 add("e.date >= ?#", request.from)
                 add("e.date <= ?#", request.to)

@@ -155,7 +155,7 @@ extension SQLiteStore {
 }
 
 extension String {
-    fileprivate func replacingParameter(_ number: Int) -> String {
+    func replacingParameter(_ number: Int) -> String {
         var result = ""
         var iterator = makeIterator()
         while let character = iterator.next() {
