@@ -20,14 +20,21 @@ enum ResidentMemory {
     /// statm's text is `size resident shared text lib data dirty`, in pages: resident − shared (RssAnon); 0 when
     /// the fields are not there.
     static func anonymousPages(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        var fields: [Int] = []
+        // The first three fields, read without allocating (this runs after every request).
+        var fields = (0, 0, 0)
+        var field = 0
         var value = 0
         var digits = 0
         for byte in text {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") {
                 guard digits > 0 else { return 0 }
-                fields.append(value)
-                if fields.count == 3 { break }
+                switch field {
+                case 0: fields.0 = value
+                case 1: fields.1 = value
+                default: fields.2 = value
+                }
+                field += 1
+                if field == 3 { break }
                 value = 0
                 digits = 0
                 continue
@@ -36,8 +43,11 @@ enum ResidentMemory {
             value = value &* 10 &+ Int(byte - UInt8(ascii: "0"))
             digits += 1
         }
-        if fields.count < 3, digits > 0 { fields.append(value) }
-        guard fields.count == 3 else { return 0 }
-        return max(0, fields[1] - fields[2])
+        if field == 2, digits > 0 {
+            fields.2 = value
+            field = 3
+        }
+        guard field == 3 else { return 0 }
+        return max(0, fields.1 - fields.2)
     }
 }
