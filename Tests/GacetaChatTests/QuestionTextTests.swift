@@ -1,3 +1,4 @@
+import GacetaCore
 import Testing
 
 @testable import GacetaChat
@@ -38,12 +39,12 @@ import Testing
     }
 
     @Test func whiteSpaceIsTrimmedAtBothEndsOnly() {
-        #expect(QuestionText.trimmed(" \t\n¿plazo  de pago?\r\n") == "¿plazo  de pago?")
+        #expect(" \t\n¿plazo  de pago?\r\n".trimmed == "¿plazo  de pago?")
         // No-break space, ideographic space and the line separator are white space too (as Foundation's set).
-        #expect(scalars(QuestionText.trimmed("\u{A0}\u{3000}ley\u{2028}")) == scalars("ley"))
-        #expect(QuestionText.trimmed(" \n\t ").isEmpty)
+        #expect(scalars("\u{A0}\u{3000}ley\u{2028}".trimmed) == scalars("ley"))
+        #expect(" \n\t ".trimmed.isEmpty)
         // Scalar by scalar: a mark after a leading space is not white space and stays.
-        #expect(scalars(QuestionText.trimmed(" \u{301}ley")) == [0x301] + scalars("ley"))
+        #expect(scalars(" \u{301}ley".trimmed) == [0x301] + scalars("ley"))
     }
 
     @Test func limitsAreMeasuredOnTheComposedQuestion() throws {

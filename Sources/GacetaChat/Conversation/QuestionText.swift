@@ -1,3 +1,5 @@
+import GacetaCore
+
 /// A chat question as stored and answered: NFC-normalised, then measured three ways, because a grapheme cluster
 /// can hold any number of scalars ("a" followed by 300,000 × U+0301 is one `Character`).
 enum QuestionText {
@@ -9,7 +11,7 @@ enum QuestionText {
     /// too, so that a huge input is never normalised).
     static func normalised(_ text: String, maximumLength: Int) throws(ChatError) -> String {
         guard text.utf8.count <= 2 * maximumBytes else { throw .questionTooLarge(measure: "\(text.utf8.count) bytes") }
-        let question = trimmed(composed(text))
+        let question = composed(text).trimmed
         if question.utf8.count > maximumBytes { throw .questionTooLarge(measure: "\(question.utf8.count) bytes") }
         if question.unicodeScalars.count > 4 * maximumLength {
             throw .questionTooLarge(measure: "\(question.unicodeScalars.count) Unicode scalars")
@@ -23,14 +25,5 @@ enum QuestionText {
     /// Foundation's `precomposedStringWithCanonicalMapping` would link Foundation and ICU's data into every worker.
     static func composed(_ text: String) -> String {
         String(decoding: text._nfcCodeUnits, as: UTF8.self)
-    }
-
-    /// `text` without the white space (Unicode's White_Space: spaces, tabs, line ends, no-break spaces) at either
-    /// end, scalar by scalar: a combining mark after a leading space stays.
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.endIndex
-        let end = scalars.lastIndex { !$0.properties.isWhitespace }.map(scalars.index(after:)) ?? start
-        return String(scalars[start..<end])
     }
 }
