@@ -88,6 +88,10 @@ def label_file_of(path):
     marker = os.sep + "legalize-pe" + os.sep
     if marker in path:
         return "legalize-pe/" + path.split(marker, 1)[1]
+    # A database kept (`--reuse`) from another checkout: its editions live under that checkout's bench/answers.
+    marker = os.sep + os.path.join("bench", "answers", "editions") + os.sep
+    if marker in path:
+        return "editions/" + path.split(marker, 1)[1]
     return path
 
 
