@@ -85,12 +85,17 @@ public enum EditionDocuments {
 
     /// A sentence that runs over a page break is kept whole on the page where it starts (so that a phrase query
     /// on it finds one chunk): the next page's words up to the end of that sentence move back, as a new line.
+    /// Only prose runs on: a page that ends in a heading («CONVOCATORIAS», an institution's name in capitals)
+    /// keeps it alone, and a next page that opens with one keeps its first sentence (else that sentence, printed
+    /// on the next page, would be stored and cited as the heading's page).
     static func carryingSentences(_ parts: [Notice.Part]) -> [Notice.Part] {
         var parts = parts
         for index in parts.indices.dropLast() {
             let ending = parts[index].text.trimmed
             guard let last = ending.last, !".!?:;)»\"".contains(last) else { continue }
             let next = parts[index + 1].text
+            guard isProse(ending.split(separator: "\n").last), isProse(next.trimmed.split(separator: "\n").first)
+            else { continue }
             guard let end = sentenceEnd(in: next) else { continue }
             let carried = String(next[..<end]).trimmed
             guard !carried.isEmpty else { continue }
@@ -98,6 +103,11 @@ public enum EditionDocuments {
             parts[index + 1].text = String(next[end...]).trimmed
         }
         return parts
+    }
+
+    /// Whether a line reads as running text rather than a heading: it holds a lower-case letter.
+    static func isProse(_ line: Substring?) -> Bool {
+        line?.contains(where: \.isLowercase) ?? false
     }
 
     /// Just past the first sentence end (`.`, `!`, `?`, `;`, `:` before a space or the end, or a blank line) of
