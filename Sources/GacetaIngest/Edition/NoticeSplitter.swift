@@ -74,6 +74,7 @@ public enum NoticeSplitter {
             default: break
             }
         }
+        joinWrappedInstitutions(&lines)
         var starts = noticeStarts(lines, from: contentsEnd, editionNumber: masthead?.number)
         var titles: [Int: String] = [:]
         if let first = starts.first {
@@ -127,6 +128,25 @@ public enum NoticeSplitter {
             default:
                 break
             }
+        }
+    }
+
+    /// Most words of the line that ends an institution's name wrapped in a column.
+    static let maximumWrappedNameWords = 4
+
+    /// An institution's name wrapped over two lines («COLEGIO DE INGENIEROS AGRÓNOMOS DE COSTA» / «RICA», «CAJA
+    /// COSTARRICENSE DE SEGURO SOCIAL, SU-» / «CURSAL DE TURRIALBA»): a short line in capitals right after it
+    /// ends the name; it is not the notice's first words (its title would read «RICA Se convoca…»).
+    static func joinWrappedInstitutions(_ lines: inout [EditionLine]) {
+        for index in lines.indices.dropFirst() {
+            guard case .institution(let name) = lines[index - 1].kind, lines[index].kind == .body,
+                lines[index].code == nil, LineText.isUppercase(lines[index].display),
+                LineText.words(lines[index].display).count <= maximumWrappedNameWords
+            else { continue }
+            let end = lines[index].display
+            let joined = name.hasSuffix("-") ? String(name.dropLast()) + end : name + " " + end
+            lines[index - 1].kind = .institution(joined)
+            lines[index].kind = .institution(joined)
         }
     }
 
