@@ -76,4 +76,18 @@ import Testing
         #expect(abs(best.coverage - 1) < 1e-9)
         #expect(ranking.ranked.last?.coverage == 0)
     }
+
+    /// A name the question types («Escazú») outweighs another word as rare among the candidates: with equal IDF the
+    /// earlier candidate would win the tie.
+    @Test func aNameTheQuestionTypesWeighsMore() {
+        let other = Self.candidate("La feria del agricultor abre los sábados.", chunk: 1)
+        let named = Self.candidate("El mercado municipal de Escazú abre los domingos.", chunk: 2)
+        let filler = Self.candidate("Se fija la tarifa del agua.", chunk: 3)
+        let words = ["feria", "escazú"]
+        #expect(Self.order(words, [other, named, filler]).first == 1, "without the name, the tie keeps the order")
+        let ranked = Reranker().rank(
+            words: words, names: ["escazú"], recencyAsked: false, candidates: [other, named, filler])
+        #expect(ranked.ranked.first?.index == 1, "the page that names the place first")
+        #expect(ranked.weights["escazu"].map { $0 > (ranked.weights["feri"] ?? 0) } == true, "\(ranked.weights)")
+    }
 }

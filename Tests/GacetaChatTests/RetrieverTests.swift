@@ -82,6 +82,18 @@ import Testing
         #expect(retrieval.chunks.count == 3)
     }
 
+    /// A word typed with a capital inside the question is a name, and the page that names it comes first; typed in
+    /// lower case it weighs as any word as rare, and the tie keeps the search's order.
+    @Test func aNameTypedInTheQuestionWeighsMore() throws {
+        let fair = Fixtures.hit("La feria del agricultor abre los sábados.", page: 1, chunk: 101)
+        let named = Fixtures.hit("El mercado de Escazú abre los domingos.", page: 2, chunk: 201)
+        let retriever = Retriever(search: MemorySearch([fair, named]).search)
+        let typed = try retriever.retrieve("¿Qué días abre la feria de Escazú?", history: [], limit: 8)
+        #expect(typed.considered.map(\.page) == [2, 1])
+        let lower = try retriever.retrieve("¿qué días abre la feria de escazú?", history: [], limit: 8)
+        #expect(lower.considered.map(\.page) == [1, 2])
+    }
+
     /// Index statistics of `chunks` chunks in which each word of `frequencies` (by its stem) is in so many.
     static func statistics(_ frequencies: [String: Int], chunks: Int = 1000) -> ([String]) -> IndexStatistics {
         let byStem = Dictionary(uniqueKeysWithValues: frequencies.map { (stem($0.key), $0.value) })

@@ -34,7 +34,7 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
     ) throws -> Answer {
         let terms = QuestionTerms(question: question, history: history[...], analyzer: TermAnalyzer())
         let ranking = Reranker().rank(
-            words: terms.all.map(\.text), recencyAsked: false,
+            words: terms.all.map(\.text), names: Set(terms.all.filter(\.isName).map(\.text)), recencyAsked: false,
             candidates: passages.map {
                 Reranker.Candidate(
                     text: $0.text, title: $0.documentTitle, date: $0.editionDate, documentID: $0.documentID,

@@ -97,7 +97,8 @@ public struct Retriever {
                 chunkID: $0.chunkID, score: $0.score)
         }
         let ranking = Reranker().rank(
-            words: words, recencyAsked: Self.asksForRecent(question), candidates: candidates,
+            words: words, names: Set(terms.all.filter(\.isName).map(\.text)),
+            recencyAsked: Self.asksForRecent(question), candidates: candidates,
             statistics: index.map { ($0.chunks, $0.documentFrequency) })
         // One passage per page: a page's other chunks would take the places of other pages (the answer quotes
         // pages, and a long norm is one page of many chunks).

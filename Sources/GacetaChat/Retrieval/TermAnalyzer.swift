@@ -7,6 +7,8 @@ final class TermAnalyzer {
     struct Word: Equatable {
         var text: String
         var folded: String
+        /// Typed with a capital and not the question's first word: a name (a place, an institution, a person).
+        var isName = false
     }
 
     private let tokenizer = SpanishTokenizer()
@@ -17,18 +19,22 @@ final class TermAnalyzer {
     func contentWords(ofQuestion question: String) -> [Word] {
         var text = question
         var words: [Word] = []
+        var first = true
         text.withUTF8 { bytes in
             tokenizer.tokenize(bytes, stem: false) { token, range in
+                defer { first = false }
                 let folded = String(decoding: token, as: UTF8.self)
                 guard Self.isContentWord(folded), !QuestionWords.contains(folded) else { return true }
                 let typed: String
+                var isName = false
                 if folded.contains(where: \.isNumber) {
                     typed = folded
                 } else {
                     let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     typed = String(original.lowercased().filter { $0.isLetter || $0.isNumber })
+                    isName = !first && (original.first?.isUppercase ?? false)
                 }
-                words.append(Word(text: typed.isEmpty ? folded : typed, folded: folded))
+                words.append(Word(text: typed.isEmpty ? folded : typed, folded: folded, isName: isName))
                 return true
             }
         }

@@ -11,8 +11,9 @@ import GacetaText
 ///
 /// A candidate's score adds up, best first:
 /// - **coverage**: the IDF-weighted share of the question's terms the passage holds (numbers and identifiers
-///   weigh half again as much); IDF is counted over the whole index when its statistics are given (else over
-///   the candidates), so a word most chunks hold ("proyecto", "ley") counts little;
+///   weigh half again as much, names the question capitalises two and a half times); IDF is counted over the
+///   whole index when its statistics are given (else over the candidates), so a word most chunks hold
+///   ("proyecto", "ley") counts little;
 /// - **proximity**: how close together the matched terms are (the shortest span holding them all);
 /// - **bigrams**: pairs of consecutive question words found next to each other (stopwords between them
 ///   skipped), so "Ley 70 de 1993", "44123-MP" or "salario mínimo" weigh as phrases;
@@ -72,18 +73,23 @@ public final class Reranker {
     static let orderWeight = 0.2
     static let recencyWeight = 0.15
     static let numberBoost = 1.5
+    /// A word the question types as a name («Escazú», «Tres Ríos», «Contraloría»): a reader looks for the page that
+    /// names it. 2.5 on bench/answers' tune half (1: first citation 14/51; 2: 15; 2.5 to 4: 16, see its README).
+    static let nameBoost = 2.5
 
     private let terms = IndexTerms()
 
     public init() {}
 
     /// The candidates best first. `words` are the question's content words (as typed or folded; stopwords and
-    /// question words already left out), in the question's order. `statistics` (the whole index's chunks and
-    /// each stem's) give the IDF; without them it is counted over the candidates.
+    /// question words already left out), in the question's order; `names` those of them typed as names.
+    /// `statistics` (the whole index's chunks and each stem's) give the IDF; without them it is counted over the
+    /// candidates.
     public func rank(
-        words: [String], recencyAsked: Bool, candidates: [Candidate], statistics: Statistics? = nil
+        words: [String], names: Set<String> = [], recencyAsked: Bool, candidates: [Candidate],
+        statistics: Statistics? = nil
     ) -> Ranking {
-        let query = stems(of: words)
+        let query = stems(of: words, names: names)
         guard !query.stems.isEmpty, !candidates.isEmpty else {
             return Ranking(ranked: candidates.indices.map { Ranked(index: $0, score: 0, coverage: 0) }, weights: [:])
         }
@@ -126,6 +132,8 @@ public final class Reranker {
         var stems: [String]
         var numbers: Set<String>
         var bigrams: Set<Bigram>
+        /// Stems of the words the question typed as names.
+        var names: Set<String> = []
     }
 
     struct Bigram: Hashable {
@@ -133,14 +141,19 @@ public final class Reranker {
         var second: String
     }
 
-    func stems(of words: [String]) -> Query {
+    func stems(of words: [String], names: Set<String> = []) -> Query {
         var stems: [String] = []
         var numbers: Set<String> = []
+        var nameStems: Set<String> = []
         var sequence: [String] = []
         for word in words {
             for token in terms.tokens(word) where !SpanishStopwords.contains(token.folded) {
                 sequence.append(token.stem)
-                if token.folded.contains(where: \.isNumber) { numbers.insert(token.stem) }
+                if token.folded.contains(where: \.isNumber) {
+                    numbers.insert(token.stem)
+                } else if names.contains(word) {
+                    nameStems.insert(token.stem)
+                }
                 if !stems.contains(token.stem) { stems.append(token.stem) }
             }
         }
@@ -148,7 +161,7 @@ public final class Reranker {
         for (first, second) in zip(sequence, sequence.dropFirst()) where first != second {
             bigrams.insert(Bigram(first: first, second: second))
         }
-        return Query(stems: stems, numbers: numbers, bigrams: bigrams)
+        return Query(stems: stems, numbers: numbers, bigrams: bigrams, names: nameStems)
     }
 
     /// What a passage holds of the question: the stems present, their positions, its content bigrams.
@@ -198,6 +211,7 @@ public final class Reranker {
         let rarest = weights.values.max() ?? 1
         for stem in absent { weights[stem] = rarest }
         for stem in query.numbers { weights[stem] = weights[stem].map { $0 * Self.numberBoost } }
+        for stem in query.names { weights[stem] = weights[stem].map { $0 * Self.nameBoost } }
         return weights
     }
 
@@ -210,6 +224,7 @@ public final class Reranker {
             let df = Double(min(max(statistics.documentFrequency[stem] ?? 0, 1), statistics.chunks))
             weights[stem] = max(log(1 + (count - df + 0.5) / (df + 0.5)), 0.05)
             if query.numbers.contains(stem) { weights[stem] = (weights[stem] ?? 0) * Self.numberBoost }
+            if query.names.contains(stem) { weights[stem] = (weights[stem] ?? 0) * Self.nameBoost }
         }
         return weights
     }
