@@ -23,35 +23,17 @@ extension EndToEnd {
             return stack
         }
 
-        private func ask(_ stack: Stack, _ body: [String: String], _ extra: [String] = []) throws -> HTTPResult {
-            let json = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
-            return try stack.get(
-                "/api/v1/chat", ["-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json] + extra)
-        }
-
-        /// Every `[n]` in the text is a citation and every citation is used.
-        private func markers(_ text: String) -> Set<Int> {
-            var found: Set<Int> = []
-            var rest = Substring(text)
-            while let open = rest.firstIndex(of: "[") {
-                let after = rest[rest.index(after: open)...]
-                if let close = after.firstIndex(of: "]"), let number = Int(after[..<close]) { found.insert(number) }
-                rest = after
-            }
-            return found
-        }
-
         @Test func anOfflineAnswerCitesThePageThatHoldsTheFactWithAVerbatimQuote() throws {
             let stack = try startStack()
             defer { stack.stop() }
-            let response = try ask(stack, ["question": "¿Qué se decidió sobre el precio del calzado escolar?"])
+            let response = try stack.chat(["question": "¿Qué se decidió sobre el precio del calzado escolar?"])
             #expect(response.status == 200, "\(response.body)")
             let body = try response.json()
             #expect(body["provider"] as? String == "extractive")
             let answer = try #require(body["answer"] as? String)
             let citations = try #require(body["citations"] as? [[String: Any]])
             #expect(!citations.isEmpty)
-            #expect(markers(answer) == Set(citations.compactMap { $0["n"] as? Int }), "\(answer)")
+            #expect(citationMarkers(answer) == Set(citations.compactMap { $0["n"] as? Int }), "\(answer)")
             let first = try #require(citations.first)
             #expect(first["page"] as? Int == 1)
             #expect(first["printed_page"] as? String == "7")
@@ -67,7 +49,7 @@ extension EndToEnd {
         @Test func nothingRelevantMeansNoEncontreAndNoCitations() throws {
             let stack = try startStack()
             defer { stack.stop() }
-            let body = try ask(stack, ["question": "¿Cuál es la capital de Mongolia?"]).json()
+            let body = try stack.chat(["question": "¿Cuál es la capital de Mongolia?"]).json()
             #expect((body["answer"] as? String)?.hasPrefix("No encontré") == true)
             #expect((body["citations"] as? [Any])?.isEmpty == true)
         }
@@ -75,9 +57,9 @@ extension EndToEnd {
         @Test func aFollowUpUsesThePreviousTurnAndTheConversationIsStored() throws {
             let stack = try startStack()
             defer { stack.stop() }
-            let first = try ask(stack, ["question": "¿Qué pasó con el salario de las trabajadoras domésticas?"]).json()
+            let first = try stack.chat(["question": "¿Qué pasó con el salario de las trabajadoras domésticas?"]).json()
             let id = try #require(first["conversation_id"] as? String)
-            let second = try ask(stack, ["question": "¿Y cuánto aumenta?", "conversation_id": id]).json()
+            let second = try stack.chat(["question": "¿Y cuánto aumenta?", "conversation_id": id]).json()
             #expect(second["conversation_id"] as? String == id)
             let citations = try #require(second["citations"] as? [[String: Any]])
             #expect(citations.first?["page"] as? Int == 2, "\(second)")
@@ -94,11 +76,11 @@ extension EndToEnd {
         @Test func badQuestionsGetClearErrors() throws {
             let stack = try startStack(["GACETACHAT_CHAT_MAX_QUESTION_LENGTH": "60", "GACETACHAT_CHAT_MAX_TURNS": "1"])
             defer { stack.stop() }
-            #expect(try ask(stack, ["question": "   "]).errorCode == "empty_question")
-            let long = try ask(stack, ["question": String(repeating: "salario ", count: 20)])
+            #expect(try stack.chat(["question": "   "]).errorCode == "empty_question")
+            let long = try stack.chat(["question": String(repeating: "salario ", count: 20)])
             #expect(long.status == 400)
             #expect(long.errorCode == "question_too_long")
-            let unknown = try ask(stack, ["question": "¿Y?", "conversation_id": String(repeating: "ab", count: 16)])
+            let unknown = try stack.chat(["question": "¿Y?", "conversation_id": String(repeating: "ab", count: 16)])
             #expect(unknown.status == 404)
             #expect(unknown.errorCode == "conversation_not_found")
             let malformed = try stack.get(
@@ -107,9 +89,9 @@ extension EndToEnd {
             #expect(malformed.status == 400)
             let wrongType = try stack.get("/api/v1/chat", ["-X", "POST", "--data-binary", "question=hola"])
             #expect(wrongType.status == 415)
-            let first = try ask(stack, ["question": "¿Salario mínimo?"]).json()
+            let first = try stack.chat(["question": "¿Salario mínimo?"]).json()
             let id = try #require(first["conversation_id"] as? String)
-            let full = try ask(stack, ["question": "¿Y luego?", "conversation_id": id])
+            let full = try stack.chat(["question": "¿Y luego?", "conversation_id": id])
             #expect(full.status == 409)
             #expect(full.errorCode == "too_many_turns")
             #expect(try stack.get("/health").status == 200)
@@ -162,7 +144,7 @@ extension EndToEnd {
             defer { broken.stop() }
             let fallback = try startStack(["GACETACHAT_LLM_BASE_URL": broken.baseURL, "GACETACHAT_LLM_MODEL": "m"])
             defer { fallback.stop() }
-            let body = try ask(fallback, ["question": "¿Qué se decidió sobre el precio del calzado escolar?"]).json()
+            let body = try fallback.chat(["question": "¿Qué se decidió sobre el precio del calzado escolar?"]).json()
             #expect(body["provider"] as? String == "extractive")
             #expect(body["fallback_reason"] as? String == "http_error")
             #expect((body["citations"] as? [Any])?.isEmpty == false)

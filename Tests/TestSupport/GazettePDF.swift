@@ -18,10 +18,15 @@ public enum GazettePDF {
             .LP
             \(pages.joined(separator: "\n.bp\n.LP\n"))
             """
-        let msPath = path + ".ms"
-        try source.write(toFile: msPath, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: msPath) }
-        let result = try Shell.run("groff", ["-k", "-Tpdf", "-ms", msPath])
+        try typeset(source, to: path)
+    }
+
+    /// Typesets `ms` source into the PDF `path` with groff (`-k -Tpdf -ms`, UTF-8 whatever the locale).
+    public static func typeset(_ ms: String, to path: String) throws {
+        let source = path + ".ms"
+        try (".\\\" -*- coding: utf-8 -*-\n" + ms).write(toFile: source, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: source) }
+        let result = try Shell.run("groff", ["-k", "-Tpdf", "-ms", source])
         guard result.status == 0 else { throw TestSupportError("groff failed: \(result.stderr)") }
         try result.stdoutData.write(to: URL(fileURLWithPath: path))
     }

@@ -20,6 +20,10 @@ public final class OpenAIStubServer: @unchecked Sendable {
         /// Like `.stream`, but `count` deltas of `delta`, one every `interval`: a model that takes long to answer.
         /// `streamEndings` records how each such answer ended.
         case slowStream(delta: String, count: Int, interval: Duration)
+        /// The text made from the request (e.g. from the passages it holds), as the request asks for it: streamed
+        /// in deltas of 5 characters when its body says `"stream": true`, else a whole `chat.completion` (one stub
+        /// for both forms of a chat request).
+        case reply(@Sendable (Recorded) -> String)
     }
 
     /// How one streamed answer ended: every event written, or the client closed its connection first.
@@ -135,6 +139,14 @@ public final class OpenAIStubServer: @unchecked Sendable {
             streamEvents(client, deltas: deltas, interval: .milliseconds(5))
         case .slowStream(let delta, let count, let interval):
             streamEvents(client, deltas: Array(repeating: delta, count: count), interval: interval)
+        case .reply(let make):
+            let text = make(request)
+            if request.json?["stream"] as? Bool == true {
+                let deltas = stride(from: 0, to: text.count, by: 5).map { String(text.dropFirst($0).prefix(5)) }
+                streamEvents(client, deltas: deltas, interval: .milliseconds(5))
+            } else {
+                respond(client, status: 200, type: "application/json", body: Self.completion(text))
+            }
         case .malformedJSON:
             respond(client, status: 200, type: "application/json", body: #"{"choices": [{"message": {"content": "#)
         case .status(let status):
