@@ -87,11 +87,8 @@ extension EndToEnd {
 
             // A PDF without a masthead stays one document, dated by the form's field, and can be deleted alone.
             let plain = "\(stack.directory)/reglamento.pdf"
-            let plainSource = plain + ".ms"
-            try ".LP\nEl Instituto Costarricense de Turismo declara de interés las ferias gastronómicas.\n"
-                .write(toFile: plainSource, atomically: true, encoding: .utf8)
-            let typeset = try Shell.run("groff", ["-k", "-Tpdf", "-ms", plainSource])
-            try typeset.stdoutData.write(to: URL(fileURLWithPath: plain))
+            try GazettePDF.typeset(
+                ".LP\nEl Instituto Costarricense de Turismo declara de interés las ferias gastronómicas.\n", to: plain)
             let plainUpload = try stack.get(
                 "/api/v1/admin/documents", bearer + ["-F", "file=@\(plain)", "-F", "date=2024-08-08"])
             #expect(plainUpload.status == 201, "\(plainUpload.body)")

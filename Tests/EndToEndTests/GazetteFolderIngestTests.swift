@@ -6,16 +6,6 @@ extension EndToEnd {
     /// `gacetachat ingest` of a folder laid out like the publisher's site: editions dated by their masthead, an
     /// Alcance beside its edition, and a holiday placeholder that is reported but fails nothing.
     @Suite struct GazetteFolderIngestTests {
-        /// Typesets `ms` into `path` with groff (UTF-8 whatever the locale).
-        static func typeset(_ ms: String, to path: String) throws {
-            let source = path + ".ms"
-            try (".\\\" -*- coding: utf-8 -*-\n" + ms).write(toFile: source, atomically: true, encoding: .utf8)
-            defer { try? FileManager.default.removeItem(atPath: source) }
-            let result = try Shell.run("groff", ["-k", "-Tpdf", "-ms", source])
-            guard result.status == 0 else { throw TestSupportError("groff failed: \(result.stderr)") }
-            try result.stdoutData.write(to: URL(fileURLWithPath: path))
-        }
-
         @Test func publisherTreeWithAlcanceAndHoliday() throws {
             let directory = try Paths.temporaryDirectory("pub")
             defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -26,15 +16,15 @@ extension EndToEnd {
             try GazettePDF.write(
                 to: "\(day)/COMP_15_07_2024.pdf", number: 129, date: "15 de julio del 2024", firstPrinted: 1,
                 pages: ["El Poder Ejecutivo fija el precio del calzado escolar.", "Segunda página del decreto."])
-            try Self.typeset(
+            try GazettePDF.typeset(
                 ".LP\n.ce 2\nALCANCE Nº 78 A LA GACETA Nº 129\nLunes 15 de julio del 2024\n.PP\nSe publica el reglamento"
                     + " de ferias del agricultor.\n.bp\n.PP\nArtículo 2. Rige desde su publicación.",
                 to: "\(day)/ALCA78_15_07_2024.pdf")
-            try Self.typeset(
+            try GazettePDF.typeset(
                 ".LP\n.ce 3\nLa Gaceta\nDiario Oficial\nJueves 25 de julio del 2024",
                 to: "\(holiday)/COMP_25_07_2024.pdf")
             // A congressional gazette whose file name has no date: its masthead dates it.
-            try Self.typeset(
+            try GazettePDF.typeset(
                 ".LP\n.ce 3\nG a c e t a   d e l   C o n g r e s o\nAÑO XXXV - Nº 1346\n"
                     + "Bogotá, D. C., lunes, 21 de septiembre de 2026\n.PP\nPonencia sobre el fondo de reparación histórica.",
                 to: "\(directory)/pub/gaceta-congreso.pdf")

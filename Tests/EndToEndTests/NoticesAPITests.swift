@@ -25,10 +25,7 @@ extension EndToEnd {
                 .PP
                 La ponencia crea el fondo de reparación histórica de los pescadores artesanales.
                 """
-            try (".\\\" -*- coding: utf-8 -*-\n" + source).write(
-                toFile: congress + ".ms", atomically: true, encoding: .utf8)
-            try Shell.run("groff", ["-k", "-Tpdf", "-ms", congress + ".ms"]).stdoutData.write(
-                to: URL(fileURLWithPath: congress))
+            try GazettePDF.typeset(source, to: congress)
 
             let ingest = try Shell.run(
                 try Paths.binary(), ["ingest", "--date", "2024-01-02", pdf, congress],

@@ -222,9 +222,7 @@ import Testing
             .PP
             Artículo 2. Rige desde su publicación.
             """
-        try source.write(toFile: alcancePath + ".ms", atomically: true, encoding: .utf8)
-        let typeset = try Shell.run("groff", ["-k", "-Tpdf", "-ms", alcancePath + ".ms"])
-        try typeset.stdoutData.write(to: URL(fileURLWithPath: alcancePath))
+        try GazettePDF.typeset(source, to: alcancePath)
 
         // The Alcance first: it points at its edition once that is stored.
         let pipeline = Self.pipeline(harness.store)

@@ -164,14 +164,7 @@ public struct GeneratedEdition: Sendable {
     }
 
     /// Typesets the edition with groff (`-k -Tpdf -ms`, UTF-8 whatever the locale) into `path`.
-    public func write(to path: String) throws {
-        let source = path + ".ms"
-        try (".\\\" -*- coding: utf-8 -*-\n" + self.source).write(toFile: source, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: source) }
-        let result = try Shell.run("groff", ["-k", "-Tpdf", "-ms", source])
-        guard result.status == 0 else { throw TestSupportError("groff failed: \(result.stderr)") }
-        try result.stdoutData.write(to: URL(fileURLWithPath: path))
-    }
+    public func write(to path: String) throws { try GazettePDF.typeset(source, to: path) }
 
     /// The header text pdftotext gives, without digits, for "no header in any chunk" checks.
     public var headerPhrases: [String] {

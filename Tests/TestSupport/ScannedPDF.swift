@@ -12,10 +12,8 @@ public enum ScannedPDF {
     /// the PDF in `folder`.
     public static func write(in folder: String) throws -> String {
         func typeset(_ ms: String, _ name: String) throws -> String {
-            let source = "\(folder)/\(name).ms"
-            try (".\\\" -*- coding: utf-8 -*-\n" + ms).write(toFile: source, atomically: true, encoding: .utf8)
             let output = "\(folder)/\(name).pdf"
-            try Shell.run("groff", ["-k", "-Tpdf", "-ms", source]).stdoutData.write(to: URL(fileURLWithPath: output))
+            try GazettePDF.typeset(ms, to: output)
             return output
         }
         let first = try typeset(".LP\nActa de la sesión ordinaria del concejo, primera página.", "first")
