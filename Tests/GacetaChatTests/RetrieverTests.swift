@@ -94,6 +94,53 @@ import Testing
         #expect(lower.considered.map(\.page) == [1, 2])
     }
 
+    /// «la CCSS» finds the tender headed CAJA COSTARRICENSE DE SEGURO SOCIAL over a page that says the question's
+    /// other words more closely; typed in lower case, «ccss» is only a word, and that page stays first.
+    @Test func anAcronymFindsThePageThatPrintsTheInstitutionsName() throws {
+        let tender = Fixtures.hit(
+            "CAJA COSTARRICENSE DE SEGURO SOCIAL. Compra de frascos de insulina humana para los hospitales. "
+                + "Se recibirán ofertas hasta el 19 de agosto.", page: 4, chunk: 401)
+        let other = Fixtures.hit("Ofertas de insulina: la proveeduría recibe ofertas de insulina.", page: 9, chunk: 901)
+        let retriever = Retriever(search: MemorySearch([other, tender]).search)
+        let typed = try retriever.retrieve("¿Hasta cuándo reciben ofertas de insulina en la CCSS?", history: [])
+        #expect(typed.considered.map(\.page) == [4, 9])
+        let lower = try retriever.retrieve("¿hasta cuándo reciben ofertas de insulina en la ccss?", history: [])
+        #expect(lower.considered.map(\.page) == [9, 4])
+    }
+
+    /// A name typed in full finds the page that prints only the acronym (a rare word, where "instituto" is not).
+    @Test func aNameTypedInFullFindsThePageThatPrintsItsAcronym() throws {
+        let acronym = Fixtures.hit("El INS pagará la póliza de riesgos del trabajo.", page: 2, chunk: 201)
+        let other = Fixtures.hit("El instituto cobra la póliza de riesgos, que se paga cada mes.", page: 6, chunk: 601)
+        let retriever = Retriever(
+            search: MemorySearch([other, acronym]).search,
+            statistics: Self.statistics(
+                ["póliza": 20, "riesgos": 30, "paga": 100, "instituto": 300, "nacional": 400, "seguros": 50, "ins": 5]))
+        let typed = try retriever.retrieve("¿Qué póliza de riesgos paga el Instituto Nacional de Seguros?", history: [])
+        #expect(typed.considered.map(\.page) == [2, 6])
+    }
+
+    @Test func onlyAcronymsTypedInCapitalsAreExpanded() throws {
+        let memory = MemorySearch([Fixtures.shoesPrice])
+        let retriever = Retriever(search: memory.search)
+        func words(_ question: String) throws -> [String] {
+            _ = try retriever.retrieve(question, history: [])
+            return try #require(memory.requests.last).expression.required.first?.compactMap { atom in
+                if case .word(let word) = atom { word } else { nil }
+            } ?? []
+        }
+        #expect(
+            try words("¿Qué nota pide la UNA para una beca?") == [
+                "nota", "pide", "una", "universidad", "nacional", "beca",
+            ])
+        #expect(try !words("¿Qué nota pide la universidad para una beca?").contains("una"))
+        #expect(
+            try words("¿Cuánto cobra AyA?") == [
+                "cobra", "aya", "instituto", "costarricense", "acueductos", "alcantarillados",
+            ])
+        #expect(try words("¿Cuánto cobra Aya?") == ["cobra", "aya"])
+    }
+
     /// Index statistics of `chunks` chunks in which each word of `frequencies` (by its stem) is in so many.
     static func statistics(_ frequencies: [String: Int], chunks: Int = 1000) -> ([String]) -> IndexStatistics {
         let byStem = Dictionary(uniqueKeysWithValues: frequencies.map { (stem($0.key), $0.value) })
