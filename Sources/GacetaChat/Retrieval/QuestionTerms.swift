@@ -16,7 +16,7 @@ struct QuestionTerms {
     var all: [TermAnalyzer.Word] { current + context }
 
     init(question: String, history: ArraySlice<ConversationTurn>, analyzer: TermAnalyzer) {
-        current = Self.unique(analyzer.contentWords(ofQuestion: question), excluding: [])
+        current = Self.unique(Self.expanded(analyzer.contentWords(ofQuestion: question)), excluding: [])
         context = []
         guard let previous = history.last, Self.isFollowUp(question, contentWords: current.count) else { return }
         let earlier = QuestionTerms(question: previous.question, history: history.dropLast(), analyzer: analyzer)
@@ -38,6 +38,31 @@ struct QuestionTerms {
         "eso", "esto", "ello", "ese", "esa", "esos", "esas", "este", "esta", "estos", "estas", "dicho", "dicha",
         "dichos", "dichas", "mismo", "misma", "anterior", "aquel", "aquella",
     ]
+
+    /// The words, each acronym of an institution followed by the words of its name (the page prints the name),
+    /// and the acronym after a name typed in full (the page may print the acronym). The added words are not names:
+    /// the reader did not type them.
+    static func expanded(_ words: [TermAnalyzer.Word]) -> [TermAnalyzer.Word] {
+        var expanded: [TermAnalyzer.Word] = []
+        var named: Set<String> = []
+        for word in words {
+            expanded.append(word)
+            if let acronym = word.institution, let entry = InstitutionAcronyms.entries[acronym] {
+                expanded += entry.name
+                named.insert(acronym)
+            }
+        }
+        let folded = words.map(\.folded)
+        for (acronym, entry) in InstitutionAcronyms.entries where !named.contains(acronym) {
+            let name = entry.name.map(\.folded)
+            guard !name.isEmpty, name.count <= folded.count else { continue }
+            let typed = (0...(folded.count - name.count)).contains {
+                folded[$0..<($0 + name.count)].elementsEqual(name)
+            }
+            if typed { expanded += entry.acronym }
+        }
+        return expanded
+    }
 
     private static func unique(_ words: [TermAnalyzer.Word], excluding: Set<String>) -> [TermAnalyzer.Word] {
         var seen = excluding

@@ -9,6 +9,8 @@ final class TermAnalyzer {
         var folded: String
         /// Typed with a capital and not the question's first word: a name (a place, an institution, a person).
         var isName = false
+        /// The word as typed when it is an institution's acronym («CCSS», «INS»; `InstitutionAcronyms`).
+        var institution: String?
     }
 
     private let tokenizer = SpanishTokenizer()
@@ -24,17 +26,23 @@ final class TermAnalyzer {
             tokenizer.tokenize(bytes, stem: false) { token, range in
                 defer { first = false }
                 let folded = String(decoding: token, as: UTF8.self)
-                guard Self.isContentWord(folded), !QuestionWords.contains(folded) else { return true }
+                let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                // An acronym is kept even when it spells a stopword («la UNA»).
+                let institution = InstitutionAcronyms.acronym(typed: original[...])
+                guard institution != nil || (Self.isContentWord(folded) && !QuestionWords.contains(folded)) else {
+                    return true
+                }
                 let typed: String
                 var isName = false
                 if folded.contains(where: \.isNumber) {
                     typed = folded
                 } else {
-                    let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     typed = String(original.lowercased().filter { $0.isLetter || $0.isNumber })
                     isName = !first && (original.first?.isUppercase ?? false)
                 }
-                words.append(Word(text: typed.isEmpty ? folded : typed, folded: folded, isName: isName))
+                words.append(
+                    Word(text: typed.isEmpty ? folded : typed, folded: folded, isName: isName, institution: institution)
+                )
                 return true
             }
         }
