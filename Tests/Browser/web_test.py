@@ -17,6 +17,7 @@ import base64
 import json
 import os
 import re
+import shutil
 import signal
 import ssl
 import subprocess
@@ -176,6 +177,7 @@ class Browser:
 
     def close(self):
         self.driver.quit()
+        shutil.rmtree(self.profile, ignore_errors=True)
 
 
 def main():

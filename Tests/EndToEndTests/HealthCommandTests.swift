@@ -31,7 +31,9 @@ extension EndToEnd {
         }
 
         @Test func aPoolThatIsNotListeningFailsNamingItsSocket() throws {
-            let socket = "\(try Paths.temporaryDirectory("health"))/absent.sock"
+            let directory = try Paths.temporaryDirectory("health")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let socket = "\(directory)/absent.sock"
             let result = try Shell.run(
                 try Paths.binary(), ["health", "--listen", "unix:\(socket)", "--profile", "testing", "--timeout", "2"])
             #expect(result.status == 1)

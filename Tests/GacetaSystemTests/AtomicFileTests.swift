@@ -8,6 +8,7 @@ import Testing
 
     @Test func aWriteInterruptedBeforeTheRenameLeavesTheOldFileAndNoTemporary() throws {
         let directory = scratchDirectory("atomic")
+        defer { Directory.removeFlat(directory) }
         let path = "\(directory)/settings.ini"
         try AtomicFile.write(Array("old contents\n".utf8), to: path)
         #expect(throws: Interrupted.self) {
@@ -22,6 +23,7 @@ import Testing
 
     @Test func aCompletedWriteReplacesTheFileWithTheModeAsked() throws {
         let directory = scratchDirectory("atomic")
+        defer { Directory.removeFlat(directory) }
         let path = "\(directory)/upload.pdf"
         try AtomicFile.write(Array("first".utf8), to: path, mode: 0o644)
         try AtomicFile.write(Array("second".utf8), to: path, mode: 0o600)
@@ -32,6 +34,7 @@ import Testing
 
     @Test func aCopyIntoAMissingDirectoryFailsNamingTheTemporaryFile() throws {
         let directory = scratchDirectory("atomic")
+        defer { Directory.removeFlat(directory) }
         let source = "\(directory)/source"
         try AtomicFile.write(Array("x".utf8), to: source)
         do {
@@ -46,6 +49,7 @@ import Testing
 
     @Test func wholeFileReadsReturnEveryByte() throws {
         let directory = scratchDirectory("read")
+        defer { Directory.removeFlat(directory) }
         let path = "\(directory)/big"
         let bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         try AtomicFile.write(bytes, to: path)
