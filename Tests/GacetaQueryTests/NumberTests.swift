@@ -22,6 +22,31 @@ struct NumberTests {
         #expect(try parse(text).required == plain(.number("525")))
     }
 
+    @Test(
+        "a bare N, Nro. or Núm. before a number is a marker too (a phone has no º key: «ley n 31731»)",
+        arguments: ["N 525", "n 525", "n  525", "Nro. 525", "nro 525", "NRO. 525", "Nro.525", "Núm. 525", "num 525"])
+    func bareMarkers(text: String) throws {
+        #expect(try parse(text).required == plain(.number("525")))
+    }
+
+    @Test("a bare n or nro that no number follows stays a word; n525 is one word")
+    func bareWords() throws {
+        #expect(try parse("vitamina n").required == plain(.word("vitamina"), .word("n")))
+        #expect(try parse("n de cédula").required == plain(.word("n"), .word("de"), .word("cédula")))
+        #expect(try parse("nro uno").required == plain(.word("nro"), .word("uno")))
+        #expect(try parse("n525").required == plain(.word("n525")))
+        #expect(try parse("nroX 5").required == plain(.word("nrox"), .number("5")))
+        #expect(try parse("n 7n").required == plain(.word("n"), .word("7n")))
+        #expect(try parse("n 44.123-MP").required == plain(.number("44123"), .word("mp")))
+    }
+
+    @Test("in a phrase a bare n or nro stays a word, as the index keeps it")
+    func bareInPhrase() throws {
+        #expect(try parse("\"ley n 525\"").required == plain(.phrase(["ley", "n", "525"])))
+        #expect(try parse("\"ley nro. 525\"").required == plain(.phrase(["ley", "nro", "525"])))
+        #expect(try parse("\"ley N° 525\"").required == plain(.phrase(["ley", "525"])))
+    }
+
     @Test("plain no stays a word")
     func plainNo() throws {
         #expect(try parse("no 525").required == plain(.word("no"), .number("525")))
