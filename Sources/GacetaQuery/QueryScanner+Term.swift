@@ -23,7 +23,7 @@ extension QueryScanner {
     /// between digits are thousands separators and dropped too, so `N° 44.123` reads as the number `44123`.
     mutating func scanPart(inPhrase: Bool) throws(QueryError) -> QueryAtom {
         let start = index
-        if let digitsStart = numberMarkerEnd(at: index) {
+        if let digitsStart = numberMarkerEnd(at: index, inPhrase: inPhrase) {
             index = digitsStart
         } else if characters[index] == "#" {
             index += 1
@@ -63,22 +63,51 @@ extension QueryScanner {
     /// If a number marker starts at `position` and a digit follows it (spaces allowed in between),
     /// returns the position of that digit.
     ///
-    /// Markers: `N°`, `Nº`, `N.°`, `N.º`, `N.`, `No.` in any case. A plain `no` is a Spanish word, never a marker.
-    func numberMarkerEnd(at position: Int) -> Int? {
+    /// Markers, in any case: `N°`, `Nº`, `N.°`, `N.º`, `N.`, `No.` (the text's marks, which the index drops too).
+    /// Outside a phrase also `Nro`, `Núm`, `Num` (with or without a dot) and a bare `N` with a space before the
+    /// digits (a phone has no `º`: «ley n 31731»); the index keeps those words, so a phrase keeps them. A plain
+    /// `no` is a Spanish word, never a marker; `n525` is one word.
+    func numberMarkerEnd(at position: Int, inPhrase: Bool = false) -> Int? {
         guard position < end, characters[position] == "n" || characters[position] == "N" else { return nil }
-        let markerEnds = [["°"], ["º"], [".", "°"], [".", "º"], ["."], ["o", "."], ["O", "."]]
-            .map { (suffix: [Character]) -> Int? in
-                let after = position + 1
-                guard after + suffix.count <= end, Array(characters[after..<after + suffix.count]) == suffix else {
-                    return nil
-                }
-                return after + suffix.count
+        let after = position + 1
+        if !inPhrase, after < end, characters[after].isWhitespace {
+            var digit = after
+            while digit < end && characters[digit].isWhitespace { digit += 1 }
+            if isNumber(at: digit) { return digit }
+        }
+        let marks: [[Character]] = [["°"], ["º"], [".", "°"], [".", "º"], ["."], ["o", "."]]
+        let abbreviations: [[Character]] = [
+            ["r", "o", "."], ["r", "o"], ["ú", "m", "."], ["ú", "m"], ["u", "m", "."], ["u", "m"],
+        ]
+        for suffix in inPhrase ? marks : marks + abbreviations {
+            guard after + suffix.count <= end,
+                characters[after..<after + suffix.count].elementsEqual(suffix, by: { $0.lowercased() == String($1) })
+            else { continue }
+            let markerEnd = after + suffix.count
+            // "nro5" and "núm5" are markers; "nrox 5" is a word: a letter must not follow a marker without a dot.
+            if markerEnd < end, characters[markerEnd].isQueryWordCharacter, !characters[markerEnd].isASCIIDigit {
+                continue
             }
-        for case let markerEnd? in markerEnds {
             var digit = markerEnd
             while digit < end && characters[digit].isWhitespace { digit += 1 }
-            if digit < end && characters[digit].isASCIIDigit { return digit }
+            if marks.contains(suffix) ? digit < end && characters[digit].isASCIIDigit : isNumber(at: digit) {
+                return digit
+            }
         }
         return nil
+    }
+
+    /// Whether a number (digits, `.` or `,` between them) starts at `position` and ends the word: "7" and "44.123"
+    /// in "n 7", "n 44.123-MP", not "7n".
+    private func isNumber(at position: Int) -> Bool {
+        var index = position
+        while index < end,
+            characters[index].isASCIIDigit
+                || ((characters[index] == "." || characters[index] == ",") && index + 1 < end
+                    && characters[index + 1].isASCIIDigit && index > position)
+        {
+            index += 1
+        }
+        return index > position && (index == end || !characters[index].isQueryWordCharacter)
     }
 }
