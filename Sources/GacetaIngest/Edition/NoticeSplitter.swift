@@ -22,7 +22,7 @@ public enum NoticeSplitter {
             let end = position + 1 < starts.count ? starts[position + 1] : lines.count
             guard let heading = (start..<end).first(where: { if case .notice = lines[$0].kind { true } else { false } })
             else { continue }
-            let title = titleLines(lines, from: heading).map { lines[$0].display }.joined(separator: " ")
+            let title = joined(titleLines(lines, from: heading).map { lines[$0].display })
             if let key = NoticeIdentifier.key(of: title) { known.insert(key) }
         }
         var added: [(Int, String)] = []
@@ -75,6 +75,7 @@ public enum NoticeSplitter {
             }
         }
         joinWrappedInstitutions(&lines)
+        joinWrappedHeadings(&lines)
         var starts = noticeStarts(lines, from: contentsEnd, editionNumber: masthead?.number)
         var titles: [Int: String] = [:]
         if let first = starts.first {
@@ -143,11 +144,46 @@ public enum NoticeSplitter {
                 lines[index].code == nil, LineText.isUppercase(lines[index].display),
                 LineText.words(lines[index].display).count <= maximumWrappedNameWords
             else { continue }
-            let end = lines[index].display
-            let joined = name.hasSuffix("-") ? String(name.dropLast()) + end : name + " " + end
-            lines[index - 1].kind = .institution(joined)
-            lines[index].kind = .institution(joined)
+            let whole = joined([name, lines[index].display])
+            lines[index - 1].kind = .institution(whole)
+            lines[index].kind = .institution(whole)
         }
+    }
+
+    /// A notice heading broken at a hyphen («DECRETO EJECUTIVO N° 44123-» / «MP»): the short line in capitals that
+    /// ends it is part of the heading (`continuesTitle`), not a section or an institution of its own.
+    static func joinWrappedHeadings(_ lines: inout [EditionLine]) {
+        for index in lines.indices.dropFirst() {
+            guard case .notice = lines[index - 1].kind, lines[index - 1].display.hasSuffix("-"),
+                lines[index].code == nil, isCapitals(lines[index].display),
+                LineText.words(lines[index].display).count <= maximumWrappedNameWords
+            else { continue }
+            switch lines[index].kind {
+            case .section, .institution: lines[index].kind = .body
+            default: break
+            }
+        }
+    }
+
+    /// Letters, none of them small («MP», «CACIÓN DEL ARTÍCULO 88»).
+    static func isCapitals(_ line: String) -> Bool {
+        line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
+    }
+
+    /// Lines of one heading or name as one line: joined by a space, or at a hyphen that ends a line without it when
+    /// letters meet («SU-» «CURSAL» → «SUCURSAL»), with it otherwise («44123-» «MP» → «44123-MP»).
+    static func joined(_ lines: [String]) -> String {
+        var text = ""
+        for line in lines {
+            if text.hasSuffix("-") {
+                let before = text.dropLast().last
+                if before?.isLetter == true, line.first?.isLetter == true { text.removeLast() }
+                text += line
+            } else {
+                text += text.isEmpty ? line : " " + line
+            }
+        }
+        return text
     }
 
     /// Where each notice starts (after the sumario).
@@ -175,7 +211,7 @@ public enum NoticeSplitter {
             switch line.kind {
             case .notice:
                 let title = titleLines(lines, from: index)
-                let key = NoticeIdentifier.key(of: title.map { lines[$0].display }.joined(separator: " "))
+                let key = NoticeIdentifier.key(of: joined(title.map { lines[$0].display }))
                 // The edition's own number in a running header ("NÚMERO 29") opens nothing; a heading that repeats
                 // the current notice's identifier ("INFORME … AL PROYECTO DE LEY NÚMERO 151 DE 2025") goes on with it.
                 let isHeader =
@@ -252,6 +288,9 @@ public enum NoticeSplitter {
         default: return false
         }
         let display = line.display
+        // «… MODIFI-» / «CACIÓN DEL ARTÍCULO 88», «N° 44123-» / «MP»: a heading that ends in a hyphen goes on with
+        // the next line in capitals, however short.
+        if previous.display.hasSuffix("-"), isCapitals(display) { return true }
         let words = LineText.words(display)
         guard let first = words.first, words.count <= EditionLineClassifier.maximumHeadingWords,
             LineText.isUppercase(display) || first.first?.isNumber == true
@@ -288,8 +327,7 @@ public enum NoticeSplitter {
             type =
                 words.starts(with: ["proyecto", "de", "ley"]) ? .ley : words.first.flatMap(NoticeType.named(byWord:))
         } else if let headingLine {
-            let titleLines = titleLines(lines, from: headingLine)
-            title = titleLines.map { lines[$0].display }.joined(separator: " ")
+            title = joined(titleLines(lines, from: headingLine).map { lines[$0].display })
             if case .notice(let named) = lines[headingLine].kind { type = named }
         } else {
             title = firstSentence(lines[range])
