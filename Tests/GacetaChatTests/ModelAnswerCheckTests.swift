@@ -20,13 +20,9 @@ import TestSupport
         return ChatService(retriever: retriever, provider: provider)
     }
 
-    static func deltas(_ text: String) -> [String] {
-        stride(from: 0, to: text.count, by: 5).map { String(text.dropFirst($0).prefix(5)) }
-    }
-
     @Test(arguments: EchoFixtures.all) func anEchoFallsBack(echo: String) throws {
         for streamed in [false, true] {
-            let stub = try OpenAIStubServer(mode: streamed ? .stream(Self.deltas(echo)) : .answer(echo))
+            let stub = try OpenAIStubServer(mode: streamed ? .stream(OpenAIStubServer.deltas(echo)) : .answer(echo))
             defer { stub.stop() }
             var tokens: [String] = []
             let answer = try service(stub).answer(
@@ -58,7 +54,7 @@ import TestSupport
     @Test func aMarkerPointingToTheWrongPassageIsRemoved() throws {
         let text = "Se fijó un precio máximo de ₡18.500 para el calzado escolar [2][1]."
         for streamed in [false, true] {
-            let stub = try OpenAIStubServer(mode: streamed ? .stream(Self.deltas(text)) : .answer(text))
+            let stub = try OpenAIStubServer(mode: streamed ? .stream(OpenAIStubServer.deltas(text)) : .answer(text))
             defer { stub.stop() }
             let answer = try service(stub).answer(
                 question: Self.question, history: [], onToken: streamed ? { _ in } : nil)
@@ -71,7 +67,7 @@ import TestSupport
     @Test func onlyWrongPassagesFallsBack() throws {
         let text = "Se fijó un precio máximo de ₡18.500 para el calzado escolar [2]."
         for streamed in [false, true] {
-            let stub = try OpenAIStubServer(mode: streamed ? .stream(Self.deltas(text)) : .answer(text))
+            let stub = try OpenAIStubServer(mode: streamed ? .stream(OpenAIStubServer.deltas(text)) : .answer(text))
             defer { stub.stop() }
             var tokens: [String] = []
             let answer = try service(stub).answer(

@@ -45,6 +45,11 @@ public final class OpenAIStubServer: @unchecked Sendable {
         }
     }
 
+    /// The text in deltas of 5 characters, as `.reply` streams it.
+    public static func deltas(_ text: String) -> [String] {
+        stride(from: 0, to: text.count, by: 5).map { String(text.dropFirst($0).prefix(5)) }
+    }
+
     public let port: UInt16
     /// `http://127.0.0.1:PORT/v1`.
     public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
@@ -142,8 +147,7 @@ public final class OpenAIStubServer: @unchecked Sendable {
         case .reply(let make):
             let text = make(request)
             if request.json?["stream"] as? Bool == true {
-                let deltas = stride(from: 0, to: text.count, by: 5).map { String(text.dropFirst($0).prefix(5)) }
-                streamEvents(client, deltas: deltas, interval: .milliseconds(5))
+                streamEvents(client, deltas: Self.deltas(text), interval: .milliseconds(5))
             } else {
                 respond(client, status: 200, type: "application/json", body: Self.completion(text))
             }
