@@ -54,6 +54,12 @@ enum LineText {
         PlainText.collapseWhitespace(text) ?? text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Letters, none of them small, however few («MP», «CACIÓN DEL ARTÍCULO 88»): the end of a heading broken at a
+    /// hyphen. `isUppercase` is the test for a heading of its own.
+    static func isCapitals(_ line: String) -> Bool {
+        line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
+    }
+
     /// True when at least 80 % of the line's letters (and at least 3) are uppercase.
     static func isUppercase<S: StringProtocol>(_ line: S) -> Bool {
         if let (letters, upper) = PlainText.letterCase(line) { return letters >= 3 && upper * 5 >= letters * 4 }

@@ -75,7 +75,6 @@ public enum NoticeSplitter {
             }
         }
         joinWrappedInstitutions(&lines)
-        joinWrappedHeadings(&lines)
         var starts = noticeStarts(lines, from: contentsEnd, editionNumber: masthead?.number)
         var titles: [Int: String] = [:]
         if let first = starts.first {
@@ -148,26 +147,6 @@ public enum NoticeSplitter {
             lines[index - 1].kind = .institution(whole)
             lines[index].kind = .institution(whole)
         }
-    }
-
-    /// A notice heading broken at a hyphen («DECRETO EJECUTIVO N° 44123-» / «MP»): the short line in capitals that
-    /// ends it is part of the heading (`continuesTitle`), not a section or an institution of its own.
-    static func joinWrappedHeadings(_ lines: inout [EditionLine]) {
-        for index in lines.indices.dropFirst() {
-            guard case .notice = lines[index - 1].kind, lines[index - 1].display.hasSuffix("-"),
-                lines[index].code == nil, isCapitals(lines[index].display),
-                LineText.words(lines[index].display).count <= maximumWrappedNameWords
-            else { continue }
-            switch lines[index].kind {
-            case .section, .institution: lines[index].kind = .body
-            default: break
-            }
-        }
-    }
-
-    /// Letters, none of them small («MP», «CACIÓN DEL ARTÍCULO 88»).
-    static func isCapitals(_ line: String) -> Bool {
-        line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
     }
 
     /// Lines of one heading or name as one line: joined by a space, or at a hyphen that ends a line without it when
@@ -290,7 +269,7 @@ public enum NoticeSplitter {
         let display = line.display
         // «… MODIFI-» / «CACIÓN DEL ARTÍCULO 88», «N° 44123-» / «MP»: a heading that ends in a hyphen goes on with
         // the next line in capitals, however short.
-        if previous.display.hasSuffix("-"), isCapitals(display) { return true }
+        if previous.display.hasSuffix("-"), LineText.isCapitals(display) { return true }
         let words = LineText.words(display)
         guard let first = words.first, words.count <= EditionLineClassifier.maximumHeadingWords,
             LineText.isUppercase(display) || first.first?.isNumber == true
