@@ -78,9 +78,9 @@ enum InstitutionAcronyms {
         "UTN": "Universidad Técnica Nacional",
     ]
 
-    /// The acronym a word is when typed as one of the list's (capitals as listed: «INS», «AyA»; «una» or «Ice» are
-    /// none).
-    static func acronym(typed word: Substring) -> String? { names[String(word)] == nil ? nil : String(word) }
+    /// Whether a word as typed is one of the list's acronyms (capitals as listed: «INS», «AyA»; «una» or «Ice» are
+    /// not).
+    static func isAcronym(_ word: String) -> Bool { names[word] != nil }
 
     /// An acronym's words and its name's, as a question's content words (not names).
     struct Entry {

@@ -28,7 +28,7 @@ final class TermAnalyzer {
                 let folded = String(decoding: token, as: UTF8.self)
                 let original = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                 // An acronym is kept even when it spells a stopword («la UNA»).
-                let institution = InstitutionAcronyms.acronym(typed: original[...])
+                let institution = InstitutionAcronyms.isAcronym(original) ? original : nil
                 guard institution != nil || (Self.isContentWord(folded) && !QuestionWords.contains(folded)) else {
                     return true
                 }
