@@ -153,19 +153,29 @@ bench_binary() {
     ((status != 1)) || TREE+=" (+ uncommitted changes in Sources/)"
 }
 
-# bench_app DB [VAR=VALUE…] -- ARGS… — exec the app (testing profile, conf/gacetachat.ini, from the repository)
-# on DB (a file path, or a postgresql:// URL). Its environment has no other GACETACHAT_* variable (the app
-# refuses unknown ones, and GACETACHAT_BIN is the bench's). It execs: call it in a subshell or with `&`.
-bench_app() {
-    local db=$1 name vars=() unset_own=()
+# bench_app_command DB [VAR=VALUE…] — sets APP_COMMAND to the command line that runs the app (testing profile,
+# conf/gacetachat.ini) on DB (a file path, or a postgresql:// URL), arguments to follow: `env` with no other
+# GACETACHAT_* variable (the app refuses unknown ones, and GACETACHAT_BIN is the bench's), then BIN. For a peer
+# script that runs the app itself; run it from the repository.
+bench_app_command() {
+    local db=$1 name unset_own=()
     [[ $db == postgresql://* ]] || db=sqlite://$db
+    shift
+    for name in $(compgen -e | grep '^GACETACHAT_' || true); do unset_own+=(-u "$name"); done
+    APP_COMMAND=(env "${unset_own[@]}" GACETACHAT_PROFILE=testing "GACETACHAT_CONFIG=$REPO/conf/gacetachat.ini"
+        "GACETACHAT_DATABASE_URL=$db" GACETACHAT_LOG_LEVEL=notice "$@" "$BIN")
+}
+
+# bench_app DB [VAR=VALUE…] -- ARGS… — exec the app as `bench_app_command` describes, from the repository. It
+# execs: call it in a subshell or with `&`.
+bench_app() {
+    local db=$1 vars=()
     shift
     while [[ $1 != -- ]]; do vars+=("$1"); shift; done
     shift
-    for name in $(compgen -e | grep '^GACETACHAT_' || true); do unset_own+=(-u "$name"); done
+    bench_app_command "$db" "${vars[@]}"
     cd "$REPO" || exit 1
-    exec env "${unset_own[@]}" GACETACHAT_PROFILE=testing "GACETACHAT_CONFIG=$REPO/conf/gacetachat.ini" \
-        "GACETACHAT_DATABASE_URL=$db" GACETACHAT_LOG_LEVEL=notice "${vars[@]}" "$BIN" "$@"
+    exec "${APP_COMMAND[@]}" "$@"
 }
 
 # --- Servers -------------------------------------------------------------------------------------------

@@ -25,21 +25,12 @@ TOP = 10
 HITS = 100
 
 
-def sample(project_db: str, size: int):
+def sample(db: sqlite3.Connection, size: int):
     """[(document id, path)] of every n-th Markdown document by path."""
-    db = sqlite3.connect(f"file:{project_db}?mode=ro", uri=True)
     rows = db.execute("SELECT id, source_path FROM documents WHERE source_path LIKE '%.md' ORDER BY source_path")
     documents = rows.fetchall()
-    db.close()
     step = max(1, len(documents) // size)
     return documents[::step][:size]
-
-
-def chunk_documents(project_db: str) -> dict[int, int]:
-    db = sqlite3.connect(f"file:{project_db}?mode=ro", uri=True)
-    found = dict(db.execute("SELECT id, document_id FROM chunks"))
-    db.close()
-    return found
 
 
 def query_words(path: str) -> list[str]:
@@ -80,11 +71,12 @@ def main() -> None:
     split = sys.argv.index("--")
     project_db, floor_db, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
     command = sys.argv[split + 1 :]
-    owners = chunk_documents(project_db)
+    project_index = sqlite3.connect(f"file:{project_db}?mode=ro", uri=True)
+    owners = dict(project_index.execute("SELECT id, document_id FROM chunks"))
     floor_index = sqlite3.connect(f"file:{floor_db}?mode=ro", uri=True)
     scores = {(engine, way): [] for engine in ("project", "fts5") for way in ("all", "or")}
     misses = []
-    for document, path in sample(project_db, size):
+    for document, path in sample(project_index, size):
         words = query_words(path)
         if len(words) < 2:
             continue
