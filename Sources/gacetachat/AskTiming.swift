@@ -12,6 +12,10 @@ enum AskTiming {
         }
         /// The reranked candidates, best first (the first `passageLimit` are the passages answered from).
         let considered: [Passage]
+        /// The IDF-weighted coverage of the question by each passage answered from (what the no-answer threshold
+        /// reads), and each question stem's weight.
+        let coverage: [Double]
+        let weights: [String: Double]
         let candidateWords: [String]
         let citations: [Passage]
         let runs: Int
@@ -33,7 +37,7 @@ enum AskTiming {
         samples.sort()
         let output = Output(
             considered: retrieval.considered.map { .init(documentID: $0.documentID, page: $0.page) },
-            candidateWords: retrieval.candidateWords,
+            coverage: retrieval.coverage, weights: retrieval.weights, candidateWords: retrieval.candidateWords,
             citations: (answer?.citations ?? []).map { .init(documentID: $0.documentID, page: $0.page) },
             runs: samples.count, p50Ms: samples[samples.count / 2],
             p99Ms: samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))])
