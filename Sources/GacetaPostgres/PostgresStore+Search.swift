@@ -29,7 +29,8 @@ extension PostgresStore {
         }
         let phrases = textSearch.phrases(request.expression)
         let offset = (page - 1) * perPage
-        let (total, candidates) = try rankedMatches(query, phrases, request)
+        let (total, matches) = try rankedMatches(query, phrases, request)
+        let candidates = request.includesSumario ? matches : matches.filter { !$0.sumario }
         // An edition's sumario after every notice, as on SQLite; by date: newest edition first.
         let ranked: [(id: Int64, score: Double)]
         if request.sort == .date {
@@ -44,7 +45,8 @@ extension PostgresStore {
         }
         let hits = try hits(
             ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases, snippets: request.snippets)
-        var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+        var results = SearchResults(
+            total: request.countsTotal ? total : hits.count, page: page, perPage: perPage, hits: hits)
         if request.facets { results.facets = try facets(query, request) }
         return results
     }

@@ -26,23 +26,17 @@ extension SQLiteStore {
             }
             let filter = Filter(request)
 
-            // Counted up to one past the reported maximum: a broad query ("de*") stops there.
-            let count = try connection.prepare(
-                """
-                SELECT count(*) FROM (SELECT 1 FROM chunk_index \(filter.joins)
-                WHERE chunk_index MATCH ?1 \(filter.conditions) LIMIT ?2)
-                """)
-            count.bind(1, match)
-            count.bind(2, SearchResults.maximumCountedTotal + 1)
-            filter.bind(to: count)
-            _ = try count.step()
-            let total = count.int(0)
+            let total =
+                request.countsTotal ? try count(match: match, filter: filter, sumario: request.includesSumario) : nil
 
             let offset = (page - 1) * perPage
-            let sumarioLast = "chunk_index.rowid IN (SELECT id FROM chunks WHERE sumario = 1)"
+            // Without sumarios: every match ranked as if there were none, enough rows read to skip them (testing each
+            // match against them in SQL cost as much as ranking them last).
+            let skipped = request.includesSumario ? [] : try sumarioChunkIDs()
+            let sumarioLast = request.includesSumario ? "chunk_index.rowid IN (\(Self.sumarioChunks)), " : ""
             let order =
                 request.sort == .date
-                ? "e.date DESC, \(sumarioLast), score, chunk_index.rowid" : "\(sumarioLast), score, chunk_index.rowid"
+                ? "e.date DESC, \(sumarioLast)score, chunk_index.rowid" : "\(sumarioLast)score, chunk_index.rowid"
             let rank = try connection.prepare(
                 """
                 SELECT chunk_index.rowid, bm25(chunk_index, \(Self.titleWeight), 1.0) AS score
@@ -52,11 +46,14 @@ extension SQLiteStore {
                 LIMIT ?2 OFFSET ?3
                 """)
             rank.bind(1, match)
-            rank.bind(2, perPage)
-            rank.bind(3, offset)
+            rank.bind(2, skipped.isEmpty ? perPage : offset + perPage + skipped.count)
+            rank.bind(3, skipped.isEmpty ? offset : 0)
             filter.bind(to: rank)
             var ranked: [(id: Int64, score: Double)] = []
             while try rank.step() { ranked.append((rank.int64(0), rank.double(1))) }
+            if !skipped.isEmpty {
+                ranked = Array(ranked.filter { !skipped.contains($0.id) }.dropFirst(offset).prefix(perPage))
+            }
 
             let snippets =
                 request.snippets ? SnippetBuilder(phrases: terms.phrases(request.expression), terms: terms) : nil
@@ -64,10 +61,36 @@ extension SQLiteStore {
             for (id, score) in ranked {
                 if let hit = try hit(chunkID: id, score: score, snippets: snippets) { hits.append(hit) }
             }
-            var results = SearchResults(total: total, page: page, perPage: perPage, hits: hits)
+            var results = SearchResults(total: total ?? hits.count, page: page, perPage: perPage, hits: hits)
             if request.facets { results.facets = try facets(match: match, filter: filter) }
             return results
         }
+    }
+
+    /// The chunks of editions' sumarios (a partial index holds them).
+    static let sumarioChunks = "SELECT id FROM chunks WHERE sumario = 1"
+
+    private func sumarioChunkIDs() throws(StoreError) -> Set<Int64> {
+        let statement = try connection.prepare(Self.sumarioChunks)
+        var ids: Set<Int64> = []
+        while try statement.step() { ids.insert(statement.int64(0)) }
+        return ids
+    }
+
+    /// The matches (with or without sumarios), counted up to one past the reported maximum: a broad query ("de*")
+    /// stops there.
+    private func count(match: String, filter: Filter, sumario: Bool) throws(StoreError) -> Int {
+        let excluded = sumario ? "" : " AND chunk_index.rowid NOT IN (\(Self.sumarioChunks))"
+        let count = try connection.prepare(
+            """
+            SELECT count(*) FROM (SELECT 1 FROM chunk_index \(filter.joins)
+            WHERE chunk_index MATCH ?1 \(filter.conditions)\(excluded) LIMIT ?2)
+            """)
+        count.bind(1, match)
+        count.bind(2, SearchResults.maximumCountedTotal + 1)
+        filter.bind(to: count)
+        _ = try count.step()
+        return count.int(0)
     }
 
     /// The matching notices counted by section, type and institution, over every match. Without filters a match

@@ -168,6 +168,33 @@ import Testing
         }
     }
 
+    /// Chat's search (`includesSumario` and `countsTotal` off): the same hits in the same order, the sumario left
+    /// out, page by page; the total is the hits returned.
+    @Test(arguments: StoreKind.testable) func chatsSearchLeavesTheSumarioOut(_ kind: StoreKind) throws {
+        let harness = try StoreHarness(kind)
+        let setup = try Setup()
+        defer { setup.cleanup() }
+        _ = try Self.stored(Self.pipeline(harness.store).ingest(path: setup.path))
+
+        for query in ["ejecutivo", "contratación administrativa", "avisos", String(setup.edition.number)] {
+            let all = try harness.store.search(SearchRequest(expression: Self.words(query), perPage: 50))
+            let notices = all.hits.filter { $0.type != "sumario" }.map(\.chunkID)
+            var request = SearchRequest(expression: Self.words(query), perPage: 50)
+            request.includesSumario = false
+            request.countsTotal = false
+            let found = try harness.store.search(request)
+            #expect(found.hits.map(\.chunkID) == notices, "\(query)")
+            #expect(found.total == found.hits.count)
+            for page in 1...3 {
+                request.page = page
+                request.perPage = 1
+                let one = try harness.store.search(request)
+                #expect(
+                    one.hits.map(\.chunkID) == Array(notices.dropFirst(page - 1).prefix(1)), "\(query), page \(page)")
+            }
+        }
+    }
+
     @Test(arguments: StoreKind.testable) func sameFileChangesNothingAChangedOneReplacesTheEdition(_ kind: StoreKind)
         throws
     {

@@ -18,6 +18,12 @@ public struct SearchRequest: Sendable, Equatable {
     public var facets = false
     /// Whether hits carry a `snippet` (chat reads `text` only, and marking 100 snippets was a tenth of an answer).
     public var snippets = true
+    /// Whether `SearchResults.total` counts the matches; when not, it is the number of hits returned (chat reads
+    /// the hits only, and on SQLite counting cost a few milliseconds of every answer).
+    public var countsTotal = true
+    /// Whether an edition's sumario (its cover and contents) may be a hit, after every notice; chat never quotes one,
+    /// and leaving it out is cheaper than ranking it last.
+    public var includesSumario = true
     /// From 1.
     public var page: Int
     public var perPage: Int
