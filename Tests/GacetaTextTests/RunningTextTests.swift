@@ -52,6 +52,27 @@ import Testing
         #expect(furniture.content(of: bodies[1]) == Substring(bodies[1]))
     }
 
+    /// Words are split at any white space (a no-break space, a tab) and compared folded: a foot written with
+    /// other spaces and capitals on some pages is still the same foot.
+    @Test func aFootIsTheSameWhateverItsSpacesAndCapitals() {
+        var generator = SystemRandomNumberGenerator()
+        let words = ["Imprenta", "Nacional", Self.randomWord(&generator), "Teléfono", "2296", "9570"]
+        let spaces = [" ", "\u{00A0}", "\u{00A0}", "\u{2003}"]
+        let bodies = [
+            "El consejo aprobó el reglamento.", "Se convoca a licitación pública.", "La tarifa rige desde enero.",
+            "Se otorga la concesión solicitada.",
+        ]
+        let pages = bodies.enumerated().map { page, body in
+            let foot = words.map { page % 2 == 0 ? $0 : $0.uppercased() }.joined(separator: spaces[page])
+            return (page: page + 1, text: body + "\n\n" + foot)
+        }
+        let furniture = RunningText(pages: pages)
+        #expect(furniture.content(of: words.joined(separator: " ")) == nil)
+        let closed = bodies[3] + " " + words.joined(separator: "\u{00A0}").uppercased()
+        #expect(furniture.content(of: closed) == Substring(bodies[3]), "the foot cut from the sentence it closes")
+        #expect(furniture.content(of: bodies[1]) == Substring(bodies[1]))
+    }
+
     @Test func headsSeenOnFewerThanThreePagesStay() {
         let pages = (1...2).map { page in
             (page: page, text: "Boletín Único \(page) de marzo Página \(page) El texto número \(page) sigue aquí.")
