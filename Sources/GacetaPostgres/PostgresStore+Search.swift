@@ -91,34 +91,34 @@ extension PostgresStore {
             uncounted.append(phrase)
         }
         columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
-        let lexemes = Self.lexemes(phrases, &parameters)
+        let lexemes = "(\(Self.lexemes(phrases, &parameters)))"
+        // One scan of the matches (every one is a row: their number is the total). Selecting their ids first and
+        // joining the chunks again let the planner, when it expected many matches, hash-join a scan of every chunk.
         let result = try connection.query(
             """
-            SELECT w.total, c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
+            SELECT c.id, c.token_count, ts_filter(setweight(c.terms, 'C', \(lexemes)), '{c}')::text,
                    CASE WHEN c.ordinal = 1
-                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
-                   \(columns.joined(separator: ", ")), c.sumario, w.date
-            FROM (SELECT c.id, count(*) OVER () AS total, \(request.sort == .date ? "e.date" : "''") AS date \(match)) AS w
-            JOIN chunks c ON c.id = w.id
-            CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l
+                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', \(lexemes)), '{c}')::text END,
+                   \(columns.joined(separator: ", ")), c.sumario, \(request.sort == .date ? "e.date" : "''")
+            \(match)
             """, parameters.values)
         guard result.rowCount > 0 else { return (0, []) }
-        let total = result.int(0, 0)
+        let total = result.rowCount
         var counts = Dictionary(
-            uncounted.enumerated().map { ($1, result.double(0, 8 + $0)) }, uniquingKeysWith: { first, _ in first })
+            uncounted.enumerated().map { ($1, result.double(0, 7 + $0)) }, uniquingKeysWith: { first, _ in first })
         if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(total) }
-        try countPhrases(phrases, fingerprint: result.string(0, 7) ?? "", into: &counts, cachingFrom: uncounted)
+        try countPhrases(phrases, fingerprint: result.string(0, 6) ?? "", into: &counts, cachingFrom: uncounted)
         let ranking = PostgresRanking(
-            phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 5), tokens: result.double(0, 6),
+            phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 4), tokens: result.double(0, 5),
             matches: phrases.map { counts[$0.tsquery] ?? 0 })
         var ranked: [Candidate] = []
         ranked.reserveCapacity(result.rowCount)
-        let sumarioColumn = 8 + uncounted.count
+        let sumarioColumn = 7 + uncounted.count
         for row in 0..<result.rowCount {
-            let positions = LexemePositions(all: result.string(row, 3) ?? "", title: result.string(row, 4))
+            let positions = LexemePositions(all: result.string(row, 2) ?? "", title: result.string(row, 3))
             ranked.append(
                 Candidate(
-                    id: result.int64(row, 1), score: ranking.score(positions, tokenCount: result.int(row, 2)),
+                    id: result.int64(row, 0), score: ranking.score(positions, tokenCount: result.int(row, 1)),
                     sumario: result.string(row, sumarioColumn) == "1", date: result.string(row, sumarioColumn + 1) ?? ""
                 ))
         }
