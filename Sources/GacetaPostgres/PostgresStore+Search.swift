@@ -45,8 +45,9 @@ extension PostgresStore {
         }
         let hits = try hits(
             ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases, snippets: request.snippets)
+        let counted = request.includesSumario ? total : candidates.count
         var results = SearchResults(
-            total: request.countsTotal ? total : hits.count, page: page, perPage: perPage, hits: hits)
+            total: request.countsTotal ? counted : hits.count, page: page, perPage: perPage, hits: hits)
         if request.facets { results.facets = try facets(query, request) }
         return results
     }
@@ -76,7 +77,7 @@ extension PostgresStore {
         _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest
     ) throws(StoreError) -> (total: Int, ranked: [Candidate]) {
         var parameters = PostgresParameters()
-        let match = Self.matches(query, request, &parameters, joined: request.sort == .date)
+        let match = Self.matchClauses(query, request, &parameters, joined: request.sort == .date)
         let totalIsPhraseCount =
             phrases.count == 1 && request.expression.excluded.isEmpty && parameters.values.count == 1
         var columns = [
@@ -91,16 +92,16 @@ extension PostgresStore {
             uncounted.append(phrase)
         }
         columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
-        let lexemes = "(\(Self.lexemes(phrases, &parameters)))"
+        let lexemes = Self.lexemes(phrases, &parameters)
         // One scan of the matches (every one is a row: their number is the total). Selecting their ids first and
         // joining the chunks again let the planner, when it expected many matches, hash-join a scan of every chunk.
         let result = try connection.query(
             """
-            SELECT c.id, c.token_count, ts_filter(setweight(c.terms, 'C', \(lexemes)), '{c}')::text,
+            SELECT c.id, c.token_count, ts_filter(setweight(c.terms, 'C', l.lexemes), '{c}')::text,
                    CASE WHEN c.ordinal = 1
-                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', \(lexemes)), '{c}')::text END,
+                        THEN ts_filter(setweight(ts_filter(c.terms, '{a}'), 'C', l.lexemes), '{c}')::text END,
                    \(columns.joined(separator: ", ")), c.sumario, \(request.sort == .date ? "e.date" : "''")
-            \(match)
+            \(match.from) CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l WHERE \(match.conditions)
             """, parameters.values)
         guard result.rowCount > 0 else { return (0, []) }
         let total = result.rowCount
@@ -193,6 +194,14 @@ extension PostgresStore {
     private static func matches(
         _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool = false
     ) -> String {
+        let clauses = matchClauses(query, request, &parameters, joined: joined)
+        return clauses.from + " WHERE " + clauses.conditions
+    }
+
+    /// `matches` in two parts, for a statement that joins more between them.
+    private static func matchClauses(
+        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool = false
+    ) -> (from: String, conditions: String) {
         var sql = "FROM chunks c"
         var conditions = ["c.terms @@ \(parameters.add(query))::tsquery"]
         func add(_ value: String?, _ condition: (String) -> String) {
@@ -208,7 +217,7 @@ extension PostgresStore {
         if conditions.count > 1 || joined {
             sql += " JOIN documents d ON d.id = c.document_id JOIN editions e ON e.id = d.edition_id"
         }
-        return sql + " WHERE " + conditions.joined(separator: " AND ")
+        return (sql, conditions.joined(separator: " AND "))
     }
 
     /// The hits for ranked chunk ids, in rank order, with their snippets (unless `snippets` is false).

@@ -105,15 +105,24 @@ public struct RunningText: Sendable {
         let scalars = text.unicodeScalars
         var index = scalars.startIndex
         while index < scalars.endIndex {
-            while index < scalars.endIndex, isSpace(scalars[index]) { index = scalars.index(after: index) }
+            // White space, with the marks that extend it into one character: a word starts on a character.
+            while index < scalars.endIndex, isSpace(scalars[index]) {
+                index = scalars.index(after: index)
+                while index < scalars.endIndex, scalars[index].properties.isGraphemeExtend {
+                    index = scalars.index(after: index)
+                }
+            }
             let start = index
             while index < scalars.endIndex, !isSpace(scalars[index]) { index = scalars.index(after: index) }
             guard start < index else { break }
             var word = String.UnicodeScalarView()
             var hasNumber = false
+            var kept = false
             for scalar in TextFolding.fold(String(scalars[start..<index])).unicodeScalars {
                 let number = isNumber(scalar)
-                guard number || isLetter(scalar) else { continue }
+                // A mark that folding keeps stays with the letter or digit it extends, as a character would.
+                kept = number || isLetter(scalar) || (kept && !scalar.isASCII && scalar.properties.isGraphemeExtend)
+                guard kept else { continue }
                 hasNumber = hasNumber || number
                 word.append(scalar)
             }
@@ -124,7 +133,7 @@ public struct RunningText: Sendable {
         return words
     }
 
-    /// `Character.isWhitespace`, `isLetter` and `isNumber` as they read a character's first scalar.
+    /// What `Character.isWhitespace`, `isLetter` and `isNumber` say of a character that starts with this scalar.
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII
             ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace

@@ -178,9 +178,12 @@ import Testing
 
         for query in ["ejecutivo", "contratación administrativa", "avisos", String(setup.edition.number)] {
             let all = try harness.store.search(SearchRequest(expression: Self.words(query), perPage: 50))
+            #expect(all.hits.contains { $0.isSumario }, "\(query) finds the sumario too")
             let notices = all.hits.filter { $0.type != "sumario" }.map(\.chunkID)
             var request = SearchRequest(expression: Self.words(query), perPage: 50)
             request.includesSumario = false
+            let counted = try harness.store.search(request).total
+            #expect(counted == notices.count, "\(query): counted without the sumario")
             request.countsTotal = false
             let found = try harness.store.search(request)
             #expect(found.hits.map(\.chunkID) == notices, "\(query)")

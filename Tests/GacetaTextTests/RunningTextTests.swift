@@ -73,6 +73,21 @@ import Testing
         #expect(furniture.content(of: bodies[1]) == Substring(bodies[1]))
     }
 
+    /// A mark that extends a space (a stray accent after it) belongs to the space: the text left after a cut head
+    /// starts on a character, not on the mark.
+    @Test func whatACutLeavesStartsOnACharacter() throws {
+        var generator = SystemRandomNumberGenerator()
+        let head = "\(Self.randomWord(&generator)) \(Self.randomWord(&generator)) Nº 1313 Jueves, 17 de octubre Página"
+        let bodies = [
+            "El proyecto crea el Fondo Nacional de Reparación Histórica.", "La comisión aprobó la reforma en debate.",
+            "Se convoca a sesión extraordinaria del plenario.", "El ministro presentó el informe anual completo.",
+        ]
+        let pages = bodies.enumerated().map { page, body in (page: page + 1, text: "\(head) \(page + 7) \(body)") }
+        let furniture = RunningText(pages: pages)
+        let content = try #require(furniture.content(of: "\(head) 9 \u{301}\(bodies[2])"))
+        #expect(content == Substring(bodies[2]), "\(content.unicodeScalars.map(\.value))")
+    }
+
     @Test func headsSeenOnFewerThanThreePagesStay() {
         let pages = (1...2).map { page in
             (page: page, text: "Boletín Único \(page) de marzo Página \(page) El texto número \(page) sigue aquí.")

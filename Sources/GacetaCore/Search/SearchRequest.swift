@@ -21,8 +21,8 @@ public struct SearchRequest: Sendable, Equatable {
     /// Whether `SearchResults.total` counts the matches; when not, it is the number of hits returned (chat reads
     /// the hits only, and on SQLite counting cost a few milliseconds of every answer).
     public var countsTotal = true
-    /// Whether an edition's sumario (its cover and contents) may be a hit, after every notice; chat never quotes one,
-    /// and leaving it out is cheaper than ranking it last.
+    /// Whether an edition's sumario (its cover and contents) may be a hit, after every notice; chat never quotes one
+    /// (on SQLite leaving it out is also cheaper than ranking it last). Without it, `total` counts the notices only.
     public var includesSumario = true
     /// From 1.
     public var page: Int
