@@ -29,7 +29,7 @@ extension PostgresStore {
         }
         let phrases = textSearch.phrases(request.expression)
         let offset = (page - 1) * perPage
-        let (total, matches) = try rankedMatches(query, phrases, request)
+        let matches = try rankedMatches(query, phrases, request)
         let candidates = request.includesSumario ? matches : matches.filter { !$0.sumario }
         // An edition's sumario after every notice, as on SQLite; by date: newest edition first.
         let ranked: [(id: Int64, score: Double)]
@@ -45,9 +45,8 @@ extension PostgresStore {
         }
         let hits = try hits(
             ids: Array(ranked.dropFirst(offset).prefix(perPage)), phrases: phrases, snippets: request.snippets)
-        let counted = request.includesSumario ? total : candidates.count
         var results = SearchResults(
-            total: request.countsTotal ? counted : hits.count, page: page, perPage: perPage, hits: hits)
+            total: request.countsTotal ? candidates.count : hits.count, page: page, perPage: perPage, hits: hits)
         if request.facets { results.facets = try facets(query, request) }
         return results
     }
@@ -65,7 +64,7 @@ extension PostgresStore {
             })
     }
 
-    /// The number of matches and every one of them with its BM25 score, in one statement.
+    /// Every match with its BM25 score (their number is the search's total), in one statement.
     ///
     /// Per chunk, PostgreSQL returns only the positions of the query's lexemes (`setweight` marks them 'C',
     /// `ts_filter` keeps them) and the title's among them, not the whole `tsvector`; a prefix's lexemes are
@@ -75,7 +74,7 @@ extension PostgresStore {
     /// GIN index.
     private func rankedMatches(
         _ query: String, _ phrases: [SnippetBuilder.Phrase], _ request: SearchRequest
-    ) throws(StoreError) -> (total: Int, ranked: [Candidate]) {
+    ) throws(StoreError) -> [Candidate] {
         var parameters = PostgresParameters()
         let match = Self.matchClauses(query, request, &parameters, joined: request.sort == .date)
         let totalIsPhraseCount =
@@ -103,11 +102,10 @@ extension PostgresStore {
                    \(columns.joined(separator: ", ")), c.sumario, \(request.sort == .date ? "e.date" : "''")
             \(match.from) CROSS JOIN LATERAL (SELECT \(lexemes) AS lexemes) AS l WHERE \(match.conditions)
             """, parameters.values)
-        guard result.rowCount > 0 else { return (0, []) }
-        let total = result.rowCount
+        guard result.rowCount > 0 else { return [] }
         var counts = Dictionary(
             uncounted.enumerated().map { ($1, result.double(0, 7 + $0)) }, uniquingKeysWith: { first, _ in first })
-        if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(total) }
+        if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(result.rowCount) }
         try countPhrases(phrases, fingerprint: result.string(0, 6) ?? "", into: &counts, cachingFrom: uncounted)
         let ranking = PostgresRanking(
             phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 4), tokens: result.double(0, 5),
@@ -123,7 +121,7 @@ extension PostgresStore {
                     sumario: result.string(row, sumarioColumn) == "1", date: result.string(row, sumarioColumn + 1) ?? ""
                 ))
         }
-        return (total, ranked)
+        return ranked
     }
 
     /// Completes `counts` with the cached counts, valid while the table's fingerprint is the one they were

@@ -67,7 +67,7 @@ extension QueryScanner {
     /// Outside a phrase also `Nro`, `Núm`, `Num` (with or without a dot) and a bare `N` with a space before the
     /// digits (a phone has no `º`: «ley n 31731»); the index keeps those words, so a phrase keeps them. A plain
     /// `no` is a Spanish word, never a marker; `n525` is one word.
-    func numberMarkerEnd(at position: Int, inPhrase: Bool = false) -> Int? {
+    func numberMarkerEnd(at position: Int, inPhrase: Bool) -> Int? {
         guard position < end, characters[position] == "n" || characters[position] == "N" else { return nil }
         let after = position + 1
         if !inPhrase, after < end, characters[after].isWhitespace {

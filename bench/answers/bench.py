@@ -52,13 +52,6 @@ def app(db_url, *args, extra=None, check=True):
     return run
 
 
-def percentile(values, p):
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
-
-
 # --- The corpus ---------------------------------------------------------------------------------------------
 
 def corpus_groups(tmp):

@@ -43,6 +43,14 @@ def load_questions(path=QUESTIONS):
     return questions
 
 
+def percentile(values, p):
+    """The p-th percentile of `values` (nearest rank), as every figure of bench/answers reads it."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
 def normalise(text):
     """Page text as compared with evidence: soft hyphens and hyphenated line ends joined, whitespace collapsed."""
     text = text.replace("\u00ad", "").replace("\f", "\n")

@@ -73,7 +73,7 @@ def peer_recall(questions, hits, split):
 
 
 def latency(values):
-    return bench.percentile(values, 50), bench.percentile(values, 99)
+    return labels.percentile(values, 50), labels.percentile(values, 99)
 
 
 def print_store(result, questions, peer_hits):

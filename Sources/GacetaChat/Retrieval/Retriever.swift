@@ -92,7 +92,7 @@ public struct Retriever {
         request.countsTotal = false
         // An edition's sumario (its cover and contents) is searchable but never quoted.
         request.includesSumario = false
-        let hits = try search(request).hits.filter { !$0.isSumario }
+        let hits = try search(request).hits
         let candidates = hits.map {
             Reranker.Candidate(
                 text: $0.text, title: $0.documentTitle, date: $0.editionDate, documentID: $0.documentID,

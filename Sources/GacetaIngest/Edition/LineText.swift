@@ -57,19 +57,27 @@ enum LineText {
     /// Letters, none of them small, however few («MP», «CACIÓN DEL ARTÍCULO 88»): the end of a heading broken at a
     /// hyphen. `isUppercase` is the test for a heading of its own.
     static func isCapitals(_ line: String) -> Bool {
-        line.contains(where: \.isLetter) && !line.contains(where: \.isLowercase)
+        let (letters, upper) = letterCase(line)
+        return letters > 0 && upper == letters
     }
 
     /// True when at least 80 % of the line's letters (and at least 3) are uppercase.
     static func isUppercase<S: StringProtocol>(_ line: S) -> Bool {
-        if let (letters, upper) = PlainText.letterCase(line) { return letters >= 3 && upper * 5 >= letters * 4 }
+        let (letters, upper) = letterCase(line)
+        return letters >= 3 && upper * 5 >= letters * 4
+    }
+
+    /// How many Characters of the line are letters, and how many of those uppercase (`PlainText.letterCase`, else
+    /// Character by Character).
+    private static func letterCase<S: StringProtocol>(_ line: S) -> (letters: Int, upper: Int) {
+        if let counts = PlainText.letterCase(line) { return counts }
         var letters = 0
         var upper = 0
         for character in line where character.isLetter {
             letters += 1
             if character.isUppercase { upper += 1 }
         }
-        return letters >= 3 && upper * 5 >= letters * 4
+        return (letters, upper)
     }
 
     /// The folded words of a line ("Nº 129" gives "n", "129"), as `TextToken`s.
