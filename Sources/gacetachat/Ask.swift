@@ -25,6 +25,12 @@ struct Ask: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Tuning (bench/answers): a sentence lacking a question word that weighs this share of the heaviest is "
+                + "not quoted.", visibility: .hidden))
+    var missingWordLimit: Double?
+
+    @Option(
+        help: ArgumentHelp(
             "Benchmark (bench/answers): retrieve and answer N times in this process, store nothing, and print as "
                 + "JSON the passages considered (reranked) and the timings.", visibility: .hidden))
     var repeatCount: Int?
@@ -34,13 +40,15 @@ struct Ask: ParsableCommand {
         let store = try openStoreOrExit(settings, command: "ask")
         if let repeatCount {
             try AskTiming.run(
-                ServiceFactory.chatService(settings: settings, store: store, noAnswerThreshold: noAnswerThreshold),
+                ServiceFactory.chatService(
+                    settings: settings, store: store, noAnswerThreshold: noAnswerThreshold,
+                    missingWordLimit: missingWordLimit),
                 question: question, count: repeatCount)
             return
         }
         // The same workflow the API's chat route runs: one path for validation, answering and storing.
         let workflow = ServiceFactory.conversationWorkflow(
-            settings: settings, store: store, noAnswerThreshold: noAnswerThreshold)
+            settings: settings, store: store, noAnswerThreshold: noAnswerThreshold, missingWordLimit: missingWordLimit)
         let question: ConversationWorkflow.Question
         let answer: Answer
         do {

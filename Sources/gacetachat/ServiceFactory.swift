@@ -87,13 +87,16 @@ enum ServiceFactory {
     }
 
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
-    /// `noAnswerThreshold` replaces the tuned one (for tuning it: `ask --no-answer-threshold`).
+    /// `noAnswerThreshold` and `missingWordLimit` replace the tuned ones (for tuning them: `ask --no-answer-threshold`,
+    /// `--missing-word-limit`).
     static func conversationWorkflow(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, missingWordLimit: Double? = nil,
+        clientWatch: ClientWatch? = nil
     ) -> ConversationWorkflow {
         ConversationWorkflow(
             service: chatService(
-                settings: settings, store: store, noAnswerThreshold: noAnswerThreshold, clientWatch: clientWatch),
+                settings: settings, store: store, noAnswerThreshold: noAnswerThreshold,
+                missingWordLimit: missingWordLimit, clientWatch: clientWatch),
             store: store,
             limits: .init(
                 maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
@@ -104,13 +107,16 @@ enum ServiceFactory {
     /// Retrieval over the store's index and its term statistics, and the configured answer provider (abandoned
     /// with its client when `clientWatch` says it left).
     static func chatService(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, clientWatch: ClientWatch? = nil
+        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, missingWordLimit: Double? = nil,
+        clientWatch: ClientWatch? = nil
     ) -> ChatService {
         let retriever = Retriever(
             search: { request in try store.search(request) }, statistics: { try store.termStatistics(stems: $0) })
         var isAbandoned: (@Sendable () -> Bool)?
         if let clientWatch { isAbandoned = { clientWatch.isGone } }
-        var service = ChatService(retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned))
+        var service = ChatService(
+            retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned),
+            fallback: ExtractiveProvider(missingWordLimit: missingWordLimit ?? ExtractiveProvider.missingWordLimit))
         if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
         return service
     }

@@ -98,6 +98,42 @@ import Testing
         #expect(Checks.markers(in: answer.text).isEmpty)
     }
 
+    @Test func aSentenceLackingTheQuestionsRarestWordDoesNotAnswerIt() throws {
+        // The fishing ban's page says nothing of a subsidy, another page does (of another subsidy): the best
+        // sentence holds "veda" and "camarón" but not the word the question turns on.
+        let subsidy = Fixtures.hit(
+            "El IMAS otorga un subsidio de ₡75.000 a las familias afectadas por las inundaciones en Sarapiquí.",
+            page: 5, document: 13, title: "IMAS Resolución 44-2024")
+        let passages = [Fixtures.fishing, Fixtures.shoesPrice, subsidy, Fixtures.fuel]
+        let strict = ExtractiveProvider(missingWordLimit: 0.4)
+        let refused = try strict.answer(
+            question: "¿Qué subsidio recibirán los pescadores durante la veda del camarón?", history: [],
+            passages: passages, onToken: nil)
+        #expect(refused.text == "No encontré información sobre eso en las ediciones de La Gaceta disponibles.")
+        #expect(refused.citations.isEmpty)
+        // The same passages answer what they do hold.
+        let answered = try strict.answer(
+            question: "¿Cuándo empieza la veda del camarón en el Golfo de Nicoya?", history: [], passages: passages,
+            onToken: nil)
+        #expect(answered.citations.first?.documentID == 12, "\(answered.text)")
+    }
+
+    @Test func anInstitutionsNameAnswersForItsAcronym() throws {
+        // The page prints the company's name; a page that prints only the acronym says nothing of the tariff.
+        let tariff = Fixtures.hit(
+            """
+            La tarifa residencial de electricidad de la Compañía Nacional de Fuerza y Luz bajará un 3,8% a partir \
+            del 1° de agosto del 2024 por la menor generación térmica prevista.
+            """, page: 7, document: 21, title: "ARESEP RE-0091-IE-2024")
+        let office = Fixtures.hit(
+            "La CNFL trasladará sus oficinas de atención al cliente de Desamparados a San Rafael.", page: 9,
+            document: 22, title: "CNFL Aviso")
+        let answer = try ExtractiveProvider(missingWordLimit: 0.4).answer(
+            question: "¿Cuánto bajará la tarifa residencial de la CNFL?", history: [],
+            passages: [office, tariff, Fixtures.fuel], onToken: nil)
+        #expect(answer.citations.first?.documentID == 21, "\(answer.text)")
+    }
+
     @Test func noPassagesSaysSo() throws {
         let answer = try provider.answer(question: "¿Qué pasó con el calzado?", history: [], passages: [], onToken: nil)
         #expect(answer.text.hasPrefix("No encontré"))

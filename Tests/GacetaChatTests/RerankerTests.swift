@@ -90,4 +90,30 @@ import Testing
         #expect(ranked.ranked.first?.index == 1, "the page that names the place first")
         #expect(ranked.weights["escazu"].map { $0 > (ranked.weights["feri"] ?? 0) } == true, "\(ranked.weights)")
     }
+
+    /// An acronym and its institution's name are one term: a page printing either covers it, and the pair weighs
+    /// as its heavier form, not as both.
+    @Test func anAcronymAndItsNameAreOneTerm() throws {
+        let pair = Equivalents.Pair(short: ["cnfl"], long: ["compani", "nacional", "fuerz", "luz"])
+        let equivalents = Equivalents([pair])
+        let name = Self.candidate("La Compañía Nacional de Fuerza y Luz rebaja la tarifa.", chunk: 1)
+        let acronym = Self.candidate("La CNFL rebaja la tarifa.", chunk: 2)
+        let other = Self.candidate("La tarifa del agua sube.", chunk: 3)
+        let words = ["tarifa", "cnfl", "compañía", "nacional", "fuerza", "luz"]
+        let ranking = Reranker().rank(
+            words: words, names: ["cnfl"], recencyAsked: false, candidates: [name, acronym, other],
+            equivalents: equivalents)
+        let coverage = Dictionary(uniqueKeysWithValues: ranking.ranked.map { ($0.index, $0.coverage) })
+        #expect(abs((coverage[0] ?? 0) - 1) < 1e-9, "the name covers the acronym too: \(coverage)")
+        #expect(abs((coverage[1] ?? 0) - 1) < 1e-9, "the acronym covers the name too: \(coverage)")
+        #expect((coverage[2] ?? 1) < 0.5, "\(coverage)")
+        #expect(ranking.weights["cnfl"] == 0)
+        let long = ["compani", "nacional", "fuerz", "luz"].reduce(0) { $0 + (ranking.weights[$1] ?? 0) }
+        let plain = Reranker().rank(
+            words: words, names: ["cnfl"], recencyAsked: false, candidates: [name, acronym, other])
+        let heavier = max(
+            plain.weights["cnfl"] ?? 0,
+            ["compani", "nacional", "fuerz", "luz"].reduce(0) { $0 + (plain.weights[$1] ?? 0) })
+        #expect(abs(long - heavier) < 1e-9, "the pair weighs as its heavier form: \(ranking.weights)")
+    }
 }

@@ -17,6 +17,9 @@ struct SentenceRanker {
         var score: Double
         /// IDF-weighted share of the question's own stems in the sentence.
         var coverage: Double
+        /// The weight of the heaviest of the question's own stems the sentence lacks (among those some candidate
+        /// holds), as a share of the heaviest one's (0 when it lacks none, 1 when it lacks the heaviest).
+        var missing: Double = 0
     }
 
     /// A sentence needs this much of the question's weight to be quoted.
@@ -27,6 +30,8 @@ struct SentenceRanker {
     private let primary: [String: Double]
     /// Stems of the words a follow-up takes from earlier turns.
     private let secondary: [String: Double]
+    /// Acronyms and names: a sentence holding one form holds the other.
+    private let equivalents: Equivalents
 
     init(terms: QuestionTerms, analyzer: TermAnalyzer, weights: [String: Double]) {
         self.analyzer = analyzer
@@ -42,6 +47,7 @@ struct SentenceRanker {
         if primary.isEmpty { swap(&primary, &secondary) }
         self.primary = primary
         self.secondary = secondary.filter { primary[$0.key] == nil }
+        equivalents = terms.equivalents(analyzer)
     }
 
     /// Init from free text to match (e.g. a model's claim plus the question), all of it primary, unweighted.
@@ -49,15 +55,19 @@ struct SentenceRanker {
         self.analyzer = analyzer
         primary = Dictionary(uniqueKeysWithValues: stems.map { ($0, 1.0) })
         secondary = [:]
+        equivalents = Equivalents()
     }
 
     /// The sentences that answer enough of the question, best first (ties keep passage and sentence order).
-    /// `furniture` gives, per document, what of its passages is furniture; `passageCoverage` each passage's.
+    /// `furniture` gives, per document, what of its passages is furniture; `passageCoverage` each passage's;
+    /// `unheld` the stems no candidate holds (left out of `Candidate.missing`).
     func candidates(
-        in passages: [SearchHit], furniture: [Int64: RunningText] = [:], passageCoverage: [Double] = []
+        in passages: [SearchHit], furniture: [Int64: RunningText] = [:], passageCoverage: [Double] = [],
+        unheld: Set<String> = []
     ) -> [Candidate] {
         let total = primary.values.reduce(0, +)
         guard total > 0 else { return [] }
+        let heaviest = primary.values.max() ?? 1
         var found: [Candidate] = []
         for (index, passage) in passages.enumerated() {
             let passageStems = analyzer.stems(of: passage.text)
@@ -65,19 +75,23 @@ struct SentenceRanker {
             for sentence in QuotableSentences.of(passage.text) {
                 guard let sentence = Self.withoutFurniture(sentence, furniture[passage.documentID]) else { continue }
                 let positions = analyzer.positions(of: sentence.text)
-                let stems = Set(positions.map(\.stem))
+                let literal = Set(positions.map(\.stem))
+                let stems = equivalents.completed(literal)
                 let matched = primary.filter { stems.contains($0.key) }
                 let coverage = matched.values.reduce(0, +) / total
+                let lacking = primary.filter { !stems.contains($0.key) && !unheld.contains($0.key) }
+                let missing = (lacking.values.max() ?? 0) / heaviest
                 guard coverage >= Self.minimumCoverage else { continue }
                 let contextInSentence = secondary.filter { stems.contains($0.key) }.count
                 var score = coverage + 0.15 * Double(contextInSentence)
                 score += 0.05 * Double(contextInPassage - contextInSentence)
-                score += 0.2 * Self.proximity(positions, wanted: Set(matched.keys)) * coverage
+                score += 0.2 * Self.proximity(positions, wanted: literal.intersection(matched.keys)) * coverage
                 if Self.isDispositive(sentence.text) { score += 0.2 }
                 if index < passageCoverage.count { score += 0.2 * passageCoverage[index] }
                 score -= 0.01 * Double(index)
                 if sentence.text.count < 30 { score -= 0.3 }
-                found.append(Candidate(passage: index, sentence: sentence, score: score, coverage: coverage))
+                found.append(
+                    Candidate(passage: index, sentence: sentence, score: score, coverage: coverage, missing: missing))
             }
         }
         return found.enumerated().sorted { lhs, rhs in

@@ -1,4 +1,5 @@
 import GacetaCore
+import GacetaSearch
 import GacetaText
 
 /// What a question is about: its own content words and, for a follow-up ("¿y cuándo entra en vigencia?"), the
@@ -12,16 +13,32 @@ struct QuestionTerms {
     /// Words from earlier turns that the question leans on (empty when it stands alone).
     var context: [TermAnalyzer.Word]
 
+    /// The institutions named by acronym or by name among the words (both forms are among them).
+    var institutions: [InstitutionAcronyms.Entry]
+
     /// All words, the question's own first.
     var all: [TermAnalyzer.Word] { current + context }
 
     init(question: String, history: ArraySlice<ConversationTurn>, analyzer: TermAnalyzer) {
-        current = Self.unique(Self.expanded(analyzer.contentWords(ofQuestion: question)), excluding: [])
+        let (words, institutions) = Self.expanded(analyzer.contentWords(ofQuestion: question))
+        current = Self.unique(words, excluding: [])
         context = []
+        self.institutions = institutions
         guard let previous = history.last, Self.isFollowUp(question, contentWords: current.count) else { return }
         let earlier = QuestionTerms(question: previous.question, history: history.dropLast(), analyzer: analyzer)
         let room = max(Self.maximumWords - current.count, 0)
         context = Array(Self.unique(earlier.all, excluding: Set(current.map(\.folded))).prefix(room))
+        self.institutions += earlier.institutions
+    }
+
+    /// Each institution's acronym and name as stems: a text holding one form holds the other (`Equivalents`).
+    func equivalents(_ analyzer: TermAnalyzer) -> Equivalents {
+        Equivalents(
+            institutions.map { entry in
+                Equivalents.Pair(
+                    short: entry.acronym.map { analyzer.stem(folded: $0.folded) },
+                    long: entry.name.map { analyzer.stem(folded: $0.folded) })
+            })
     }
 
     /// A question continues the conversation when it opens with a connector ("y", "pero", "entonces", …), points
@@ -42,14 +59,17 @@ struct QuestionTerms {
     /// The words, each acronym of an institution followed by the words of its name (the page prints the name),
     /// and the acronym after a name typed in full (the page may print the acronym). The added words are not names:
     /// the reader did not type them.
-    static func expanded(_ words: [TermAnalyzer.Word]) -> [TermAnalyzer.Word] {
+    static func expanded(
+        _ words: [TermAnalyzer.Word]
+    ) -> (words: [TermAnalyzer.Word], institutions: [InstitutionAcronyms.Entry]) {
         var expanded: [TermAnalyzer.Word] = []
         var named: Set<String> = []
+        var institutions: [InstitutionAcronyms.Entry] = []
         for word in words {
             expanded.append(word)
             if let acronym = word.institution, let entry = InstitutionAcronyms.entries[acronym] {
                 expanded += entry.name
-                named.insert(acronym)
+                if named.insert(acronym).inserted { institutions.append(entry) }
             }
         }
         let folded = words.map(\.folded)
@@ -59,9 +79,12 @@ struct QuestionTerms {
             let typed = (0...(folded.count - name.count)).contains {
                 folded[$0..<($0 + name.count)].elementsEqual(name)
             }
-            if typed { expanded += entry.acronym }
+            if typed {
+                expanded += entry.acronym
+                institutions.append(entry)
+            }
         }
-        return expanded
+        return (expanded, institutions)
     }
 
     private static func unique(_ words: [TermAnalyzer.Word], excluding: Set<String>) -> [TermAnalyzer.Word] {

@@ -47,11 +47,14 @@ public struct Retriever {
         public var weights: [String: Double]
         /// The words whose matches were the candidates (lower-cased as typed).
         public var candidateWords: [String] = []
+        /// The question's stems no candidate holds: a sentence lacking one of them is no worse than another.
+        public var unheld: Set<String> = []
 
         public init(
             passages: [SearchHit], coverage: [Double], considered: [SearchHit], weights: [String: Double],
-            candidateWords: [String] = [], chunks: [SearchHit]? = nil
+            candidateWords: [String] = [], chunks: [SearchHit]? = nil, unheld: Set<String> = []
         ) {
+            self.unheld = unheld
             self.passages = passages
             self.coverage = coverage
             self.considered = considered
@@ -101,7 +104,7 @@ public struct Retriever {
         let ranking = Reranker().rank(
             words: words, names: Set(terms.all.filter(\.isName).map(\.text)),
             recencyAsked: Self.asksForRecent(question), candidates: candidates,
-            statistics: index.map { ($0.chunks, $0.documentFrequency) })
+            statistics: index.map { ($0.chunks, $0.documentFrequency) }, equivalents: terms.equivalents(TermAnalyzer()))
         // One passage per page: a page's other chunks would take the places of other pages (the answer quotes
         // pages, and a long norm is one page of many chunks).
         let pages = Self.firstPerPage(ranking.ranked.map { hits[$0.index] })
@@ -110,7 +113,7 @@ public struct Retriever {
             passages: Array(considered.prefix(limit)),
             coverage: pages.prefix(limit).map { ranking.ranked[$0].coverage }, considered: considered,
             weights: ranking.weights, candidateWords: chosen.map { words[$0] },
-            chunks: ranking.ranked.map { hits[$0.index] })
+            chunks: ranking.ranked.map { hits[$0.index] }, unheld: ranking.unheld)
     }
 
     /// The positions in `hits` of each page's first hit (a page: document and PDF page).

@@ -57,6 +57,8 @@ public final class Reranker {
         public var ranked: [Ranked]
         /// Stem → weight; stems as `IndexTerms` makes them (folded, Snowball, numbers as digits).
         public var weights: [String: Double]
+        /// The question's stems no candidate holds (nor covers through `Equivalents`).
+        public var unheld: Set<String> = []
     }
 
     /// The whole index's chunks and, per stem (as `IndexTerms` makes them), the chunks holding it.
@@ -84,22 +86,21 @@ public final class Reranker {
     /// The candidates best first. `words` are the question's content words (as typed or folded; stopwords and
     /// question words already left out), in the question's order; `names` those of them typed as names.
     /// `statistics` (the whole index's chunks and each stem's) give the IDF; without them it is counted over the
-    /// candidates.
+    /// candidates. A passage holding one form of `equivalents` holds the other for its coverage.
     public func rank(
         words: [String], names: Set<String> = [], recencyAsked: Bool, candidates: [Candidate],
-        statistics: Statistics? = nil
+        statistics: Statistics? = nil, equivalents: Equivalents = Equivalents()
     ) -> Ranking {
         let query = stems(of: words, names: names)
         guard !query.stems.isEmpty, !candidates.isEmpty else {
             return Ranking(ranked: candidates.indices.map { Ranked(index: $0, score: 0, coverage: 0) }, weights: [:])
         }
         let analysed = candidates.map { analyse($0.text, query: query) }
-        let weights =
-            statistics.map { Self.weights(query, statistics: $0) } ?? self.weights(query, analysed: analysed)
+        let weights = equivalents.merged(
+            statistics.map { Self.weights(query, statistics: $0) } ?? self.weights(query, analysed: analysed))
         let total = weights.values.reduce(0, +)
-        let coverages = analysed.map { passage in
-            passage.present.reduce(0) { $0 + (weights[$1] ?? 0) } / total
-        }
+        let held = analysed.map { equivalents.completed($0.present) }
+        let coverages = held.map { present in present.reduce(0) { $0 + (weights[$1] ?? 0) } / total }
         let neighbours = neighbourCoverage(candidates, coverages)
         let dates = recencyRanks(candidates)
         var ranked: [Ranked] = []
@@ -124,7 +125,9 @@ public final class Reranker {
             if dates[lhs.index] != dates[rhs.index] { return dates[lhs.index] > dates[rhs.index] }
             return lhs.index < rhs.index
         }
-        return Ranking(ranked: ranked, weights: weights)
+        return Ranking(
+            ranked: ranked, weights: weights,
+            unheld: Set(query.stems).subtracting(held.reduce(into: Set<String>()) { $0.formUnion($1) }))
     }
 
     /// The question's stems in order without repeats, and its bigrams.
