@@ -31,6 +31,7 @@ import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -119,8 +120,11 @@ class Browser:
         self.phone()
 
     def wait(self, condition, what):
+        # A view that re-renders (the calendar after a key) replaces the element a condition just found: asking
+        # again is the wait's job, not a failure.
+        ignored = (NoSuchElementException, StaleElementReferenceException)
         try:
-            return WebDriverWait(self.driver, WAIT).until(lambda driver: condition())
+            return WebDriverWait(self.driver, WAIT, ignored_exceptions=ignored).until(lambda driver: condition())
         except Exception as error:
             raise AssertionError(f"timed out waiting for {what}") from error
 
