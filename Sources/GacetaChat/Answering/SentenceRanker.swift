@@ -70,8 +70,13 @@ struct SentenceRanker {
         let heaviest = primary.values.max() ?? 1
         var found: [Candidate] = []
         for (index, passage) in passages.enumerated() {
-            let passageStems = analyzer.stems(of: passage.text)
-            let contextInPassage = secondary.filter { passageStems.contains($0.key) }.count
+            // Only a follow-up has context words to look for in the whole passage (reading it costs a tenth of an
+            // answer).
+            var contextInPassage = 0
+            if !secondary.isEmpty {
+                let passageStems = analyzer.stems(of: passage.text)
+                contextInPassage = secondary.filter { passageStems.contains($0.key) }.count
+            }
             for sentence in QuotableSentences.of(passage.text) {
                 guard let sentence = Self.withoutFurniture(sentence, furniture[passage.documentID]) else { continue }
                 let positions = analyzer.positions(of: sentence.text)

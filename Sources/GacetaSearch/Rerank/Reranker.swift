@@ -104,6 +104,8 @@ public final class Reranker {
         let neighbours = neighbourCoverage(candidates, coverages)
         let dates = recencyRanks(candidates)
         var ranked: [Ranked] = []
+        // A document's chunks share its title: read each title once.
+        var titles = TitleStems(terms: terms)
         for (index, passage) in analysed.enumerated() {
             var score = coverages[index]
             score += Self.proximityWeight * proximity(passage, matched: passage.present.count, of: query.stems.count)
@@ -111,7 +113,7 @@ public final class Reranker {
                 let found = query.bigrams.filter { passage.bigrams.contains($0) }.count
                 score += Self.bigramWeight * Double(found) / Double(query.bigrams.count)
             }
-            let titleStems = Set(terms.tokens(candidates[index].title).map(\.stem))
+            let titleStems = titles.stems(candidates[index].title)
             score +=
                 Self.titleWeight * query.stems.filter(titleStems.contains).reduce(0) { $0 + (weights[$1] ?? 0) } / total
             score += Self.neighbourWeight * neighbours[index]
@@ -128,6 +130,19 @@ public final class Reranker {
         return Ranking(
             ranked: ranked, weights: weights,
             unheld: Set(query.stems).subtracting(held.reduce(into: Set<String>()) { $0.formUnion($1) }))
+    }
+
+    /// Each title's stems, read once.
+    struct TitleStems {
+        let terms: IndexTerms
+        var seen: [String: Set<String>] = [:]
+
+        mutating func stems(_ title: String) -> Set<String> {
+            if let stems = seen[title] { return stems }
+            let stems = Set(terms.tokens(title).map(\.stem))
+            seen[title] = stems
+            return stems
+        }
     }
 
     /// The question's stems in order without repeats, and its bigrams.
