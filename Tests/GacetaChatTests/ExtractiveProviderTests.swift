@@ -134,6 +134,21 @@ import Testing
         #expect(answer.citations.first?.documentID == 21, "\(answer.text)")
     }
 
+    @Test func aDemonymFindsItsPlacesNotice() throws {
+        // Both cantons limit the speed on their bicycle lanes; the question asks about Cartago's by its people's
+        // word, and the other canton's page comes first.
+        let heredia = Fixtures.hit(
+            "La Municipalidad de Heredia fija en 20 kilómetros por hora la velocidad máxima en las ciclovías.",
+            page: 5, document: 31, title: "MUNICIPALIDAD DE HEREDIA Reglamento de ciclovías")
+        let cartago = Fixtures.hit(
+            "La Municipalidad de Cartago fija en 25 kilómetros por hora la velocidad máxima en las ciclovías.",
+            page: 6, document: 32, title: "MUNICIPALIDAD DE CARTAGO Reglamento de ciclovías")
+        let answer = try provider.answer(
+            question: "¿Qué velocidad máxima rige en las ciclovías cartaginesas?", history: [],
+            passages: [heredia, cartago, Fixtures.fuel], onToken: nil)
+        #expect(answer.citations.first?.documentID == 32, "\(answer.text)")
+    }
+
     @Test func noPassagesSaysSo() throws {
         let answer = try provider.answer(question: "¿Qué pasó con el calzado?", history: [], passages: [], onToken: nil)
         #expect(answer.text.hasPrefix("No encontré"))

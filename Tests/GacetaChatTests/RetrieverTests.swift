@@ -57,6 +57,20 @@ import Testing
             ])
     }
 
+    /// A demonym brings its place's name, in any of its forms: the notice is headed MUNICIPALIDAD DE CARTAGO.
+    @Test func aDemonymSearchesItsPlace() {
+        for (question, place) in [
+            ("¿Qué límite tienen las ciclovías cartaginesas?", ["cartago"]),
+            ("¿Qué dice el reglamento cartaginés de ciclovías?", ["cartago"]),
+            ("¿Cuántos diputados costarricenses hay?", ["costa", "rica"]),
+            ("¿Qué ley aprobaron los congresistas colombianos?", ["colombia"]),
+        ] {
+            let terms = retriever.searchTerms(for: question, history: [])
+            #expect(place.allSatisfy(terms.contains), "\(question): \(terms)")
+        }
+        #expect(!retriever.searchTerms(for: "¿Qué límite tienen las ciclovías?", history: []).contains("cartago"))
+    }
+
     @Test func searchesOneOrGroupAndReturnsAtMostTheLimit() throws {
         let hits = try retriever.passages(for: "¿Cuál es el precio del calzado escolar?", history: [], limit: 2)
         let request = try #require(memory.requests.last)

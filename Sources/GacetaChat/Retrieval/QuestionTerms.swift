@@ -13,14 +13,15 @@ struct QuestionTerms {
     /// Words from earlier turns that the question leans on (empty when it stands alone).
     var context: [TermAnalyzer.Word]
 
-    /// The institutions named by acronym or by name among the words (both forms are among them).
+    /// The institutions named by acronym or by name, and the places named by their people's word («cartaginés»),
+    /// among the words (both forms are among them).
     var institutions: [InstitutionAcronyms.Entry]
 
     /// All words, the question's own first.
     var all: [TermAnalyzer.Word] { current + context }
 
     init(question: String, history: ArraySlice<ConversationTurn>, analyzer: TermAnalyzer) {
-        let (words, institutions) = Self.expanded(analyzer.contentWords(ofQuestion: question))
+        let (words, institutions) = Self.expanded(analyzer.contentWords(ofQuestion: question), analyzer: analyzer)
         current = Self.unique(words, excluding: [])
         context = []
         self.institutions = institutions
@@ -56,11 +57,11 @@ struct QuestionTerms {
         "dichos", "dichas", "mismo", "misma", "anterior", "aquel", "aquella",
     ]
 
-    /// The words, each acronym of an institution followed by the words of its name (the page prints the name),
-    /// and the acronym after a name typed in full (the page may print the acronym). The added words are not names:
-    /// the reader did not type them.
+    /// The words, each acronym of an institution followed by the words of its name (the page prints the name), each
+    /// demonym by its place's name (`Demonyms`), and the acronym after a name typed in full (the page may print the
+    /// acronym). The added words are not names: the reader did not type them.
     static func expanded(
-        _ words: [TermAnalyzer.Word]
+        _ words: [TermAnalyzer.Word], analyzer: TermAnalyzer
     ) -> (words: [TermAnalyzer.Word], institutions: [InstitutionAcronyms.Entry]) {
         var expanded: [TermAnalyzer.Word] = []
         var named: Set<String> = []
@@ -70,6 +71,10 @@ struct QuestionTerms {
             if let acronym = word.institution, let entry = InstitutionAcronyms.entries[acronym] {
                 expanded += entry.name
                 if named.insert(acronym).inserted { institutions.append(entry) }
+            } else if !word.isName, let place = Demonyms.entries[analyzer.stem(folded: word.folded)] {
+                // «cartaginesas»: the page names Cartago.
+                expanded += place.name
+                institutions.append(InstitutionAcronyms.Entry(acronym: [word], name: place.name))
             }
         }
         let folded = words.map(\.folded)
