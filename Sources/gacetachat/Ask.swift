@@ -25,8 +25,8 @@ struct Ask: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Tuning (bench/answers): a sentence lacking a question word that weighs this share of the heaviest is "
-                + "not quoted.", visibility: .hidden))
+            "Tuning (bench/answers): when the best sentence lacks a question word weighing this share of the "
+                + "heaviest, the answer is \"No encontré…\" (default 1.01: off).", visibility: .hidden))
     var missingWordLimit: Double?
 
     @Option(

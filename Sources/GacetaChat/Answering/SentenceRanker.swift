@@ -30,7 +30,7 @@ struct SentenceRanker {
     private let primary: [String: Double]
     /// Stems of the words a follow-up takes from earlier turns.
     private let secondary: [String: Double]
-    /// Acronyms and names: a sentence holding one form holds the other.
+    /// Acronyms and names, demonyms and places: a sentence holding the short form holds the long one.
     private let equivalents: Equivalents
 
     init(terms: QuestionTerms, analyzer: TermAnalyzer, weights: [String: Double]) {
@@ -84,9 +84,9 @@ struct SentenceRanker {
                 let stems = equivalents.completed(literal)
                 let matched = primary.filter { stems.contains($0.key) }
                 let coverage = matched.values.reduce(0, +) / total
+                guard coverage >= Self.minimumCoverage else { continue }
                 let lacking = primary.filter { !stems.contains($0.key) && !unheld.contains($0.key) }
                 let missing = (lacking.values.max() ?? 0) / heaviest
-                guard coverage >= Self.minimumCoverage else { continue }
                 let contextInSentence = secondary.filter { stems.contains($0.key) }.count
                 var score = coverage + 0.15 * Double(contextInSentence)
                 score += 0.05 * Double(contextInPassage - contextInSentence)

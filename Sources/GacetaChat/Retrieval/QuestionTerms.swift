@@ -32,7 +32,7 @@ struct QuestionTerms {
         self.institutions += earlier.institutions
     }
 
-    /// Each institution's acronym and name as stems: a text holding one form holds the other (`Equivalents`).
+    /// Each institution's acronym and name, each demonym and place, as stems (`Equivalents`).
     func equivalents(_ analyzer: TermAnalyzer) -> Equivalents {
         Equivalents(
             institutions.map { entry in

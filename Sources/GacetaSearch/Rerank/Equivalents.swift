@@ -1,9 +1,10 @@
 /// Terms of a question that say the same thing: an institution's acronym and its name («CCSS» and «Caja
-/// Costarricense de Seguro Social»). A text printing the acronym holds the name, and the pair weighs once: a page
+/// Costarricense de Seguro Social»), a demonym and its place («cartaginés» and «Cartago»). A text printing the short
+/// form holds the long one, and the pair weighs once: a page
 /// headed COMPAÑÍA NACIONAL DE FUERZA Y LUZ answers a question about «la CNFL», and counting the acronym (the
 /// question's rarest term, so its heaviest) as missing there made it look like a page that does not answer.
 public struct Equivalents: Sendable {
-    /// One pair, as stems: the short form (an acronym, usually one stem) and the long one (the name's content
+    /// One pair, as stems: the short form (an acronym or a demonym, one stem) and the long one (the name's content
     /// words).
     public struct Pair: Sendable, Equatable {
         public var short: [String]
@@ -19,8 +20,8 @@ public struct Equivalents: Sendable {
 
     public init(_ pairs: [Pair] = []) { self.pairs = pairs.filter { !$0.short.isEmpty && !$0.long.isEmpty } }
 
-    /// `present` (the question's stems a text holds) with each pair's name added when the text holds its acronym.
-    /// (The other way needs nothing: the acronym weighs nothing once `merged`.)
+    /// `present` (the question's stems a text holds) with each pair's long form added when the text holds its short
+    /// one. (The other way needs nothing: the short form weighs nothing once `merged`.)
     public func completed(_ present: Set<String>) -> Set<String> {
         var completed = present
         for pair in pairs where pair.short.allSatisfy(present.contains) { completed.formUnion(pair.long) }
