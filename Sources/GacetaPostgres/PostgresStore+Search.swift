@@ -187,18 +187,18 @@ extension PostgresStore {
         var date: String
     }
 
-    /// `FROM … WHERE …` for the matches of `query` that pass the request's filters (`joined`: with the document
-    /// `d` and edition `e` even without a filter).
+    /// `FROM … WHERE …` for the matches of `query` that pass the request's filters.
     private static func matches(
-        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool = false
+        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters
     ) -> String {
-        let clauses = matchClauses(query, request, &parameters, joined: joined)
+        let clauses = matchClauses(query, request, &parameters, joined: false)
         return clauses.from + " WHERE " + clauses.conditions
     }
 
-    /// `matches` in two parts, for a statement that joins more between them.
+    /// `matches` in two parts, for a statement that joins more between them (`joined`: with the document `d` and
+    /// edition `e` even without a filter).
     private static func matchClauses(
-        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool = false
+        _ query: String, _ request: SearchRequest, _ parameters: inout PostgresParameters, joined: Bool
     ) -> (from: String, conditions: String) {
         var sql = "FROM chunks c"
         var conditions = ["c.terms @@ \(parameters.add(query))::tsquery"]

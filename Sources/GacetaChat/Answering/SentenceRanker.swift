@@ -17,9 +17,6 @@ struct SentenceRanker {
         var score: Double
         /// IDF-weighted share of the question's own stems in the sentence.
         var coverage: Double
-        /// The weight of the heaviest of the question's own stems the sentence lacks (among those some candidate
-        /// holds), as a share of the heaviest one's (0 when it lacks none, 1 when it lacks the heaviest).
-        var missing: Double = 0
     }
 
     /// A sentence needs this much of the question's weight to be quoted.
@@ -59,15 +56,12 @@ struct SentenceRanker {
     }
 
     /// The sentences that answer enough of the question, best first (ties keep passage and sentence order).
-    /// `furniture` gives, per document, what of its passages is furniture; `passageCoverage` each passage's;
-    /// `unheld` the stems no candidate holds (left out of `Candidate.missing`).
+    /// `furniture` gives, per document, what of its passages is furniture; `passageCoverage` each passage's.
     func candidates(
-        in passages: [SearchHit], furniture: [Int64: RunningText] = [:], passageCoverage: [Double] = [],
-        unheld: Set<String> = []
+        in passages: [SearchHit], furniture: [Int64: RunningText] = [:], passageCoverage: [Double] = []
     ) -> [Candidate] {
         let total = primary.values.reduce(0, +)
         guard total > 0 else { return [] }
-        let heaviest = primary.values.max() ?? 1
         var found: [Candidate] = []
         for (index, passage) in passages.enumerated() {
             // Only a follow-up has context words to look for in the whole passage (reading it costs a tenth of an
@@ -85,8 +79,6 @@ struct SentenceRanker {
                 let matched = primary.filter { stems.contains($0.key) }
                 let coverage = matched.values.reduce(0, +) / total
                 guard coverage >= Self.minimumCoverage else { continue }
-                let lacking = primary.filter { !stems.contains($0.key) && !unheld.contains($0.key) }
-                let missing = (lacking.values.max() ?? 0) / heaviest
                 let contextInSentence = secondary.filter { stems.contains($0.key) }.count
                 var score = coverage + 0.15 * Double(contextInSentence)
                 score += 0.05 * Double(contextInPassage - contextInSentence)
@@ -95,13 +87,20 @@ struct SentenceRanker {
                 if index < passageCoverage.count { score += 0.2 * passageCoverage[index] }
                 score -= 0.01 * Double(index)
                 if sentence.text.count < 30 { score -= 0.3 }
-                found.append(
-                    Candidate(passage: index, sentence: sentence, score: score, coverage: coverage, missing: missing))
+                found.append(Candidate(passage: index, sentence: sentence, score: score, coverage: coverage))
             }
         }
         return found.enumerated().sorted { lhs, rhs in
             lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
         }.map(\.element)
+    }
+
+    /// The weight of the heaviest of the question's own stems `sentence` lacks (leaving out `unheld`, those no
+    /// candidate holds), as a share of the heaviest one's: 0 when it lacks none, 1 when it lacks the heaviest.
+    func missingShare(of sentence: QuotableSentences.Sentence, unheld: Set<String>) -> Double {
+        let stems = equivalents.completed(analyzer.stems(of: sentence.text))
+        let lacking = primary.filter { !stems.contains($0.key) && !unheld.contains($0.key) }
+        return (lacking.values.max() ?? 0) / (primary.values.max() ?? 1)
     }
 
     /// The sentence with furniture cut off, or nil when nothing else is left.

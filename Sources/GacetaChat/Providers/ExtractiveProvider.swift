@@ -73,10 +73,16 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
             let quoted = Set(passages.map(\.documentID))
             let furniture = Self.furniture(of: retrieval.chunks.filter { quoted.contains($0.documentID) })
             let candidates = ranker.candidates(
-                in: passages, furniture: furniture, passageCoverage: retrieval.coverage, unheld: retrieval.unheld)
+                in: passages, furniture: furniture, passageCoverage: retrieval.coverage)
             // The best sentence lacking a word the question leans on (its rarest, or nearly) does not answer it; a
             // word no candidate holds is left out of this (a verb's rare form, a typo: no page could hold it).
-            if let best = candidates.first, best.missing < missingWordLimit { picks = select(from: candidates) }
+            // (A share is at most 1: a limit above it refuses nothing and needs no reading.)
+            if let best = candidates.first,
+                missingWordLimit > 1
+                    || ranker.missingShare(of: best.sentence, unheld: retrieval.unheld) < missingWordLimit
+            {
+                picks = select(from: candidates)
+            }
         }
         let (answer, sentences) = compose(picks, passages: passages)
         // One token per sentence, so a page shows the answer growing as a model's would.

@@ -5,7 +5,7 @@
 /// matches by its stem, any of the four forms («cartaginés», «cartaginesas») finding Cartago.
 enum Demonyms {
     /// Demonym (folded, masculine singular) → the place.
-    static let places: [String: String] = [
+    static let names: [String: String] = [
         // Provinces.
         "josefino": "San José", "alajuelense": "Alajuela", "cartagines": "Cartago", "herediano": "Heredia",
         "guanacasteco": "Guanacaste", "puntarenense": "Puntarenas", "limonense": "Limón",
@@ -28,21 +28,21 @@ enum Demonyms {
         "espanol": "España", "estadounidense": "Estados Unidos",
     ]
 
-    /// Each demonym's stem → its entry (the demonym's word, the place's words), analysed once.
-    static let entries: [String: InstitutionAcronyms.Entry] = {
+    /// Each form's stem → the place's words (as a question's content words, not names), analysed once.
+    static let places: [String: [TermAnalyzer.Word]] = {
         let analyzer = TermAnalyzer()
-        var entries: [String: InstitutionAcronyms.Entry] = [:]
-        for (demonym, place) in places {
+        var places: [String: [TermAnalyzer.Word]] = [:]
+        for (demonym, place) in names {
             let words = analyzer.contentWords(ofQuestion: place).map { word in
                 var word = word
                 word.isName = false
                 return word
             }
             for form in forms(demonym) {
-                entries[analyzer.stem(folded: form)] = InstitutionAcronyms.Entry(acronym: [], name: Array(words))
+                places[analyzer.stem(folded: form)] = words
             }
         }
-        return entries
+        return places
     }()
 
     /// A demonym's four forms (two for one ending in «-e»): stemming does not bring them to one stem

@@ -13,32 +13,38 @@ struct QuestionTerms {
     /// Words from earlier turns that the question leans on (empty when it stands alone).
     var context: [TermAnalyzer.Word]
 
-    /// The institutions named by acronym or by name, and the places named by their people's word («cartaginés»),
-    /// among the words (both forms are among them).
-    var institutions: [InstitutionAcronyms.Entry]
+    /// Two forms of one thing, both among the words: an institution's acronym and name, a place's demonym
+    /// («cartaginés») and name.
+    struct Pair {
+        var short: [TermAnalyzer.Word]
+        var long: [TermAnalyzer.Word]
+    }
+
+    /// The pairs among the words.
+    var pairs: [Pair]
 
     /// All words, the question's own first.
     var all: [TermAnalyzer.Word] { current + context }
 
     init(question: String, history: ArraySlice<ConversationTurn>, analyzer: TermAnalyzer) {
-        let (words, institutions) = Self.expanded(analyzer.contentWords(ofQuestion: question), analyzer: analyzer)
+        let (words, pairs) = Self.expanded(analyzer.contentWords(ofQuestion: question), analyzer: analyzer)
         current = Self.unique(words, excluding: [])
         context = []
-        self.institutions = institutions
+        self.pairs = pairs
         guard let previous = history.last, Self.isFollowUp(question, contentWords: current.count) else { return }
         let earlier = QuestionTerms(question: previous.question, history: history.dropLast(), analyzer: analyzer)
         let room = max(Self.maximumWords - current.count, 0)
         context = Array(Self.unique(earlier.all, excluding: Set(current.map(\.folded))).prefix(room))
-        self.institutions += earlier.institutions
+        self.pairs += earlier.pairs
     }
 
     /// Each institution's acronym and name, each demonym and place, as stems (`Equivalents`).
     func equivalents(_ analyzer: TermAnalyzer) -> Equivalents {
         Equivalents(
-            institutions.map { entry in
+            pairs.map { pair in
                 Equivalents.Pair(
-                    short: entry.acronym.map { analyzer.stem(folded: $0.folded) },
-                    long: entry.name.map { analyzer.stem(folded: $0.folded) })
+                    short: pair.short.map { analyzer.stem(folded: $0.folded) },
+                    long: pair.long.map { analyzer.stem(folded: $0.folded) })
             })
     }
 
@@ -62,19 +68,19 @@ struct QuestionTerms {
     /// acronym). The added words are not names: the reader did not type them.
     static func expanded(
         _ words: [TermAnalyzer.Word], analyzer: TermAnalyzer
-    ) -> (words: [TermAnalyzer.Word], institutions: [InstitutionAcronyms.Entry]) {
+    ) -> (words: [TermAnalyzer.Word], pairs: [Pair]) {
         var expanded: [TermAnalyzer.Word] = []
         var named: Set<String> = []
-        var institutions: [InstitutionAcronyms.Entry] = []
+        var pairs: [Pair] = []
         for word in words {
             expanded.append(word)
             if let acronym = word.institution, let entry = InstitutionAcronyms.entries[acronym] {
                 expanded += entry.name
-                if named.insert(acronym).inserted { institutions.append(entry) }
-            } else if !word.isName, let place = Demonyms.entries[analyzer.stem(folded: word.folded)] {
+                if named.insert(acronym).inserted { pairs.append(Pair(short: entry.acronym, long: entry.name)) }
+            } else if !word.isName, let place = Demonyms.places[analyzer.stem(folded: word.folded)] {
                 // «cartaginesas»: the page names Cartago.
-                expanded += place.name
-                institutions.append(InstitutionAcronyms.Entry(acronym: [word], name: place.name))
+                expanded += place
+                pairs.append(Pair(short: [word], long: place))
             }
         }
         let folded = words.map(\.folded)
@@ -86,10 +92,10 @@ struct QuestionTerms {
             }
             if typed {
                 expanded += entry.acronym
-                institutions.append(entry)
+                pairs.append(Pair(short: entry.acronym, long: entry.name))
             }
         }
-        return (expanded, institutions)
+        return (expanded, pairs)
     }
 
     private static func unique(_ words: [TermAnalyzer.Word], excluding: Set<String>) -> [TermAnalyzer.Word] {
