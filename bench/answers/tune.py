@@ -2,6 +2,7 @@
 """Tunes the offline answer's no-answer threshold on the `tune` half of the labelled set (never on `report`).
 
     GACETACHAT_BIN=.build/release/gacetachat python3 bench/answers/tune.py [--peru] [--db DIR] 0.3 0.4 0.5 …
+    … tune.py --peru --option --missing-word-limit 1.01 0.8 0.5 0.4 …    (another of `ask`'s tuning options)
 
 Ingests what bench/answers/run ingests (the Peruvian norms only with --peru) into a SQLite file (kept in --db, and
 reused when it is there), then asks every `tune` question once per threshold with `ask --json
@@ -61,7 +62,8 @@ def main():
     parser.add_argument("--peru", action="store_true")
     parser.add_argument("--db", default=os.path.join(labels.REPO, ".build", "answers-tune"))
     parser.add_argument("--split", default="tune", help="tune (to tune) or report (to measure the value chosen)")
-    parser.add_argument("--as-built", action="store_true", help="no --no-answer-threshold (an older binary)")
+    parser.add_argument("--as-built", action="store_true", help="no tuning option (an older binary)")
+    parser.add_argument("--option", default="--no-answer-threshold", help="the `ask` option given each value")
     parser.add_argument("thresholds", nargs="+", type=float)
     args = parser.parse_args()
     os.makedirs(args.db, exist_ok=True)
@@ -74,12 +76,12 @@ def main():
     questions = [q for q in labels.load_questions() if q["split"] == args.split
                  and (args.peru or not any(labels.is_peru(e["file"]) for e in q.get("expected", [])))]
     print(f"{len(questions)} {args.split} questions ({sum(q['answerable'] for q in questions)} answerable)")
-    print("threshold  first  any    precision  no-answer-precision  no-answer-recall")
+    print(f"{args.option}: value, first  any    precision  no-answer-precision  no-answer-recall  right")
     for threshold in args.thresholds:
         first = anyc = cited = right_cited = said_none = said_none_right = none_right = 0
         answerable = sum(q["answerable"] for q in questions)
         for q in questions:
-            tuning = [] if args.as_built else ["--no-answer-threshold", str(threshold)]
+            tuning = [] if args.as_built else [args.option, str(threshold)]
             body = json.loads(app(db, "ask", q["question"], "--json", *tuning).stdout)
             pages = [(files.get(c["document_id"]), c["page"]) for c in body.get("citations", [])]
             none = body["answer"].startswith(NOT_FOUND) and not pages
@@ -96,7 +98,8 @@ def main():
         unanswerable = len(questions) - answerable
         print(f"{threshold:9.2f}  {first / answerable:.2f}   {anyc / answerable:.2f}   "
               f"{right_cited / max(cited, 1):.2f}       {said_none_right / max(said_none, 1):.2f}"
-              f"                 {none_right / max(unanswerable, 1):.2f}", flush=True)
+              f"                 {none_right / max(unanswerable, 1):.2f}             {first + none_right}",
+              flush=True)
 
 
 if __name__ == "__main__":
