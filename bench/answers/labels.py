@@ -80,6 +80,12 @@ def pdf_pages(path):
     return int(match.group(1)) if match else 0
 
 
+def unpack_peru(folder):
+    """Unpacks legalize-pe.tar.xz into `folder` (its norms in folder/legalize-pe/pe)."""
+    with tarfile.open(os.path.join(CORPUS, PERU_ARCHIVE), "r:xz") as archive:
+        archive.extractall(folder)
+
+
 def peru_texts(members):
     """{member: text} for the wanted members of legalize-pe.tar.xz (one pass over the archive)."""
     wanted, found = set(members), {}

@@ -4,7 +4,6 @@ import math
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 import time
 
@@ -202,8 +201,7 @@ def main():
             groups = [g for g in groups if g[0] != "Peruvian norms"]
         elif not os.path.isdir(os.path.join(tmp, "legalize-pe")):
             bench.log("unpacking the Peruvian norms")
-            with tarfile.open(os.path.join(labels.CORPUS, labels.PERU_ARCHIVE), "r:xz") as archive:
-                archive.extractall(tmp)
+            labels.unpack_peru(tmp)
 
         # With --reuse the peer's index is kept beside the database (the same pages: nothing is ingested again).
         peer = peer_module.Peer(os.path.join(tmp, "peer.sqlite") if args.reuse or os.environ.get("KEEP_TMP")

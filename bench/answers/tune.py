@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 
 import labels
 
@@ -43,8 +42,7 @@ def ingest(db, folder, peru):
         pdfs = os.path.join(labels.CORPUS, "pdf", country)
         app(db, "ingest", *sorted(os.path.join(pdfs, f) for f in os.listdir(pdfs)), "--date", "2024-01-01")
     if peru:
-        with tarfile.open(os.path.join(labels.CORPUS, labels.PERU_ARCHIVE)) as archive:
-            archive.extractall(folder, filter="data")
+        labels.unpack_peru(folder)
         app(db, "ingest", os.path.join(folder, "legalize-pe", "pe"))
 
 
