@@ -17,8 +17,12 @@ import GacetaText
 public struct Retriever {
     /// Candidates reranked per question (the issue asks for at least 100; the search's page limit).
     public static let candidateCount = SearchRequest.maximumPerPage
-    /// A word held by at most this share of the chunks is rare enough to draw candidates.
-    public static let rareShare = 0.05
+    /// A word held by at most this share of the chunks is rare enough to draw candidates. The issue proposed 5 %;
+    /// on the `tune` half 1 % put the right page first for two questions more (21/51 against 19; 0.75–1.5 % alike)
+    /// at 0.59× the time (a word in 1–5 % of the chunks brought thousands of matches to score, and candidates the
+    /// reranker then preferred over the page holding the rare words). The words it no longer searches still weigh
+    /// in the reranker. `bench/answers/README.md` has the figures.
+    public static let rareShare = 0.01
     /// Words that draw candidates when none is rare enough.
     public static let fallbackRareWords = 3
 
