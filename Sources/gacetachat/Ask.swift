@@ -31,24 +31,37 @@ struct Ask: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Tuning (bench/answers): a word held by at most this share of the chunks draws candidates "
+                + "(default \(Retriever.rareShare)).", visibility: .hidden))
+    var rareShare: Double?
+
+    @Option(
+        help: ArgumentHelp(
             "Benchmark (bench/answers): retrieve and answer N times in this process, store nothing, and print as "
                 + "JSON the passages considered (reranked) and the timings.", visibility: .hidden))
     var repeatCount: Int?
+
+    func validate() throws {
+        if let rareShare, !(0...1).contains(rareShare) {
+            throw ValidationError("--rare-share is a share of the chunks, from 0 to 1 (got \(rareShare)).")
+        }
+    }
+
+    private var tuning: ServiceFactory.ChatTuning {
+        .init(noAnswerThreshold: noAnswerThreshold, missingWordLimit: missingWordLimit, rareShare: rareShare)
+    }
 
     func run() throws {
         let settings = try options.loadOrExit()
         let store = try openStoreOrExit(settings, command: "ask")
         if let repeatCount {
             try AskTiming.run(
-                ServiceFactory.chatService(
-                    settings: settings, store: store, noAnswerThreshold: noAnswerThreshold,
-                    missingWordLimit: missingWordLimit),
+                ServiceFactory.chatService(settings: settings, store: store, tuning: tuning),
                 question: question, count: repeatCount)
             return
         }
         // The same workflow the API's chat route runs: one path for validation, answering and storing.
-        let workflow = ServiceFactory.conversationWorkflow(
-            settings: settings, store: store, noAnswerThreshold: noAnswerThreshold, missingWordLimit: missingWordLimit)
+        let workflow = ServiceFactory.conversationWorkflow(settings: settings, store: store, tuning: tuning)
         let question: ConversationWorkflow.Question
         let answer: Answer
         do {

@@ -86,17 +86,20 @@ enum ServiceFactory {
         }
     }
 
+    /// Values that replace the tuned ones, for tuning them on bench/answers' `tune` half (`ask --no-answer-threshold`,
+    /// `--missing-word-limit`, `--rare-share`); nil keeps the tuned value.
+    struct ChatTuning {
+        var noAnswerThreshold: Double?
+        var missingWordLimit: Double?
+        var rareShare: Double?
+    }
+
     /// Questions and conversations, as the chat API and `gacetachat ask` both answer them.
-    /// `noAnswerThreshold` and `missingWordLimit` replace the tuned ones (for tuning them: `ask --no-answer-threshold`,
-    /// `--missing-word-limit`).
     static func conversationWorkflow(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, missingWordLimit: Double? = nil,
-        clientWatch: ClientWatch? = nil
+        settings: Settings, store: any Store, tuning: ChatTuning = ChatTuning(), clientWatch: ClientWatch? = nil
     ) -> ConversationWorkflow {
         ConversationWorkflow(
-            service: chatService(
-                settings: settings, store: store, noAnswerThreshold: noAnswerThreshold,
-                missingWordLimit: missingWordLimit, clientWatch: clientWatch),
+            service: chatService(settings: settings, store: store, tuning: tuning, clientWatch: clientWatch),
             store: store,
             limits: .init(
                 maxQuestionLength: settings.chat.maxQuestionLength, maxTurns: settings.chat.maxTurns,
@@ -107,17 +110,18 @@ enum ServiceFactory {
     /// Retrieval over the store's index and its term statistics, and the configured answer provider (abandoned
     /// with its client when `clientWatch` says it left).
     static func chatService(
-        settings: Settings, store: any Store, noAnswerThreshold: Double? = nil, missingWordLimit: Double? = nil,
-        clientWatch: ClientWatch? = nil
+        settings: Settings, store: any Store, tuning: ChatTuning = ChatTuning(), clientWatch: ClientWatch? = nil
     ) -> ChatService {
-        let retriever = Retriever(
+        var retriever = Retriever(
             search: { request in try store.search(request) }, statistics: { try store.termStatistics(stems: $0) })
+        if let rareShare = tuning.rareShare { retriever.rareShare = rareShare }
         var isAbandoned: (@Sendable () -> Bool)?
         if let clientWatch { isAbandoned = { clientWatch.isGone } }
         var service = ChatService(
             retriever: retriever, provider: model(settings: settings, isAbandoned: isAbandoned),
-            fallback: ExtractiveProvider(missingWordLimit: missingWordLimit ?? ExtractiveProvider.missingWordLimit))
-        if let noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
+            fallback: ExtractiveProvider(
+                missingWordLimit: tuning.missingWordLimit ?? ExtractiveProvider.missingWordLimit))
+        if let noAnswerThreshold = tuning.noAnswerThreshold { service.noAnswerThreshold = noAnswerThreshold }
         return service
     }
 

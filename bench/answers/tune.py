@@ -94,7 +94,7 @@ def main():
                 none_right += none
                 said_none_right += none
         unanswerable = len(questions) - answerable
-        print(f"{threshold:9.2f}  {first / answerable:.2f}   {anyc / answerable:.2f}   "
+        print(f"{threshold:9g}  {first / answerable:.2f}   {anyc / answerable:.2f}   "
               f"{right_cited / max(cited, 1):.2f}       {said_none_right / max(said_none, 1):.2f}"
               f"                 {none_right / max(unanswerable, 1):.2f}             {first + none_right}",
               flush=True)

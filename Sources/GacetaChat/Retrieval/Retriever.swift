@@ -28,6 +28,8 @@ public struct Retriever {
 
     private let search: (SearchRequest) throws -> SearchResults
     private let statistics: (([String]) throws -> IndexStatistics)?
+    /// This retriever's `rareShare` (for tuning it: `ask --rare-share`).
+    public var rareShare = Self.rareShare
 
     /// Creates a retriever over a search function and the index's term statistics (the store's, or a test's).
     public init(
@@ -85,7 +87,8 @@ public struct Retriever {
         let indexTerms = IndexTerms()
         let stems = words.map { indexTerms.tokens($0).map(\.stem) }
         let index = try statistics?(Array(Set(stems.joined())).sorted())
-        let chosen = index.map { Self.candidateWords(stems, statistics: $0) } ?? Array(words.indices)
+        let chosen =
+            index.map { Self.candidateWords(stems, statistics: $0, rareShare: rareShare) } ?? Array(words.indices)
         guard !chosen.isEmpty else { return .empty }
         func atom(_ term: String) -> QueryAtom {
             term.allSatisfy(\.isNumber) ? QueryAtom.number(term) : QueryAtom.word(term)
@@ -133,7 +136,8 @@ public struct Retriever {
     /// The indexes of the words that draw candidates: those held by at most `rareShare` of the chunks (and by
     /// one at least), or the `fallbackRareWords` rarest held by some chunk. A word of several tokens ("44123-MP")
     /// is as rare as its rarest token.
-    static func candidateWords(_ stems: [[String]], statistics: IndexStatistics) -> [Int] {
+    static func candidateWords(_ stems: [[String]], statistics: IndexStatistics, rareShare: Double = rareShare) -> [Int]
+    {
         let frequencies = stems.map { tokens in
             tokens.map { statistics.documentFrequency[$0] ?? 0 }.min() ?? 0
         }
