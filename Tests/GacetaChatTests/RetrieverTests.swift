@@ -186,6 +186,18 @@ import Testing
         #expect(weight("escolar") < weight("calzado"))
     }
 
+    @Test func withNoWordInOnePercentThoseInFivePercentDrawTheCandidates() throws {
+        // "régimen" in 3 % of the chunks, "civil" in 4 %, "aplica" in 15 %, "servicio" in 18 %: the three rarest
+        // would bring "aplica"'s long list to rank.
+        let retriever = Retriever(
+            search: memory.search,
+            statistics: Self.statistics(
+                ["regimen": 30, "civil": 40, "aplica": 150, "servicio": 180], chunks: 1000))
+        let retrieval = try retriever.retrieve(
+            "¿Qué es el régimen del servicio civil y a quiénes se aplica?", history: [])
+        #expect(retrieval.candidateWords == ["régimen", "civil"])
+    }
+
     @Test func withNoRareWordTheThreeRarestDrawTheCandidates() throws {
         let retriever = Retriever(
             search: memory.search,

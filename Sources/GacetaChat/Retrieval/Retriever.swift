@@ -7,7 +7,7 @@ import GacetaText
 ///
 /// Candidates are every chunk holding at least one of the question's content words (no stopwords, no question
 /// words such as "qué", "cuándo" or "decidió") whose document frequency is at most `rareShare` of the index's
-/// chunks, or, when none is that rare, its `fallbackRareWords` rarest; the index ranks all of them by BM25 over
+/// chunks (else at most `wideShare`), or, when none is that rare, its `fallbackRareWords` rarest; the index ranks all of them by BM25 over
 /// those words (never only the newest: no window by date, insertion order or row count; no sumario, no count),
 /// and the best `candidateCount` are reranked by `Reranker` with IDF over the whole index (coverage, proximity,
 /// bigrams and identifiers, titles, neighbouring chunks; recency when the question asks for it). A follow-up
@@ -23,6 +23,10 @@ public struct Retriever {
     /// reranker then preferred over the page holding the rare words). The words it no longer searches still weigh
     /// in the reranker. `bench/answers/README.md` has the figures.
     public static let rareShare = 0.01
+    /// When no word is held by at most `rareShare` of the chunks, those held by at most this share draw the
+    /// candidates (the rule was this share alone before `rareShare`: «¿Qué es el régimen del servicio civil…?» then
+    /// searches «régimen» alone, not its three rarest words, one of them in 15 % of the chunks).
+    public static let wideShare = 0.05
     /// Words that draw candidates when none is rare enough.
     public static let fallbackRareWords = 3
 
@@ -134,17 +138,19 @@ public struct Retriever {
     }
 
     /// The indexes of the words that draw candidates: those held by at most `rareShare` of the chunks (and by
-    /// one at least), or the `fallbackRareWords` rarest held by some chunk. A word of several tokens ("44123-MP")
-    /// is as rare as its rarest token.
+    /// one at least); when none is, those held by at most `wideShare`; when none is, the `fallbackRareWords` rarest
+    /// held by some chunk. A word of several tokens ("44123-MP") is as rare as its rarest token.
     static func candidateWords(_ stems: [[String]], statistics: IndexStatistics, rareShare: Double = rareShare) -> [Int]
     {
         let frequencies = stems.map { tokens in
             tokens.map { statistics.documentFrequency[$0] ?? 0 }.min() ?? 0
         }
-        let limit = Double(statistics.chunks) * rareShare
         let found = frequencies.indices.filter { frequencies[$0] > 0 }
-        let rare = found.filter { Double(frequencies[$0]) <= limit }
-        if !rare.isEmpty { return rare }
+        for share in [rareShare, max(rareShare, wideShare)] {
+            let limit = Double(statistics.chunks) * share
+            let rare = found.filter { Double(frequencies[$0]) <= limit }
+            if !rare.isEmpty { return rare }
+        }
         let rarest = found.sorted { frequencies[$0] < frequencies[$1] }.prefix(fallbackRareWords)
         return rarest.sorted()
     }
