@@ -3,6 +3,7 @@
 
     GACETACHAT_BIN=.build/release/gacetachat python3 bench/answers/tune.py [--peru] [--db DIR] 0.3 0.4 0.5 …
     … tune.py --peru --option=--missing-word-limit 1.01 0.8 0.5 0.4 …    (another of `ask`'s tuning options)
+    … tune.py --peru --option=--rare-share 0.05 0.02 0.01 0.005 …        (the share of chunks a candidate word may hold)
 
 Ingests what bench/answers/run ingests (the Peruvian norms only with --peru) into a SQLite file (kept in --db, and
 reused when it is there), then asks every `tune` question once per threshold with `ask --json
