@@ -8,12 +8,12 @@ import GacetaText
 /// Candidates are every chunk holding at least one of the question's content words (no stopwords, no question
 /// words such as "qué", "cuándo" or "decidió") whose document frequency is at most `rareShare` of the index's
 /// chunks (else at most `wideShare`), or, when none is that rare, its `fallbackRareWords` rarest; the index ranks
-/// all of them by BM25 over those words (never only the newest: no window by date, insertion order or row count; no sumario, no count),
-/// and the best `candidateCount` are reranked by `Reranker` with IDF over the whole index (coverage, proximity,
-/// bigrams and identifiers, titles, neighbouring chunks; recency when the question asks for it). A follow-up
-/// ("¿y cuándo entra en vigencia?") adds the content words of the question it follows. Without `statistics`
-/// every content word is a candidate word and IDF is counted over the candidates. Chat never sees the store:
-/// `search` is usually `{ try store.search($0) }`, `statistics` `{ try store.termStatistics(stems: $0) }`.
+/// all of them by BM25 over those words (never only the newest: no window by date, insertion order or row count;
+/// no sumario, no count), and the best `candidateCount` are reranked by `Reranker` with IDF over the whole index
+/// (coverage, proximity, bigrams and identifiers, titles, neighbouring chunks; recency when the question asks for
+/// it). A follow-up ("¿y cuándo entra en vigencia?") adds the content words of the question it follows. Without
+/// `statistics` every content word is a candidate word and IDF is counted over the candidates. Chat never sees the
+/// store: `search` is usually `{ try store.search($0) }`, `statistics` `{ try store.termStatistics(stems: $0) }`.
 public struct Retriever {
     /// Candidates reranked per question (the issue asks for at least 100; the search's page limit).
     public static let candidateCount = SearchRequest.maximumPerPage
