@@ -91,8 +91,7 @@ public struct Retriever {
         let indexTerms = IndexTerms()
         let stems = words.map { indexTerms.tokens($0).map(\.stem) }
         let index = try statistics?(Array(Set(stems.joined())).sorted())
-        let chosen =
-            index.map { Self.candidateWords(stems, statistics: $0, rareShare: rareShare) } ?? Array(words.indices)
+        let chosen = index.map { candidateWords(stems, statistics: $0) } ?? Array(words.indices)
         guard !chosen.isEmpty else { return .empty }
         func atom(_ term: String) -> QueryAtom {
             term.allSatisfy(\.isNumber) ? QueryAtom.number(term) : QueryAtom.word(term)
@@ -140,18 +139,17 @@ public struct Retriever {
     /// The indexes of the words that draw candidates: those held by at most `rareShare` of the chunks (and by
     /// one at least); when none is, those held by at most `wideShare`; when none is, the `fallbackRareWords` rarest
     /// held by some chunk. A word of several tokens ("44123-MP") is as rare as its rarest token.
-    static func candidateWords(_ stems: [[String]], statistics: IndexStatistics, rareShare: Double = rareShare) -> [Int]
-    {
+    private func candidateWords(_ stems: [[String]], statistics: IndexStatistics) -> [Int] {
         let frequencies = stems.map { tokens in
             tokens.map { statistics.documentFrequency[$0] ?? 0 }.min() ?? 0
         }
         let found = frequencies.indices.filter { frequencies[$0] > 0 }
-        for share in [rareShare, max(rareShare, wideShare)] {
+        for share in [rareShare, max(rareShare, Self.wideShare)] {
             let limit = Double(statistics.chunks) * share
             let rare = found.filter { Double(frequencies[$0]) <= limit }
             if !rare.isEmpty { return rare }
         }
-        let rarest = found.sorted { frequencies[$0] < frequencies[$1] }.prefix(fallbackRareWords)
+        let rarest = found.sorted { frequencies[$0] < frequencies[$1] }.prefix(Self.fallbackRareWords)
         return rarest.sorted()
     }
 
