@@ -146,6 +146,41 @@ enum PostgresMigrations {
         // Alerts on saved searches (issue 18): subscriptions, what each was sent, confirmations per address, the
         // do-not-mail list. Versions 6 and 7 belong to the notices and summaries work.
         (8, AlertSQL.schema),
+        (
+            9,
+            """
+            -- Each lexeme's chunks (its document frequency, for IDF), kept by ingest (which adds a document's counts)
+            -- and by this trigger (which takes deleted chunks' out), so that a question's statistics are one read of
+            -- this primary key instead of a count of the GIN index per stem. NOT NULL without a default: a release
+            -- from before inserts lexemes without a count, and its ingests fail instead of leaving counts short.
+            ALTER TABLE lexemes ADD COLUMN chunks bigint;
+            UPDATE lexemes SET chunks = 0;
+            UPDATE lexemes SET chunks = counted.chunks
+            FROM (
+                SELECT lexeme COLLATE "C" AS lexeme, count(*) AS chunks
+                FROM chunks, unnest(tsvector_to_array(terms)) AS lexeme GROUP BY 1
+            ) AS counted
+            WHERE lexemes.lexeme = counted.lexeme;
+            ALTER TABLE lexemes ALTER COLUMN chunks SET NOT NULL;
+            CREATE FUNCTION gaceta_lexemes_uncount() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                -- Rows locked in byte order first, as ingest adds them: two transactions never wait in a cycle.
+                PERFORM 1 FROM lexemes
+                WHERE lexeme IN (SELECT lexeme COLLATE "C" FROM gone, unnest(tsvector_to_array(gone.terms)) AS lexeme)
+                ORDER BY lexeme FOR UPDATE;
+                UPDATE lexemes SET chunks = lexemes.chunks - counted.chunks
+                FROM (
+                    SELECT lexeme COLLATE "C" AS lexeme, count(*) AS chunks
+                    FROM gone, unnest(tsvector_to_array(gone.terms)) AS lexeme GROUP BY 1
+                ) AS counted
+                WHERE lexemes.lexeme = counted.lexeme;
+                RETURN NULL;
+            END
+            $$;
+            CREATE TRIGGER chunks_uncount AFTER DELETE ON chunks REFERENCING OLD TABLE AS gone
+                FOR EACH STATEMENT EXECUTE FUNCTION gaceta_lexemes_uncount();
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }

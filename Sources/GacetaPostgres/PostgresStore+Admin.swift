@@ -50,7 +50,7 @@ extension PostgresStore {
     }
 
     /// Computes every chunk's `tsvector` again with the current tokenizer (the title goes with each document's
-    /// first chunk, as at ingest), then `chunk_totals` and the GIN index, in one transaction.
+    /// first chunk, as at ingest), then `chunk_totals`, each lexeme's chunks and the GIN index, in one transaction.
     @discardableResult
     public func reindex() throws(StoreError) -> Int {
         try connection.transaction { () throws(StoreError) -> Int in
@@ -70,7 +70,10 @@ extension PostgresStore {
                 """
                 DELETE FROM chunk_totals;
                 INSERT INTO chunk_totals (chunks, tokens) SELECT count(*), coalesce(sum(token_count), 0) FROM chunks;
-                INSERT INTO lexemes SELECT DISTINCT unnest(tsvector_to_array(terms)) FROM chunks ON CONFLICT DO NOTHING;
+                UPDATE lexemes SET chunks = 0;
+                INSERT INTO lexemes (lexeme, chunks)
+                SELECT lexeme, count(*) FROM chunks, unnest(tsvector_to_array(terms)) AS lexeme GROUP BY lexeme
+                ON CONFLICT (lexeme) DO UPDATE SET chunks = EXCLUDED.chunks;
                 REINDEX INDEX chunks_terms;
                 """)
             return chunks.rowCount

@@ -85,12 +85,14 @@ extension PostgresStore {
             "(SELECT \(PhraseCountCache.fingerprintSQL) FROM chunk_totals)",
         ]
         // Each phrase once: a query may repeat one ("ley decreto OR ley").
-        var uncounted: [String] = []
-        for phrase in phrases.map(\.tsquery)
-        where !totalIsPhraseCount && phraseCounts.count(of: phrase) == nil && !uncounted.contains(phrase) {
+        var uncounted: [SnippetBuilder.Phrase] = []
+        for phrase in phrases
+        where !totalIsPhraseCount && phraseCounts.count(of: phrase.tsquery) == nil
+            && !uncounted.contains(where: { $0.tsquery == phrase.tsquery })
+        {
             uncounted.append(phrase)
         }
-        columns += uncounted.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
+        columns += uncounted.map { Self.chunkCount($0, &parameters) }
         let lexemes = Self.lexemes(phrases, &parameters)
         // One scan of the matches (every one is a row: their number is the total). Selecting their ids first and
         // joining the chunks again let the planner, when it expected many matches, hash-join a scan of every chunk.
@@ -104,9 +106,11 @@ extension PostgresStore {
             """, parameters.values)
         guard result.rowCount > 0 else { return [] }
         var counts = Dictionary(
-            uncounted.enumerated().map { ($1, result.double(0, 7 + $0)) }, uniquingKeysWith: { first, _ in first })
+            uncounted.enumerated().map { ($1.tsquery, result.double(0, 7 + $0)) },
+            uniquingKeysWith: { first, _ in first })
         if totalIsPhraseCount, let phrase = phrases.first { counts[phrase.tsquery] = Double(result.rowCount) }
-        try countPhrases(phrases, fingerprint: result.string(0, 6) ?? "", into: &counts, cachingFrom: uncounted)
+        try countPhrases(
+            phrases, fingerprint: result.string(0, 6) ?? "", into: &counts, cachingFrom: uncounted.map(\.tsquery))
         let ranking = PostgresRanking(
             phrases: phrases, titleWeight: Self.titleWeight, rows: result.double(0, 4), tokens: result.double(0, 5),
             matches: phrases.map { counts[$0.tsquery] ?? 0 })
@@ -133,17 +137,32 @@ extension PostgresStore {
     ) throws(StoreError) {
         phraseCounts.validate(fingerprint: fingerprint)
         for phrase in fresh { phraseCounts.store(counts[phrase] ?? 0, for: phrase) }
-        let missing = phrases.map(\.tsquery).filter { counts[$0] == nil && phraseCounts.count(of: $0) == nil }
+        var missing: [SnippetBuilder.Phrase] = []
+        for phrase in phrases
+        where counts[phrase.tsquery] == nil && phraseCounts.count(of: phrase.tsquery) == nil
+            && !missing.contains(where: { $0.tsquery == phrase.tsquery })
+        {
+            missing.append(phrase)
+        }
         if !missing.isEmpty {
             var parameters = PostgresParameters()
-            let columns = missing.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
+            let columns = missing.map { Self.chunkCount($0, &parameters) }
             // Not cached: counted under a newer snapshot than `fingerprint`.
             let result = try connection.query("SELECT " + columns.joined(separator: ", "), parameters.values)
-            for (index, phrase) in missing.enumerated() { counts[phrase] = result.double(0, index) }
+            for (index, phrase) in missing.enumerated() { counts[phrase.tsquery] = result.double(0, index) }
         }
         for phrase in phrases.map(\.tsquery) where counts[phrase] == nil {
             counts[phrase] = phraseCounts.count(of: phrase)
         }
+    }
+
+    /// The SQL of the chunks in the whole table that hold `phrase`: a single word's is its row of `lexemes` (kept
+    /// by ingest and deletion), a phrase's or a prefix's a count of the GIN index's matches.
+    static func chunkCount(_ phrase: SnippetBuilder.Phrase, _ parameters: inout PostgresParameters) -> String {
+        if phrase.terms.count == 1, !phrase.lastIsPrefix, let term = phrase.terms.first {
+            return "coalesce((SELECT chunks FROM lexemes WHERE lexeme = \(parameters.add(term))), 0)"
+        }
+        return "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add(phrase.tsquery))::tsquery)"
     }
 
     /// The `text[]` SQL of the lexemes the phrases may match in chunk `c`: their terms, and for a prefix the

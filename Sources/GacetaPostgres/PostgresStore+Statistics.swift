@@ -2,25 +2,23 @@ import GacetaCore
 import GacetaSearch
 
 extension PostgresStore {
-    /// Chunks from `chunk_totals`; each stem's chunks counted from the GIN index (`terms @@ 'stem'`), kept in the
-    /// phrase-count cache (a one-word phrase is the stem itself) while `chunk_totals`' fingerprint does not move,
-    /// so a common word ("ley") is counted once per ingest, not once per question.
+    /// Chunks from `chunk_totals`, each stem's chunks from `lexemes` (kept by ingest and deletion since schema
+    /// version 9): one read of two small tables, in one snapshot, whatever the stems.
     public func termStatistics(stems: [String]) throws(StoreError) -> IndexStatistics {
-        let totals = try connection.query(
-            "SELECT coalesce(sum(chunks), 0), \(PhraseCountCache.fingerprintSQL) FROM chunk_totals")
-        phraseCounts.validate(fingerprint: totals.string(0, 1) ?? "")
         var unique: [String] = []
         for stem in stems where !unique.contains(stem) { unique.append(stem) }
-        let keys = unique.map { SnippetBuilder.Phrase(terms: [$0], lastIsPrefix: false).tsquery }
-        let missing = keys.filter { phraseCounts.count(of: $0) == nil }
-        if !missing.isEmpty {
-            var parameters = PostgresParameters()
-            let columns = missing.map { "(SELECT count(*) FROM chunks WHERE terms @@ \(parameters.add($0))::tsquery)" }
-            let counted = try connection.query("SELECT " + columns.joined(separator: ", "), parameters.values)
-            for (index, key) in missing.enumerated() { phraseCounts.store(counted.double(0, index), for: key) }
-        }
+        let rows = try connection.preparedQuery(
+            """
+            SELECT total.chunks, lexemes.lexeme, lexemes.chunks
+            FROM (SELECT coalesce(sum(chunks), 0) AS chunks FROM chunk_totals) AS total
+            LEFT JOIN lexemes ON lexemes.lexeme = ANY($1::text[])
+            """, [PostgresTextSearch.arrayLiteral(unique)])
         var frequencies: [String: Int] = [:]
-        for (stem, key) in zip(unique, keys) { frequencies[stem] = Int(phraseCounts.count(of: key) ?? 0) }
-        return IndexStatistics(chunks: totals.int(0, 0), documentFrequency: frequencies)
+        for stem in unique { frequencies[stem] = 0 }
+        for row in 0..<rows.rowCount {
+            guard let lexeme = rows.string(row, 1) else { continue }
+            frequencies[lexeme] = rows.int(row, 2)
+        }
+        return IndexStatistics(chunks: rows.rowCount > 0 ? rows.int(0, 0) : 0, documentFrequency: frequencies)
     }
 }

@@ -175,7 +175,7 @@ public final class PostgresStore: Store {
         let sumario = document.isSumario ? "1" : "0"
         var ordinal = 0
         var tokens = 0
-        var lexemes = Set<String>()
+        var lexemes: [String: Int] = [:]
         for page in document.pages {
             let inserted = try connection.preparedQuery(
                 "INSERT INTO pages (document_id, page_index, printed_number, text) VALUES ($1, $2, $3, $4) RETURNING id",
@@ -187,7 +187,7 @@ public final class PostgresStore: Store {
                 // The title is indexed with the first chunk only: a title match is one hit, not one per chunk.
                 let vector = textSearch.vector(title: ordinal == 1 ? document.title : "", body: text)
                 tokens += vector.tokenCount
-                lexemes.formUnion(vector.lexemes)
+                for lexeme in vector.lexemes { lexemes[lexeme, default: 0] += 1 }
                 try connection.preparedQuery(
                     """
                     INSERT INTO chunks (document_id, page_id, ordinal, text, terms, token_count, sumario)
@@ -199,12 +199,19 @@ public final class PostgresStore: Store {
                     ])
             }
         }
-        // In byte order, the primary key's: two ingests adding the same new lexemes wait for each other in the
+        // Each lexeme's chunks added to its count (the chunks of a deleted document are taken out by a trigger),
+        // in byte order, the primary key's: two transactions touching the same lexemes wait for each other in the
         // same order, never in a cycle.
-        let sorted = lexemes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sorted = lexemes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         try connection.preparedQuery(
-            "INSERT INTO lexemes (lexeme) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING",
-            [PostgresTextSearch.arrayLiteral(sorted)])
+            """
+            INSERT INTO lexemes (lexeme, chunks) SELECT * FROM unnest($1::text[], $2::bigint[])
+            ON CONFLICT (lexeme) DO UPDATE SET chunks = lexemes.chunks + EXCLUDED.chunks
+            """,
+            [
+                PostgresTextSearch.arrayLiteral(sorted),
+                "{" + sorted.map { String(lexemes[$0] ?? 0) }.joined(separator: ",") + "}",
+            ])
         // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
         // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
         try connection.preparedQuery(

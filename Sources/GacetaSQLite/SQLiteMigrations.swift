@@ -104,6 +104,12 @@ enum SQLiteMigrations {
         // Alerts on saved searches (issue 18): subscriptions, what each was sent, confirmations per address, the
         // do-not-mail list. Versions 6 and 7 belong to the notices and summaries work.
         (8, AlertSQL.schema),
+        (
+            9,
+            """
+            -- PostgreSQL keeps each lexeme's chunks beside it for IDF; FTS5 counts them itself (fts5vocab).
+            """
+        ),
     ]
 
     static var latest: Int { steps.last?.version ?? 0 }
