@@ -164,7 +164,7 @@ enum PostgresMigrations {
             ALTER TABLE lexemes ALTER COLUMN chunks SET NOT NULL;
             CREATE FUNCTION gaceta_lexemes_uncount() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                -- Rows locked in byte order first, as ingest adds them: two transactions never wait in a cycle.
+                -- Rows locked in byte order first, as ingest adds them (the store also holds an advisory lock).
                 PERFORM 1 FROM lexemes
                 WHERE lexeme IN (SELECT lexeme COLLATE "C" FROM gone, unnest(tsvector_to_array(gone.terms)) AS lexeme)
                 ORDER BY lexeme FOR UPDATE;

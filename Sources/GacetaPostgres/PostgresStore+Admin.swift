@@ -25,6 +25,7 @@ extension PostgresStore {
     @discardableResult
     public func removeDocument(id: Int64) throws(StoreError) -> DocumentRemoval {
         try connection.transaction { () throws(StoreError) -> DocumentRemoval in
+            try lockChunkWriters()
             let found = try connection.query(AdminSQL.postgres(AdminSQL.document) + " FOR UPDATE", [String(id)])
             guard found.rowCount > 0 else { return .notFound }
             if let edition = try editionRows(EditionSQL.noticeEdition, [String(id)], columns: 1).first?[0],
@@ -40,6 +41,7 @@ extension PostgresStore {
     @discardableResult
     public func removeEdition(id: Int64) throws(StoreError) -> Int? {
         try connection.transaction { () throws(StoreError) -> Int? in
+            try lockChunkWriters()
             let found = try connection.query(AdminSQL.postgres(AdminSQL.edition) + " FOR UPDATE", [String(id)])
             guard found.rowCount > 0 else { return nil }
             let documents = try connection.query(AdminSQL.postgres(AdminSQL.documentsOfEdition), [String(id)])
@@ -54,6 +56,7 @@ extension PostgresStore {
     @discardableResult
     public func reindex() throws(StoreError) -> Int {
         try connection.transaction { () throws(StoreError) -> Int in
+            try lockChunkWriters()
             try connection.execute("LOCK TABLE chunks IN SHARE ROW EXCLUSIVE MODE")
             let chunks = try connection.query(
                 """

@@ -17,6 +17,18 @@ public final class PostgresStore: Store {
     /// Every this many documents, an ingest folds `chunk_totals` back into one row.
     static let chunkTotalsFoldInterval: Int64 = 64
 
+    /// Taken (`pg_advisory_xact_lock`) first by every transaction that adds or deletes chunks, so that such
+    /// transactions run one at a time, as SQLite's writers do: each changes the counts in `lexemes` of the common
+    /// words, and two that took those rows and the edition's row in different orders would wait for each other in
+    /// a cycle (PostgreSQL aborts one: `concurrentReplacementsNeitherDeadlockNorMiscount` saw it when the lock was
+    /// taken only where the counts change).
+    static let chunkWriterLock = PostgresMigrations.lockKey + 2
+
+    /// Takes `chunkWriterLock` for the rest of the transaction (again, when held already, is harmless).
+    func lockChunkWriters() throws(StoreError) {
+        try connection.preparedQuery("SELECT pg_advisory_xact_lock($1)", [String(Self.chunkWriterLock)])
+    }
+
     /// Connects to `url`, a libpq URI such as `postgresql://gacetachat@/gacetachat?host=/run/postgresql`.
     public init(url: String) throws(StoreError) {
         connection = try PostgresConnection(url: url)
@@ -81,6 +93,7 @@ public final class PostgresStore: Store {
     @discardableResult
     public func ingest(_ document: IngestDocument) throws(StoreError) -> IngestOutcome {
         try connection.transaction { () throws(StoreError) -> IngestOutcome in
+            try lockChunkWriters()
             // FOR UPDATE: two processes ingesting the same path queue up instead of both inserting.
             let existing = try connection.preparedQuery(
                 "SELECT id, source_sha256 FROM documents WHERE source_path = $1 FOR UPDATE", [document.sourcePath])
@@ -98,7 +111,7 @@ public final class PostgresStore: Store {
     }
 
     /// Deletes a document (its pages and chunks go with it) and takes its chunks out of `chunk_totals` with a
-    /// row of negative counts.
+    /// row of negative counts (and out of `lexemes`' counts, by trigger). The caller holds `chunkWriterLock`.
     func deleteDocument(_ id: Int64) throws(StoreError) {
         try connection.preparedQuery(
             """
@@ -113,6 +126,7 @@ public final class PostgresStore: Store {
         try connection.transaction { () throws(StoreError) -> EditionIngestOutcome in
             // One edition ingest at a time per file: two processes storing the same file queue up here.
             try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey + 1)])
+            try lockChunkWriters()
             return try EditionWriter.ingest(edition, into: self)
         }
     }
@@ -200,8 +214,7 @@ public final class PostgresStore: Store {
             }
         }
         // Each lexeme's chunks added to its count (the chunks of a deleted document are taken out by a trigger),
-        // in byte order, the primary key's: two transactions touching the same lexemes wait for each other in the
-        // same order, never in a cycle.
+        // in byte order (the primary key's); the caller holds `chunkWriterLock`.
         let sorted = lexemes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         try connection.preparedQuery(
             """

@@ -1,3 +1,4 @@
+import Foundation
 import GacetaCore
 import GacetaSearch
 import TestSupport
@@ -62,6 +63,34 @@ struct PostgresLexemeCountTests {
         try store.reindex()
         #expect(try Self.wrongCounts(store) == [])
         #expect(try Self.chunks(of: "presupuesto", store) == 1)
+    }
+
+    /// Processes replacing files (a deletion, then an insertion) and adding others at once: none waits for another
+    /// in a cycle (PostgreSQL would abort one with a deadlock), and the counts come out right.
+    @Test func concurrentReplacementsNeitherDeadlockNorMiscount() throws {
+        let harness = try StoreHarness(.postgresql)
+        let url = try #require(harness.url)
+        let failures = LockedBox<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { worker in
+            do {
+                let store = try PostgresStore(url: url)
+                for round in 0..<20 {
+                    // Common words in every version; a word of its own per round, so each version differs.
+                    let path = "/gaceta/\(worker)-\(round % 3).pdf"
+                    let text = "El decreto de la ley \(worker) dispone la medida número r\(round)x del año."
+                    try store.ingest(
+                        StoreFixture.document(
+                            path: path, sha: "s\(round)", title: "Decreto de la ley",
+                            pages: [(nil, [text, "Otra ley."])]))
+                }
+            } catch {
+                failures.mutate { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.value == [])
+        let store = try #require(harness.store as? PostgresStore)
+        #expect(try Self.wrongCounts(store) == [])
+        #expect(try store.contents().documents == 9)
     }
 
     /// A database from before version 9 gets its counts when it migrates.
