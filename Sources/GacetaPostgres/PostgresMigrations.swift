@@ -153,15 +153,17 @@ enum PostgresMigrations {
             -- and by this trigger (which takes deleted chunks' out), so that a question's statistics are one read of
             -- this primary key instead of a count of the GIN index per stem. NOT NULL without a default: a release
             -- from before inserts lexemes without a count, and its ingests fail instead of leaving counts short.
-            ALTER TABLE lexemes ADD COLUMN chunks bigint;
-            UPDATE lexemes SET chunks = 0;
-            UPDATE lexemes SET chunks = counted.chunks
-            FROM (
+            -- Counted first, while writers wait (SHARE) and readers do not: `lexemes` is locked only for the short
+            -- ALTER and UPDATE at the end, so a running release's prefix searches go on during the long count.
+            LOCK TABLE chunks IN SHARE MODE;
+            CREATE TEMPORARY TABLE lexeme_chunks ON COMMIT DROP AS
                 SELECT lexeme COLLATE "C" AS lexeme, count(*) AS chunks
-                FROM chunks, unnest(tsvector_to_array(terms)) AS lexeme GROUP BY 1
-            ) AS counted
+                FROM chunks, unnest(tsvector_to_array(terms)) AS lexeme GROUP BY 1;
+            -- A constant default is only recorded (no rewrite); dropped afterwards, as the column must be given.
+            ALTER TABLE lexemes ADD COLUMN chunks bigint NOT NULL DEFAULT 0;
+            UPDATE lexemes SET chunks = counted.chunks FROM lexeme_chunks AS counted
             WHERE lexemes.lexeme = counted.lexeme;
-            ALTER TABLE lexemes ALTER COLUMN chunks SET NOT NULL;
+            ALTER TABLE lexemes ALTER COLUMN chunks DROP DEFAULT;
             CREATE FUNCTION gaceta_lexemes_uncount() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 -- Rows locked in byte order first, as ingest adds them (the store also holds an advisory lock).
