@@ -225,8 +225,9 @@ public final class PostgresStore: Store {
                 PostgresTextSearch.arrayLiteral(sorted),
                 "{" + sorted.map { String(lexemes[$0] ?? 0) }.joined(separator: ",") + "}",
             ])
-        // A row per ingest, summed by searches: concurrent ingests never wait for each other here. Now and then
-        // an ingest folds the rows committed so far into one (rows still uncommitted stay, and count later).
+        // A row per ingest, summed by searches (a release from before version 4 updated one row: its ingests fail).
+        // Now and then an ingest folds the rows committed so far into one (rows still uncommitted stay, and count
+        // later).
         try connection.preparedQuery(
             "INSERT INTO chunk_totals (chunks, tokens) VALUES ($1, $2)", [String(ordinal), String(tokens)])
         if documentID % Self.chunkTotalsFoldInterval == 0 {
