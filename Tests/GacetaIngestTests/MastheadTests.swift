@@ -41,6 +41,31 @@ import Testing
         #expect(masthead.publication == "Gaceta del Congreso")
     }
 
+    /// pdftotext gives a letter-spaced name either spaced or with every space lost, depending on the gaps: the cover
+    /// of a Gaceta del Congreso set with groff reads «GacetadelCongreso».
+    @Test func congressGazetteWithItsNameRunTogether() throws {
+        let masthead = try #require(
+            MastheadReader.read(pages: [
+                """
+                REPÚBLICA DE COLOMBIA
+                GacetadelCongreso
+                SENADO Y CÁMARA
+                (Artículo 36, Ley 5ª de 1992)
+                ISSN0123-9066
+                AÑO XXXV - Nº 1313
+                Bogotá, D. C., jueves, 17 de septiembre de 2026
+                """,
+                "Página 2 Jueves, 17 de septiembre de 2026 Gaceta del Congreso 1313\ntexto",
+            ]))
+        #expect(masthead.number == "1313")
+        #expect(masthead.publication == "Gaceta del Congreso")
+        // Run together in capitals, and a longer name; a word that only starts like one is no name.
+        let names = ["LAGACETA", "DiarioOficialdelaFederación", "BoletínOficialdelEstado", "Gacetas"].map {
+            MastheadReader.read(pages: ["\($0)\nAÑO 1 - Nº 7\nLunes 15 de julio del 2024"])?.publication
+        }
+        #expect(names == ["La Gaceta", "Diario Oficial de la Federación", "Boletín Oficial del Estado", nil])
+    }
+
     @Test func guatemalanCoverReadFromTheRunningHeader() throws {
         // The cover's date is OCR noise ("de201a"); page 2's running header prints it.
         let masthead = try #require(

@@ -18,7 +18,7 @@ enum PublicationName {
     static func find<C: Collection>(in lines: C) -> String? where C.Element == String {
         var descriptor: String?
         for line in lines {
-            guard let name = name(in: line) ?? supplemented(in: line) else { continue }
+            guard let name = name(in: line) ?? supplemented(in: line) ?? runTogether(in: line) else { continue }
             let letters = TextFolding.fold(name).filter(\.isLetter)
             if descriptors.contains(letters) {
                 descriptor = descriptor ?? name
@@ -27,6 +27,22 @@ enum PublicationName {
             return name
         }
         return descriptor
+    }
+
+    /// Official gazettes' names as pdftotext gives a letter-spaced masthead whose gaps it reads as no space at all
+    /// («GacetadelCongreso»), keyed by their folded letters. Only whole names: a run-together word is not split
+    /// into unknown ones.
+    private static let runTogetherNames: [String: String] = Dictionary(
+        uniqueKeysWithValues: [
+            "La Gaceta", "Gaceta del Congreso", "Gaceta Oficial", "Diario Oficial", "Diario de Centro América",
+            "Diario Oficial de la Federación", "El Peruano", "Boletín Oficial", "Boletín Oficial del Estado",
+            "Registro Oficial", "La Gaceta Diario Oficial",
+        ].map { (TextFolding.fold($0).filter(\.isLetter), $0) })
+
+    /// "GacetadelCongreso" (the line's first word) → "Gaceta del Congreso"; nil for anything else.
+    static func runTogether(in line: String) -> String? {
+        guard let first = line.split(whereSeparator: { $0.isWhitespace }).first else { return nil }
+        return runTogetherNames[TextFolding.fold(String(first)).filter(\.isLetter)]
     }
 
     /// "ALCANCE Nº 78 A LA GACETA Nº 113" → "La Gaceta".
