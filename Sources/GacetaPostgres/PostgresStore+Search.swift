@@ -84,14 +84,8 @@ extension PostgresStore {
             "(SELECT coalesce(sum(tokens), 0) FROM chunk_totals)",
             "(SELECT \(PhraseCountCache.fingerprintSQL) FROM chunk_totals)",
         ]
-        // Each phrase once: a query may repeat one ("ley decreto OR ley").
-        var uncounted: [SnippetBuilder.Phrase] = []
-        for phrase in phrases
-        where !totalIsPhraseCount && phraseCounts.count(of: phrase.tsquery) == nil
-            && !uncounted.contains(where: { $0.tsquery == phrase.tsquery })
-        {
-            uncounted.append(phrase)
-        }
+        let uncounted =
+            totalIsPhraseCount ? [] : Self.distinct(phrases) { phraseCounts.count(of: $0.tsquery) == nil }
         columns += uncounted.map { Self.chunkCount($0, &parameters) }
         let lexemes = Self.lexemes(phrases, &parameters)
         // One scan of the matches (every one is a row: their number is the total). Selecting their ids first and
@@ -137,13 +131,7 @@ extension PostgresStore {
     ) throws(StoreError) {
         phraseCounts.validate(fingerprint: fingerprint)
         for phrase in fresh { phraseCounts.store(counts[phrase] ?? 0, for: phrase) }
-        var missing: [SnippetBuilder.Phrase] = []
-        for phrase in phrases
-        where counts[phrase.tsquery] == nil && phraseCounts.count(of: phrase.tsquery) == nil
-            && !missing.contains(where: { $0.tsquery == phrase.tsquery })
-        {
-            missing.append(phrase)
-        }
+        let missing = Self.distinct(phrases) { counts[$0.tsquery] == nil && phraseCounts.count(of: $0.tsquery) == nil }
         if !missing.isEmpty {
             var parameters = PostgresParameters()
             let columns = missing.map { Self.chunkCount($0, &parameters) }
@@ -154,6 +142,14 @@ extension PostgresStore {
         for phrase in phrases.map(\.tsquery) where counts[phrase] == nil {
             counts[phrase] = phraseCounts.count(of: phrase)
         }
+    }
+
+    /// Each phrase once (a query may repeat one: "ley decreto OR ley"), of those `include` accepts, in order.
+    private static func distinct(
+        _ phrases: [SnippetBuilder.Phrase], where include: (SnippetBuilder.Phrase) -> Bool
+    ) -> [SnippetBuilder.Phrase] {
+        var seen = Set<String>()
+        return phrases.filter { include($0) && seen.insert($0.tsquery).inserted }
     }
 
     /// The SQL of the chunks in the whole table that hold `phrase`: a single word's is its row of `lexemes` (kept

@@ -124,8 +124,7 @@ public final class PostgresStore: Store {
     @discardableResult
     public func ingest(edition: IngestEdition) throws(StoreError) -> EditionIngestOutcome {
         try connection.transaction { () throws(StoreError) -> EditionIngestOutcome in
-            // One edition ingest at a time per file: two processes storing the same file queue up here.
-            try connection.query("SELECT pg_advisory_xact_lock($1)", [String(PostgresMigrations.lockKey + 1)])
+            // One writer at a time: two processes storing the same file queue up here.
             try lockChunkWriters()
             return try EditionWriter.ingest(edition, into: self)
         }
@@ -215,15 +214,15 @@ public final class PostgresStore: Store {
         }
         // Each lexeme's chunks added to its count (the chunks of a deleted document are taken out by a trigger),
         // in byte order (the primary key's); the caller holds `chunkWriterLock`.
-        let sorted = lexemes.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let sorted = lexemes.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
         try connection.preparedQuery(
             """
             INSERT INTO lexemes (lexeme, chunks) SELECT * FROM unnest($1::text[], $2::bigint[])
             ON CONFLICT (lexeme) DO UPDATE SET chunks = lexemes.chunks + EXCLUDED.chunks
             """,
             [
-                PostgresTextSearch.arrayLiteral(sorted),
-                "{" + sorted.map { String(lexemes[$0] ?? 0) }.joined(separator: ",") + "}",
+                PostgresTextSearch.arrayLiteral(sorted.map(\.key)),
+                PostgresTextSearch.arrayLiteral(sorted.map { String($0.value) }),
             ])
         // A row per ingest, summed by searches (a release from before version 4 updated one row: its ingests fail).
         // Now and then an ingest folds the rows committed so far into one (rows still uncommitted stay, and count

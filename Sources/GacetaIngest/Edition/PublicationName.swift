@@ -19,8 +19,7 @@ enum PublicationName {
         var descriptor: String?
         for line in lines {
             guard let name = name(in: line) ?? supplemented(in: line) ?? runTogether(in: line) else { continue }
-            let letters = TextFolding.fold(name).filter(\.isLetter)
-            if descriptors.contains(letters) {
+            if descriptors.contains(letters(name)) {
                 descriptor = descriptor ?? name
                 continue
             }
@@ -37,13 +36,16 @@ enum PublicationName {
             "La Gaceta", "Gaceta del Congreso", "Gaceta Oficial", "Diario Oficial", "Diario de Centro América",
             "Diario Oficial de la Federación", "El Peruano", "Boletín Oficial", "Boletín Oficial del Estado",
             "Registro Oficial", "La Gaceta Diario Oficial",
-        ].map { (TextFolding.fold($0).filter(\.isLetter), $0) })
+        ].map { (letters($0), $0) })
 
     /// "GacetadelCongreso" (the line's first word) → "Gaceta del Congreso"; nil for anything else.
     static func runTogether(in line: String) -> String? {
         guard let first = line.split(whereSeparator: { $0.isWhitespace }).first else { return nil }
-        return runTogetherNames[TextFolding.fold(String(first)).filter(\.isLetter)]
+        return runTogetherNames[letters(String(first))]
     }
+
+    /// The folded letters of `text`, which is how names are compared: "Boletín Oficial" → "boletinoficial".
+    private static func letters(_ text: String) -> String { TextFolding.fold(text).filter(\.isLetter) }
 
     /// "ALCANCE Nº 78 A LA GACETA Nº 113" → "La Gaceta".
     static func supplemented(in line: String) -> String? {
