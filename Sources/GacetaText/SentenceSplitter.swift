@@ -200,6 +200,23 @@ public enum SentenceSplitter {
         return nil
     }
 
+    /// Whether `sentence` is a heading in capitals: no lower-case letter, at least two words of capitals and
+    /// `headingLetters` capitals in all (what `sentences` splits off a sentence it opens).
+    public static func isHeading(_ sentence: some StringProtocol) -> Bool {
+        var capitalWords = 0
+        var capitals = 0
+        for word in sentence.split(whereSeparator: \.isWhitespace) {
+            var upper = 0
+            for character in word where character.isLetter {
+                guard character.isUppercase else { return false }
+                upper += 1
+            }
+            if upper > 0 { capitalWords += 1 }
+            capitals += upper
+        }
+        return capitalWords >= 2 && capitals >= headingLetters
+    }
+
     /// Capital letters a heading holds at least ("EDICTO DE REMATE" has 14, "LA CCSS" 6).
     static let headingLetters = 8
 
