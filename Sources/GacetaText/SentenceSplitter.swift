@@ -4,7 +4,9 @@
 /// when whitespace or the end of the text follows, but not after a common abbreviation ("Sr.", "Art.", "S.A.",
 /// "pág.", "etc.", see `SentenceAbbreviations`) nor after a single capital initial ("J. Pérez"). Number
 /// abbreviations ("N.", "No.", "Nº.", "Nro.", "Núm.") only count as abbreviations before a digit, so a sentence
-/// may still end in "no.". Numbers are never split ("44.123", "3.5"): no whitespace follows their dot.
+/// may still end in "no.". Numbers are never split ("44.123", "3.5"): no whitespace follows their dot. A heading in
+/// capitals that opens a sentence ("JUZGADO CIVIL DE CARTAGO Se cita…": chunks join a page's lines) is a sentence of
+/// its own.
 public enum SentenceSplitter {
     /// The sentences of `text`, trimmed and non-empty.
     public static func sentences(_ text: String) -> [String] {
@@ -136,6 +138,108 @@ public enum SentenceSplitter {
             guard UTF8Scanning.whitespaceWidth(base, at: start, count: upper) > 0 else { break }
             upper = start
         }
-        if lower < upper { ranges.append(lower..<upper) }
+        guard lower < upper else { return }
+        if let (headingEnd, rest) = heading(base, lower..<upper, steps: &steps) {
+            ranges.append(lower..<headingEnd)
+            ranges.append(rest..<upper)
+        } else {
+            ranges.append(lower..<upper)
+        }
+    }
+
+    /// A heading in capitals opening the sentence in `range` (chunks join a page's lines, so a notice's heading
+    /// runs into its first sentence): at least two words of capitals holding `headingLetters` capital letters in
+    /// all, words without letters ("III:", "N°", "44123-S") allowed among them, followed by a word that starts with
+    /// a capital and goes on in lower case ("Se", "En"). Returns where the heading ends and where the rest
+    /// starts; nil when the sentence opens otherwise.
+    private static func heading(
+        _ base: UnsafePointer<UInt8>, _ range: Range<Int>, steps: inout Int
+    ) -> (Int, Int)? {
+        var index = range.lowerBound
+        var capitalWords = 0
+        var capitals = 0
+        var headingEnd = index
+        while index < range.upperBound {
+            let wordStart = index
+            var upper = 0
+            var lower = 0
+            var position = 0
+            var firstIsCapital = false
+            var secondIsLower = false
+            while index < range.upperBound
+                && UTF8Scanning.whitespaceWidth(base, at: index, count: range.upperBound) == 0
+            {
+                steps += 1
+                let (letterCase, width) = letterCase(base, at: index, count: range.upperBound)
+                switch letterCase {
+                case .upper: upper += 1
+                case .lower: lower += 1
+                case .none: break
+                }
+                if position == 0 { firstIsCapital = letterCase == .upper }
+                if position == 1 { secondIsLower = letterCase == .lower }
+                position += 1
+                index += width
+            }
+            if lower == 0 {
+                if upper > 0 { capitalWords += 1 }
+                capitals += upper
+                headingEnd = index
+            } else {
+                let opensSentence = firstIsCapital && secondIsLower
+                guard opensSentence && capitalWords >= 2 && capitals >= headingLetters else { return nil }
+                return (headingEnd, wordStart)
+            }
+            while index < range.upperBound {
+                let width = UTF8Scanning.whitespaceWidth(base, at: index, count: range.upperBound)
+                guard width > 0 else { break }
+                steps += 1
+                index += width
+            }
+        }
+        return nil
+    }
+
+    /// Whether `sentence` is a heading in capitals: no lower-case letter, at least two words of capitals and
+    /// `headingLetters` capitals in all (what `sentences` splits off a sentence it opens).
+    public static func isHeading(_ sentence: some StringProtocol) -> Bool {
+        var capitalWords = 0
+        var capitals = 0
+        for word in sentence.split(whereSeparator: \.isWhitespace) {
+            var upper = 0
+            for character in word where character.isLetter {
+                guard character.isUppercase else { return false }
+                upper += 1
+            }
+            if upper > 0 { capitalWords += 1 }
+            capitals += upper
+        }
+        return capitalWords >= 2 && capitals >= headingLetters
+    }
+
+    /// Capital letters a heading holds at least ("EDICTO DE REMATE" has 14, "LA CCSS" 6).
+    static let headingLetters = 8
+
+    private enum LetterCase { case upper, lower, none }
+
+    /// The case of the character at `index` (ASCII and Latin-1's letters: Spanish's accented ones and Ñ) and its
+    /// width in bytes.
+    @inline(__always)
+    private static func letterCase(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> (LetterCase, Int) {
+        let byte = base[index]
+        if byte < 0x80 {
+            if byte >= 0x41 && byte <= 0x5A { return (.upper, 1) }
+            if byte >= 0x61 && byte <= 0x7A { return (.lower, 1) }
+            return (.none, 1)
+        }
+        var width = 1
+        while index + width < count && !UTF8Scanning.isScalarStart(base[index + width]) { width += 1 }
+        if byte == 0xC3 && width == 2 {
+            let second = base[index + 1]
+            // U+00C0–U+00DE capitals (but × U+00D7), U+00DF–U+00FF small letters (but ÷ U+00F7).
+            if second >= 0x80 && second <= 0x9E && second != 0x97 { return (.upper, 2) }
+            if second >= 0x9F && second <= 0xBF && second != 0xB7 { return (.lower, 2) }
+        }
+        return (.none, width)
     }
 }

@@ -42,6 +42,30 @@ import Testing
         Checks.wellCited(answer, passages: Fixtures.passages)
     }
 
+    /// A notice's heading in capitals runs into its first sentence on the page (chunks join lines): the heading's
+    /// words count for that sentence («Cartago», «ciclovías» are only there), but the quote is the sentence alone —
+    /// the answer names the notice. A heading on a line of its own (a Markdown title) lends its words to nothing.
+    @Test func aHeadingHelpsItsSentenceButIsNotQuoted() throws {
+        let rule = Fixtures.hit(
+            """
+            REGLAMENTOS MUNICIPALIDAD DE CARTAGO REGLAMENTO PARA EL USO DE LAS CICLOVÍAS DEL CANTÓN DE CARTAGO \
+            Artículo 4°—Queda prohibida la circulación de motocicletas y cuadraciclos.
+            """, page: 4, document: 20, title: "REGLAMENTO PARA EL USO DE LAS CICLOVÍAS DEL CANTÓN DE CARTAGO")
+        let elsewhere = Fixtures.hit(
+            """
+            REGLAMENTO DE CICLOVÍAS DE CARTAGO
+            Artículo 9°—Queda prohibida la circulación de motocicletas en los parques.
+            """, page: 9, document: 21, title: "Reglamento de parques")
+        let question = "¿Pueden circular motocicletas por las ciclovías de Cartago?"
+        let answer = try provider.answer(
+            question: question, history: [], passages: [elsewhere, rule], onToken: nil)
+        let first = try #require(answer.citations.first)
+        #expect(first.documentID == 20, "\(answer.text)")
+        #expect(first.quote == "Artículo 4°—Queda prohibida la circulación de motocicletas y cuadraciclos.")
+        #expect(!answer.text.contains("«REGLAMENTOS"), "\(answer.text)")
+        Checks.wellCited(answer, passages: [elsewhere, rule])
+    }
+
     @Test func everySentenceEndsWithItsMarker() throws {
         // The decree's page says the price twice in almost the same words: neither sentence is clearly better, so
         // both are quoted, the second following the first.

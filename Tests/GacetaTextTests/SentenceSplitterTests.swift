@@ -46,4 +46,33 @@ import Testing
         #expect(SentenceSplitter.sentences("  \n ").isEmpty)
         #expect(SentenceSplitter.sentences("...").count == 1)
     }
+
+    /// A notice's heading in capitals is its own sentence: chunks join a page's lines, so «JUZGADO CIVIL DE CARTAGO»
+    /// would otherwise open the edict's first sentence, and a title between two articles the next one's.
+    @Test func headingInCapitalsIsItsOwnSentence() {
+        #expect(
+            SentenceSplitter.sentences("JUZGADO CIVIL DE CARTAGO Se cita y emplaza a los herederos.") == [
+                "JUZGADO CIVIL DE CARTAGO", "Se cita y emplaza a los herederos.",
+            ])
+        #expect(
+            SentenceSplitter.sentences(
+                "Determina la secretaría técnica. DEL TÍTULO III: EJECUCIÓN Y TRANSPARENCIA En su duodécimo artículo."
+            ) == [
+                "Determina la secretaría técnica.", "DEL TÍTULO III: EJECUCIÓN Y TRANSPARENCIA",
+                "En su duodécimo artículo.",
+            ])
+        #expect(
+            SentenceSplitter.sentences(
+                "MINISTERIO DE SALUD N° 44123-S EL PRESIDENTE DE LA REPÚBLICA En uso de sus facultades.")
+                == ["MINISTERIO DE SALUD N° 44123-S EL PRESIDENTE DE LA REPÚBLICA", "En uso de sus facultades."])
+    }
+
+    /// Capitals inside a sentence, a lone capital word or an acronym before a name stay where they are.
+    @Test func capitalsThatAreNoHeadingStay() {
+        #expect(SentenceSplitter.sentences("ARTÍCULO 5 Los diputados durarán cuatro años.").count == 1)
+        #expect(SentenceSplitter.sentences("La CCSS y el INS Pagarán la diferencia.").count == 1)
+        #expect(SentenceSplitter.sentences("CCSS San José informa.").count == 1)
+        #expect(SentenceSplitter.sentences("EDICTO DE REMATE").count == 1)
+        #expect(SentenceSplitter.sentences("EL CONCEJO MUNICIPAL ACUERDA: aprobar el reglamento.").count == 1)
+    }
 }

@@ -73,7 +73,8 @@ struct SentenceRanker {
             }
             for sentence in QuotableSentences.of(passage.text) {
                 guard let sentence = Self.withoutFurniture(sentence, furniture[passage.documentID]) else { continue }
-                let positions = analyzer.positions(of: sentence.text)
+                // Ranked with its heading (as it reads on the page), quoted without it.
+                let positions = analyzer.positions(of: sentence.rankedText)
                 let literal = Set(positions.map(\.stem))
                 let stems = equivalents.completed(literal)
                 let matched = primary.filter { stems.contains($0.key) }
@@ -86,7 +87,7 @@ struct SentenceRanker {
                 if Self.isDispositive(sentence.text) { score += 0.2 }
                 if index < passageCoverage.count { score += 0.2 * passageCoverage[index] }
                 score -= 0.01 * Double(index)
-                if sentence.text.count < 30 { score -= 0.3 }
+                if sentence.rankedText.count < 30 { score -= 0.3 }
                 found.append(Candidate(passage: index, sentence: sentence, score: score, coverage: coverage))
             }
         }
@@ -98,7 +99,7 @@ struct SentenceRanker {
     /// The weight of the heaviest of the question's own stems `sentence` lacks (leaving out `unheld`, those no
     /// candidate holds), as a share of the heaviest one's: 0 when it lacks none, 1 when it lacks the heaviest.
     func missingShare(of sentence: QuotableSentences.Sentence, unheld: Set<String>) -> Double {
-        let stems = equivalents.completed(analyzer.stems(of: sentence.text))
+        let stems = equivalents.completed(analyzer.stems(of: sentence.rankedText))
         let lacking = primary.filter { !stems.contains($0.key) && !unheld.contains($0.key) }
         return (lacking.values.max() ?? 0) / (primary.values.max() ?? 1)
     }
@@ -110,7 +111,7 @@ struct SentenceRanker {
         if RunningText.isTableOfContentsLine(sentence.text) { return nil }
         guard let furniture else { return sentence }
         guard let content = furniture.content(of: sentence.text) else { return nil }
-        return QuotableSentences.Sentence(text: String(content), isCut: sentence.isCut)
+        return QuotableSentences.Sentence(text: String(content), isCut: sentence.isCut, heading: sentence.heading)
     }
 
     /// Whether the sentence disposes (what a decree, agreement or resolution decides): it opens an article
@@ -144,7 +145,7 @@ struct SentenceRanker {
         let sentences = QuotableSentences.of(passage.text)
         var best: (sentence: QuotableSentences.Sentence, matches: Int)?
         for sentence in sentences {
-            let stems = analyzer.stems(of: sentence.text)
+            let stems = analyzer.stems(of: sentence.rankedText)
             let matches = primary.keys.filter(stems.contains).count
             if matches > (best?.matches ?? 0) { best = (sentence, matches) }
         }
