@@ -55,6 +55,12 @@ import Testing
             retriever.searchTerms(for: "¿Qué Pasó con las Tarifas Eléctricas?", history: []) == [
                 "tarifas", "eléctricas",
             ])
+        // The verbs a question asks with, as a citizen conjugates them about someone else.
+        #expect(
+            retriever.searchTerms(
+                for: "¿Qué documento necesita una empresa que quiere importar calzado?", history: []) == [
+                    "documento", "empresa", "importar", "calzado",
+                ])
     }
 
     /// A demonym brings its place's name, in any of its forms: the notice is headed MUNICIPALIDAD DE CARTAGO.

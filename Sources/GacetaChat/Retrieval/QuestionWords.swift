@@ -9,6 +9,9 @@ enum QuestionWords {
         "publico", "publicaron", "publicado", "publicada", "publicados", "publicadas", "publica", "publican",
         "salio", "paso", "pasa", "hubo", "habia", "existe", "existen", "sabe", "saber", "se", "puede", "pueden",
         "dime", "explica", "explicame", "quiero", "queria", "necesito", "busco", "buscar", "encontrar",
+        // The same verbs as a citizen conjugates them about someone else («¿… una empresa necesita…?»).
+        "puedo", "podria", "podrian", "quiere", "quieren", "quisiera", "necesita", "necesitan", "necesitas",
+        "necesitamos", "sabes", "saben", "busca", "buscan",
         // Fillers.
         "informacion", "acerca", "respecto", "tema", "gaceta", "hola", "favor", "gracias", "entonces", "ademas",
         "ahora", "aquello", "dicho", "dicha", "mismo", "misma",
