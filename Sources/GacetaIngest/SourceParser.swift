@@ -54,7 +54,9 @@ public enum SourceParser {
             let pages = texts.indices.map { ParsedPage(index: $0 + 1, printedNumber: printed[$0], text: texts[$0]) }
             let edition = EditionDetector.fromText(firstText)
             source = ParsedSource(
-                path: path, kind: .pdf, title: editionTitle(edition) ?? FilePath.stem(of: path), date: edition?.date,
+                path: path, kind: .pdf,
+                title: DocumentTitle.find(in: texts) ?? editionTitle(edition) ?? FilePath.stem(of: path),
+                date: edition?.date,
                 editionNumber: edition?.number, pages: pages)
         }
         source.ocrPages = read.ocrPages
@@ -113,7 +115,11 @@ public enum SourceParser {
         let edition = EditionDetector.fromText(firstText)
         let frontTitle = field("title").map(HTMLEntities.decode)
         let heading = headings.first(where: { $0.level == 1 })?.text
-        let title = frontTitle ?? heading.map(HTMLEntities.decode) ?? editionTitle(edition) ?? FilePath.stem(of: path)
+        // A plain text file (pdftotext's output, say) is titled as its PDF would be.
+        let printedTitle = kind == .markdown ? nil : DocumentTitle.find(in: pages.map(\.text))
+        let title =
+            frontTitle ?? heading.map(HTMLEntities.decode) ?? printedTitle ?? editionTitle(edition)
+            ?? FilePath.stem(of: path)
         let sectionHeading = headings.first(where: { frontTitle != nil || $0.text != heading })?.text
         let frontDate = field("publication_date", "date").flatMap { value in
             SpanishDate(iso: value)?.iso ?? EditionDetector.fromText("La Gaceta " + value)?.date

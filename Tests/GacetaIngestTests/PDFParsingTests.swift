@@ -101,6 +101,30 @@ import Testing
         #expect(source.editionNumber == nil)
     }
 
+    /// A code's PDF, a cover with the printer's name first: titled by the code's name on its next page, not by the
+    /// file's name; the same text as a plain text file gets the same title.
+    @Test func aCodeIsTitledByTheNameItPrints() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanup() }
+        let path = try folder.pdf(
+            "codigo_trabajo_digital_v3",
+            ms: """
+                .ds CH
+                .LP
+                Imprenta Nacional
+                .bp
+                .LP
+                CÓDIGO DE TRABAJO
+                .LP
+                Artículo 1.—El presente Código regula los derechos y obligaciones de patronos y trabajadores.
+                """)
+        let source = try SourceParser.parse(path: path, fallbackDate: "2000-01-01")
+        #expect(source.title == "CÓDIGO DE TRABAJO")
+        let text = try folder.write(
+            "codigo.txt", "Imprenta Nacional\n\u{0C}CÓDIGO DE TRABAJO\nArtículo 1.—El presente Código regula…\n")
+        #expect(try SourceParser.parse(path: text, fallbackDate: "2000-01-01").title == "CÓDIGO DE TRABAJO")
+    }
+
     @Test func fallbackDateIsUsedOnlyWhenTheFileHasNone() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanup() }
