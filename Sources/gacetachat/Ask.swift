@@ -82,10 +82,15 @@ struct Ask: ParsableCommand {
         print(answer.text)
         if !answer.citations.isEmpty { print("") }
         for citation in answer.citations {
-            let number = citation.editionNumber.map { " Nº \($0)" } ?? ""
-            let printed = citation.printedPage.map { " (impresa \($0))" } ?? ""
-            let place = "La Gaceta\(number), \(citation.editionDate), página \(citation.page)\(printed)"
-            print("[\(citation.n)] \(place): \(citation.documentTitle)")
+            // The citation as a reader pastes it («La Gaceta Nº 129 del 15 de julio del 2024, página 13»,
+            // «Constitución Política de la República de Costa Rica, página 39»), with the PDF's page when the
+            // printed one differs, and the document when the citation does not name it.
+            var place = citation.reference ?? "página \(citation.page)"
+            if let printed = citation.printedPage, printed != String(citation.page) {
+                place += " (página \(citation.page) del PDF)"
+            }
+            let title = place.contains(citation.documentTitle) ? "" : ": \(citation.documentTitle)"
+            print("[\(citation.n)] \(place)\(title)")
             print("    «\(citation.quote)»")
         }
         let fallback = answer.fallbackReason.map { " — respuesta sin conexión: \($0)" } ?? ""

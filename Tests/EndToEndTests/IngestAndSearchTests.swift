@@ -64,6 +64,38 @@ extension EndToEnd {
             #expect(tender.stdout.contains("\"page\":3"), "\(tender.output)")
         }
 
+        /// `gacetachat ask` lists each citation as a reader pastes it: the edition, its printed page and the PDF's,
+        /// for a gazette; the code's own title for a code (never «La Gaceta» for what La Gaceta did not print).
+        @Test func askListsCitationsAsTheyArePasted() throws {
+            let directory = try Paths.temporaryDirectory("ask-citations")
+            defer { try? FileManager.default.removeItem(atPath: directory) }
+            let gazette = "\(directory)/gaceta-129.pdf"
+            try GazettePDF.write(
+                to: gazette, number: 129, date: "15 de julio del 2024", firstPrinted: 12, pages: Self.pages)
+            let code = "\(directory)/codigo_trabajo_v3.pdf"
+            try GazettePDF.typeset(
+                """
+                .ds CH
+                .LP
+                CÓDIGO DE TRABAJO
+                .LP
+                Artículo 136.—La jornada ordinaria de trabajo efectivo no podrá ser mayor de ocho horas en el día.
+                """, to: code)
+            let ingest = try gacetachat(["ingest", gazette, code, "--date", "2024-01-01"], directory)
+            #expect(ingest.status == 0, "\(ingest.output)")
+
+            let wage = try gacetachat(
+                ["ask", "¿Cuánto aumenta el salario mínimo de las trabajadoras domésticas?"], directory)
+            #expect(wage.status == 0, "\(wage.output)")
+            #expect(
+                wage.stdout.contains("[1] La Gaceta Nº 129 del 15 de julio del 2024, página 13 (página 2 del PDF)"),
+                "\(wage.stdout)")
+            let hours = try gacetachat(["ask", "¿Cuántas horas dura la jornada ordinaria de trabajo?"], directory)
+            #expect(hours.status == 0, "\(hours.output)")
+            #expect(hours.stdout.contains("[1] CÓDIGO DE TRABAJO, página 1\n"), "\(hours.stdout)")
+            #expect(!hours.stdout.contains("La Gaceta,"), "\(hours.stdout)")
+        }
+
         @Test func aChangedFileReplacesItsOldVersionAndBadFilesAreReportedNotFatal() throws {
             let directory = try Paths.temporaryDirectory("ingest")
             defer { try? FileManager.default.removeItem(atPath: directory) }
