@@ -203,17 +203,29 @@ public enum SentenceSplitter {
     /// Whether `sentence` is a heading in capitals: no lower-case letter, at least two words of capitals and
     /// `headingLetters` capitals in all (what `sentences` splits off a sentence it opens).
     public static func isHeading(_ sentence: some StringProtocol) -> Bool {
-        var capitalWords = 0
+        // Bytes, as `heading(_:_:steps:)` reads them: most sentences end the loop at their first small letter.
         var capitals = 0
-        for word in sentence.split(whereSeparator: \.isWhitespace) {
-            var upper = 0
-            for character in word where character.isLetter {
-                guard character.isUppercase else { return false }
-                upper += 1
+        var capitalWords = 0
+        var wordHasCapital = false
+        var previous: UInt8 = 0
+        for byte in sentence.utf8 {
+            if byte >= 0x61 && byte <= 0x7A { return false }
+            if previous == 0xC3 {
+                if byte >= 0x9F && byte <= 0xBF && byte != 0xB7 { return false }
+                if byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
+                    capitals += 1
+                    wordHasCapital = true
+                }
+            } else if byte >= 0x41 && byte <= 0x5A {
+                capitals += 1
+                wordHasCapital = true
+            } else if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if wordHasCapital { capitalWords += 1 }
+                wordHasCapital = false
             }
-            if upper > 0 { capitalWords += 1 }
-            capitals += upper
+            previous = byte
         }
+        if wordHasCapital { capitalWords += 1 }
         return capitalWords >= 2 && capitals >= headingLetters
     }
 

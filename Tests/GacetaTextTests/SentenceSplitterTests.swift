@@ -75,4 +75,16 @@ import Testing
         #expect(SentenceSplitter.sentences("EDICTO DE REMATE").count == 1)
         #expect(SentenceSplitter.sentences("EL CONCEJO MUNICIPAL ACUERDA: aprobar el reglamento.").count == 1)
     }
+
+    @Test func whatIsAHeading() {
+        #expect(SentenceSplitter.isHeading("JUZGADO CIVIL DE CARTAGO"))
+        #expect(SentenceSplitter.isHeading("DEL TÍTULO III: EJECUCIÓN Y TRANSPARENCIA"))
+        #expect(SentenceSplitter.isHeading("ÁREA RECTORA N° 44123-S"))
+        #expect(!SentenceSplitter.isHeading("LA CCSS"), "6 capitals")
+        #expect(!SentenceSplitter.isHeading("CARTAGO"), "one word")
+        #expect(!SentenceSplitter.isHeading("MUNICIPALIDAD DE cartago"))
+        #expect(!SentenceSplitter.isHeading("MUNICIPALIDAD DE CARTAGÑo"))
+        #expect(!SentenceSplitter.isHeading("ÁREA RECTORA DE SALUD ñ"))
+        #expect(!SentenceSplitter.isHeading("Se cita y emplaza a los herederos."))
+    }
 }
