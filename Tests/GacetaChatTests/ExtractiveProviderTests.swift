@@ -66,6 +66,35 @@ import Testing
         Checks.wellCited(answer, passages: [elsewhere, rule])
     }
 
+    /// A name the question types that the passage lacks (nor its title) makes the passage answer another question:
+    /// «No encontré…», no citation. A name its document's title holds, or an acronym whose institution the passage
+    /// names, is held.
+    @Test func aPassageLackingANameTheQuestionTypesIsNoAnswer() throws {
+        let elsewhere = try provider.answer(
+            question: "¿Qué se decidió sobre el precio del calzado escolar en Heredia?", history: [],
+            passages: Fixtures.passages, onToken: nil)
+        #expect(elsewhere.text == "No encontré información sobre eso en las ediciones de La Gaceta disponibles.")
+        #expect(elsewhere.citations.isEmpty)
+        let here = try provider.answer(
+            question: "¿Qué se decidió sobre el precio del calzado escolar?", history: [],
+            passages: Fixtures.passages, onToken: nil)
+        #expect(here.citations.first?.page == 3, "\(here.text)")
+
+        let lanes = Fixtures.hit(
+            "Artículo 4°—En las ciclovías del cantón queda prohibida la circulación de motocicletas.", page: 4,
+            document: 20, title: "REGLAMENTO DE CICLOVÍAS DE LA MUNICIPALIDAD DE CARTAGO")
+        let titled = try provider.answer(
+            question: "¿Pueden circular motocicletas por las ciclovías de Cartago?", history: [], passages: [lanes],
+            onToken: nil)
+        #expect(titled.citations.first?.documentID == 20, "the title names Cartago: \(titled.text)")
+        let insurer = Fixtures.hit(
+            "El asegurado dará aviso del accidente al Instituto Nacional de Seguros dentro de los ocho días hábiles.",
+            page: 5, document: 21, title: "Reglamento del seguro de riesgos del trabajo")
+        let acronym = try provider.answer(
+            question: "¿En qué plazo se avisa un accidente al INS?", history: [], passages: [insurer], onToken: nil)
+        #expect(acronym.citations.first?.documentID == 21, "\(acronym.text)")
+    }
+
     @Test func everySentenceEndsWithItsMarker() throws {
         // The decree's page says the price twice in almost the same words: neither sentence is clearly better, so
         // both are quoted, the second following the first.

@@ -12,8 +12,9 @@ import GacetaText
 /// Ejecutivo N° 44123-MP (La Gaceta Nº 129 del 15 de julio del 2024, página 3), «Se fija un precio máximo …»
 /// [1]."; each citation's quote is the sentence exactly as in `SearchHit.text`. Citations are numbered 1… in
 /// order of use, one per quoted sentence. When the best passage's IDF-weighted coverage of the question is
-/// below `noAnswerThreshold`, no sentence qualifies, or the best sentence lacks a heavy word of the question
-/// (`missingWordLimit`), the answer is exactly `SpanishWording.notFound` and cites nothing.
+/// below `noAnswerThreshold`, no sentence qualifies, the best sentence lacks a heavy word of the question
+/// (`missingWordLimit`), or its passage lacks a name the question types (`lacksAName`), the answer is exactly
+/// `SpanishWording.notFound` and cites nothing.
 public struct ExtractiveProvider: AnswerProvider, Sendable {
     public let name = "extractive"
     /// Most sentences (and citations) in one answer (4 cited 2.4 pages an answer on bench/answers' tune half, one
@@ -79,7 +80,8 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
             // (A share is at most 1: a limit above it refuses nothing and needs no reading.)
             if let best = candidates.first,
                 missingWordLimit > 1
-                    || ranker.missingShare(of: best.sentence, unheld: retrieval.unheld) < missingWordLimit
+                    || ranker.missingShare(of: best.sentence, unheld: retrieval.unheld) < missingWordLimit,
+                !Self.lacksAName(terms, passage: passages[best.passage], analyzer: analyzer)
             {
                 picks = select(from: candidates)
             }
@@ -90,6 +92,19 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
             onToken?(index == sentences.count - 1 ? sentence : sentence + " ")
         }
         return answer
+    }
+
+    /// Whether the question types a name — a place, a person, an institution: a word with a capital after the
+    /// question's first («¿A quién nombraron embajador en Japón?», «…una ciclovía de Heredia?») — that the passage
+    /// quoted does not hold, nor its document's title: that passage is about somewhere or someone else (the
+    /// ambassador to the Netherlands, Cartago's bicycle lanes), and quoting it would answer another question. An
+    /// acronym counts as held when the passage prints the institution's name, a name when it prints the acronym.
+    static func lacksAName(_ terms: QuestionTerms, passage: SearchHit, analyzer: TermAnalyzer) -> Bool {
+        let names = terms.current.filter { $0.isName && $0.institution == nil }
+        guard !names.isEmpty else { return false }
+        let held = terms.equivalents(analyzer).completed(
+            analyzer.stems(of: passage.text + " " + passage.documentTitle))
+        return names.contains { !held.contains(analyzer.stem(folded: $0.folded)) }
     }
 
     /// What is furniture in each document, learnt from every chunk considered (only the quoted documents' are given:
