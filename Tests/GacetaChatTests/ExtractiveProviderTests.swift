@@ -93,6 +93,18 @@ import Testing
         let acronym = try provider.answer(
             question: "¿En qué plazo se avisa un accidente al INS?", history: [], passages: [insurer], onToken: nil)
         #expect(acronym.citations.first?.documentID == 21, "\(acronym.text)")
+
+        // A question in two parts: the passage answers the one whose name it holds.
+        let lobster = Fixtures.hit(
+            "Se establece una veda para la captura de langosta espinosa en el Golfo de Papagayo.", page: 7,
+            document: 22, title: "Acuerdo de pesca")
+        let parts = try provider.answer(
+            question: "¿Qué se decidió sobre la langosta de Papagayo y sobre el mercado de Turrialba?", history: [],
+            passages: [lobster], onToken: nil)
+        #expect(parts.citations.first?.documentID == 22, "\(parts.text)")
+        let wrongPlace = try provider.answer(
+            question: "¿Qué se decidió sobre la langosta de Nicoya?", history: [], passages: [lobster], onToken: nil)
+        #expect(wrongPlace.citations.isEmpty, "\(wrongPlace.text)")
     }
 
     @Test func everySentenceEndsWithItsMarker() throws {

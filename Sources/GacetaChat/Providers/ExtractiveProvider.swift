@@ -81,7 +81,7 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
             if let best = candidates.first,
                 missingWordLimit > 1
                     || ranker.missingShare(of: best.sentence, unheld: retrieval.unheld) < missingWordLimit,
-                !Self.lacksAName(terms, passage: passages[best.passage], analyzer: analyzer)
+                !Self.lacksAName(terms, question: question, passage: passages[best.passage], analyzer: analyzer)
             {
                 picks = select(from: candidates)
             }
@@ -96,16 +96,46 @@ public struct ExtractiveProvider: AnswerProvider, Sendable {
 
     /// Whether the question types a name — a place, a person, an institution: a word with a capital after the
     /// question's first («¿A quién nombraron embajador en Japón?», «…una ciclovía de Heredia?») — that the passage
-    /// quoted does not hold, nor its document's title: that passage is about somewhere or someone else (the
-    /// ambassador to the Netherlands, Cartago's bicycle lanes), and quoting it would answer another question. An
-    /// acronym counts as held when the passage prints the institution's name, a name when it prints the acronym.
-    static func lacksAName(_ terms: QuestionTerms, passage: SearchHit, analyzer: TermAnalyzer) -> Bool {
+    /// quoted does not hold, nor its document's title: the passage is about somewhere or someone else (the
+    /// ambassador to the Netherlands, Cartago's bicycle lanes), and quoting it would answer another question. A
+    /// question in parts joined by «y», «o» («…sobre la langosta de Papagayo y sobre el mercado de Turrialba?») is
+    /// answered in the part the passage holds a name of. An acronym counts as held when the passage prints the
+    /// institution's name, a name when it prints the acronym.
+    static func lacksAName(
+        _ terms: QuestionTerms, question: String, passage: SearchHit, analyzer: TermAnalyzer
+    ) -> Bool {
         let names = terms.current.filter { $0.isName && $0.institution == nil }
         guard !names.isEmpty else { return false }
         let held = terms.equivalents(analyzer).completed(
             analyzer.stems(of: passage.text + " " + passage.documentTitle))
-        return names.contains { !held.contains(analyzer.stem(folded: $0.folded)) }
+        let (present, missing) = names.reduce(into: (Set<String>(), Set<String>())) { sides, name in
+            if held.contains(analyzer.stem(folded: name.folded)) {
+                sides.0.insert(name.folded)
+            } else {
+                sides.1.insert(name.folded)
+            }
+        }
+        guard !missing.isEmpty else { return false }
+        // The question's words in order: a conjunction between a name held and one missing splits it in parts.
+        let words = SpanishTokenizer().terms(question, stem: false)
+        var sawPresent = false
+        var sawMissing = false
+        var partsSplit = false
+        for word in words {
+            if Self.conjunctions.contains(word) {
+                partsSplit = sawPresent || sawMissing
+            } else if present.contains(word) {
+                if partsSplit && sawMissing { return false }
+                sawPresent = true
+            } else if missing.contains(word) {
+                if partsSplit && sawPresent { return false }
+                sawMissing = true
+            }
+        }
+        return true
     }
+
+    private static let conjunctions: Set<String> = ["y", "e", "o", "u"]
 
     /// What is furniture in each document, learnt from every chunk considered (only the quoted documents' are given:
     /// learning it costs more than the rest of an answer).
