@@ -21,7 +21,7 @@ enum DocumentTitle {
 
     /// The title on the first `pagesRead` pages with text, or nil.
     static func find(in pages: [String]) -> String? {
-        for page in pages.filter({ $0.contains(where: \.isLetter) }).prefix(pagesRead) {
+        for page in pages.lazy.filter({ $0.contains(where: \.isLetter) }).prefix(pagesRead) {
             if let title = find(inPage: page) { return title }
         }
         return nil

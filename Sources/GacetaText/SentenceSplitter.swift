@@ -155,47 +155,19 @@ public enum SentenceSplitter {
     private static func heading(
         _ base: UnsafePointer<UInt8>, _ range: Range<Int>, steps: inout Int
     ) -> (Int, Int)? {
+        var run = CapitalsRun()
         var index = range.lowerBound
-        var capitalWords = 0
-        var capitals = 0
         var headingEnd = index
         while index < range.upperBound {
-            let wordStart = index
-            var upper = 0
-            var lower = 0
-            var position = 0
-            var firstIsCapital = false
-            var secondIsLower = false
-            while index < range.upperBound
-                && UTF8Scanning.whitespaceWidth(base, at: index, count: range.upperBound) == 0
-            {
-                steps += 1
-                let (letterCase, width) = letterCase(base, at: index, count: range.upperBound)
-                switch letterCase {
-                case .upper: upper += 1
-                case .lower: lower += 1
-                case .none: break
-                }
-                if position == 0 { firstIsCapital = letterCase == .upper }
-                if position == 1 { secondIsLower = letterCase == .lower }
-                position += 1
-                index += width
-            }
-            if lower == 0 {
-                if upper > 0 { capitalWords += 1 }
-                capitals += upper
-                headingEnd = index
+            let word = Word(base, from: index, to: range.upperBound, steps: &steps)
+            if word.lower == 0 {
+                run.add(word)
+                headingEnd = word.end
             } else {
-                let opensSentence = firstIsCapital && secondIsLower
-                guard opensSentence && capitalWords >= 2 && capitals >= headingLetters else { return nil }
-                return (headingEnd, wordStart)
+                guard word.opensSentence && run.isHeading else { return nil }
+                return (headingEnd, index)
             }
-            while index < range.upperBound {
-                let width = UTF8Scanning.whitespaceWidth(base, at: index, count: range.upperBound)
-                guard width > 0 else { break }
-                steps += 1
-                index += width
-            }
+            index = word.next
         }
         return nil
     }
@@ -203,34 +175,79 @@ public enum SentenceSplitter {
     /// Whether `sentence` is a heading in capitals: no lower-case letter, at least two words of capitals and
     /// `headingLetters` capitals in all (what `sentences` splits off a sentence it opens).
     public static func isHeading(_ sentence: some StringProtocol) -> Bool {
-        // Bytes, as `heading(_:_:steps:)` reads them: most sentences end the loop at their first small letter.
-        var capitals = 0
-        var capitalWords = 0
-        var wordHasCapital = false
-        var previous: UInt8 = 0
-        for byte in sentence.utf8 {
-            if byte >= 0x61 && byte <= 0x7A { return false }
-            if previous == 0xC3 {
-                if byte >= 0x9F && byte <= 0xBF && byte != 0xB7 { return false }
-                if byte >= 0x80 && byte <= 0x9E && byte != 0x97 {
-                    capitals += 1
-                    wordHasCapital = true
-                }
-            } else if byte >= 0x41 && byte <= 0x5A {
-                capitals += 1
-                wordHasCapital = true
-            } else if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                if wordHasCapital { capitalWords += 1 }
-                wordHasCapital = false
-            }
-            previous = byte
+        // The bytes in place (no copy: every quotable sentence is asked), read word by word as `heading` reads
+        // them; most sentences stop at their first word.
+        if let answer = sentence.utf8.withContiguousStorageIfAvailable(isHeading) { return answer }
+        return Array(sentence.utf8).withUnsafeBufferPointer(isHeading)
+    }
+
+    private static func isHeading(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var run = CapitalsRun()
+        var steps = 0
+        var index = 0
+        while index < bytes.count {
+            let word = Word(base, from: index, to: bytes.count, steps: &steps)
+            guard word.lower == 0 else { return false }
+            run.add(word)
+            index = word.next
         }
-        if wordHasCapital { capitalWords += 1 }
-        return capitalWords >= 2 && capitals >= headingLetters
+        return run.isHeading
     }
 
     /// Capital letters a heading holds at least ("EDICTO DE REMATE" has 14, "LA CCSS" 6).
     static let headingLetters = 8
+
+    /// Words in capitals (or without letters) read so far, and whether they make a heading.
+    private struct CapitalsRun {
+        var capitalWords = 0
+        var capitals = 0
+
+        mutating func add(_ word: Word) {
+            if word.upper > 0 { capitalWords += 1 }
+            capitals += word.upper
+        }
+
+        var isHeading: Bool { capitalWords >= 2 && capitals >= SentenceSplitter.headingLetters }
+    }
+
+    /// One word (a run of bytes up to whitespace): its capital and small letters, whether it opens a sentence
+    /// ("Se", "En": a capital, then a small letter), where it ends and where the next word starts.
+    private struct Word {
+        var upper = 0
+        var lower = 0
+        var opensSentence = false
+        var end: Int
+        var next: Int
+
+        @inline(__always)
+        init(_ base: UnsafePointer<UInt8>, from start: Int, to limit: Int, steps: inout Int) {
+            var index = start
+            var position = 0
+            var firstIsCapital = false
+            while index < limit && UTF8Scanning.whitespaceWidth(base, at: index, count: limit) == 0 {
+                steps += 1
+                let (letterCase, width) = SentenceSplitter.letterCase(base, at: index, count: limit)
+                switch letterCase {
+                case .upper: upper += 1
+                case .lower: lower += 1
+                case .none: break
+                }
+                if position == 0 { firstIsCapital = letterCase == .upper }
+                if position == 1 { opensSentence = firstIsCapital && letterCase == .lower }
+                position += 1
+                index += width
+            }
+            end = index
+            while index < limit {
+                let width = UTF8Scanning.whitespaceWidth(base, at: index, count: limit)
+                guard width > 0 else { break }
+                steps += 1
+                index += width
+            }
+            next = index
+        }
+    }
 
     private enum LetterCase { case upper, lower, none }
 

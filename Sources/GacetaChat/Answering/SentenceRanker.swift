@@ -74,7 +74,8 @@ struct SentenceRanker {
             for sentence in QuotableSentences.of(passage.text) {
                 guard let sentence = Self.withoutFurniture(sentence, furniture[passage.documentID]) else { continue }
                 // Ranked with its heading (as it reads on the page), quoted without it.
-                let positions = analyzer.positions(of: sentence.rankedText)
+                let ranked = sentence.rankedText
+                let positions = analyzer.positions(of: ranked)
                 let literal = Set(positions.map(\.stem))
                 let stems = equivalents.completed(literal)
                 let matched = primary.filter { stems.contains($0.key) }
@@ -87,7 +88,7 @@ struct SentenceRanker {
                 if Self.isDispositive(sentence.text) { score += 0.2 }
                 if index < passageCoverage.count { score += 0.2 * passageCoverage[index] }
                 score -= 0.01 * Double(index)
-                if sentence.rankedText.count < 30 { score -= 0.3 }
+                if ranked.count < 30 { score -= 0.3 }
                 found.append(Candidate(passage: index, sentence: sentence, score: score, coverage: coverage))
             }
         }
